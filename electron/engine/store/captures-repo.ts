@@ -1,0 +1,182 @@
+// Captures table: insert exact requests, save verification results, list newest-first with a
+// cursor and filters, fetch bytes. Synchronous (better-sqlite3): a returned insert is committed.
+import type { CaptureDetail, CaptureSummary, Check, HeaderPair, Page, Verdict } from '../../../shared/model';
+import type { Db } from './open-store';
+
+export interface NewCapture {
+  receivedAt: number;
+  method: string;
+  path: string;
+  query: string;
+  headers: HeaderPair[];
+  body: Uint8Array;
+  remoteAddress: string;
+  taskId: string | null;
+  contentType: string | null;
+  source: 'receiver' | 'import';
+}
+
+export interface CaptureFilter {
+  verdict?: Verdict | undefined;
+  taskId?: string | undefined;
+  path?: string | undefined;
+  q?: string | undefined;
+}
+
+interface Row {
+  id: number;
+  received_at: number;
+  method: string;
+  path: string;
+  query: string;
+  headers: string;
+  size: number;
+  content_type: string | null;
+  remote_address: string;
+  task_id: string | null;
+  source: 'receiver' | 'import';
+  verdict: Verdict;
+  checks: string;
+  response_status: number | null;
+}
+
+const SUMMARY_COLUMNS = 'id, received_at, method, path, task_id, verdict, size, content_type, source';
+const SEARCH_BODY_PREFIX = 4096;
+
+export function createCapturesRepo(db: Db) {
+  const insert = db.prepare(`INSERT INTO captures
+    (received_at, method, path, query, headers, body, size, content_type, remote_address, task_id, source, search_text)
+    VALUES (@receivedAt, @method, @path, @query, @headers, @body, @size, @contentType, @remoteAddress, @taskId, @source, @searchText)`);
+  const saveChecks = db.prepare('UPDATE captures SET checks = ?, verdict = ? WHERE id = ?');
+  const saveResponse = db.prepare('UPDATE captures SET response_status = ? WHERE id = ?');
+  const byId = db.prepare('SELECT * FROM captures WHERE id = ?');
+  const bodyById = db.prepare('SELECT body FROM captures WHERE id = ?');
+  const deleteById = db.prepare('DELETE FROM captures WHERE id = ?');
+  const countAll = db.prepare('SELECT COUNT(*) AS n FROM captures');
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+
+  return {
+    insert(c: NewCapture): number {
+      const searchText = [
+        c.path,
+        c.query,
+        ...c.headers.map(([n, v]) => `${n}: ${v}`),
+        decoder.decode(c.body.subarray(0, SEARCH_BODY_PREFIX)),
+      ]
+        .join('\n')
+        .toLowerCase();
+      const info = insert.run({
+        ...c,
+        headers: JSON.stringify(c.headers),
+        body: Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength),
+        size: c.body.byteLength,
+        searchText,
+      });
+      return Number(info.lastInsertRowid);
+    },
+
+    saveVerification(id: number, checks: Check[], verdict: Verdict): void {
+      saveChecks.run(JSON.stringify(checks), verdict, id);
+    },
+
+    saveResponseStatus(id: number, status: number): void {
+      saveResponse.run(status, id);
+    },
+
+    list(filter: CaptureFilter, limit: number, cursor?: string): Page<CaptureSummary> {
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      if (cursor) {
+        where.push('id < ?');
+        params.push(Number(cursor));
+      }
+      if (filter.verdict) {
+        where.push('verdict = ?');
+        params.push(filter.verdict);
+      }
+      if (filter.taskId) {
+        where.push('task_id = ?');
+        params.push(filter.taskId);
+      }
+      if (filter.path) {
+        where.push("path LIKE ? ESCAPE '\\'");
+        params.push(`%${escapeLike(filter.path)}%`);
+      }
+      if (filter.q) {
+        where.push("search_text LIKE ? ESCAPE '\\'");
+        params.push(`%${escapeLike(filter.q.toLowerCase())}%`);
+      }
+      const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+        ORDER BY id DESC LIMIT ?`;
+      const rows = db.prepare(sql).all(...params, limit + 1) as Row[];
+      const items = rows.slice(0, limit).map(toSummary);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last ? String(last.id) : null };
+    },
+
+    get(id: number): CaptureDetail | null {
+      const row = byId.get(id) as Row | undefined;
+      return row ? toDetail(row) : null;
+    },
+
+    summary(id: number): CaptureSummary | null {
+      const row = byId.get(id) as Row | undefined;
+      return row ? toSummary(row) : null;
+    },
+
+    body(id: number): Uint8Array | null {
+      const row = bodyById.get(id) as { body: Buffer } | undefined;
+      return row ? new Uint8Array(row.body) : null;
+    },
+
+    delete(id: number): boolean {
+      return deleteById.run(id).changes > 0;
+    },
+
+    clear(): number {
+      return db.prepare('DELETE FROM captures').run().changes;
+    },
+
+    count(): number {
+      return (countAll.get() as { n: number }).n;
+    },
+
+    /** Every capture id in ascending order (for re-verification). */
+    allIds(): number[] {
+      return (db.prepare('SELECT id FROM captures ORDER BY id').all() as { id: number }[]).map(
+        (r) => r.id,
+      );
+    },
+  };
+}
+
+export type CapturesRepo = ReturnType<typeof createCapturesRepo>;
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => '\\' + m);
+}
+
+function toSummary(r: Pick<Row, 'id' | 'received_at' | 'method' | 'path' | 'task_id' | 'verdict' | 'size' | 'content_type' | 'source'>): CaptureSummary {
+  return {
+    id: r.id,
+    receivedAt: r.received_at,
+    method: r.method,
+    path: r.path,
+    taskId: r.task_id,
+    verdict: r.verdict,
+    size: r.size,
+    contentType: r.content_type,
+    source: r.source,
+  };
+}
+
+function toDetail(r: Row): CaptureDetail {
+  return {
+    ...toSummary(r),
+    headers: JSON.parse(r.headers) as HeaderPair[],
+    query: r.query,
+    remoteAddress: r.remote_address,
+    checks: JSON.parse(r.checks) as Check[],
+    responseStatus: r.response_status,
+  };
+}

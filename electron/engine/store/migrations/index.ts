@@ -1,0 +1,11 @@
+// The ordered list of schema migrations. Each domain owns one file; versions never change once
+// released. Add a migration by appending one import and one entry.
+import { capturesMigration } from './001-captures';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [capturesMigration];

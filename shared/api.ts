@@ -1,0 +1,22 @@
+// THE contract between renderer and engine. Every operation is declared once in a domain table
+// under shared/api/; this file merges them. electron/ipc.ts + preload.ts and electron/serve.ts
+// bind the merged table; renderer/bridge.ts implements it twice (IPC, HTTP) from the same table.
+import { captureOps } from './api/captures';
+import type { ClientOf, HandlersOf } from './api/define';
+
+export const operations = {
+  ...captureOps,
+};
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export const operationNames = Object.keys(operations) as OperationName[];
+
+/** The API as the renderer calls it. */
+export type SwitchboardApi = ClientOf<Operations>;
+/** The API as the engine implements it (arguments already validated). */
+export type EngineHandlers = HandlersOf<Operations>;
+
+export type { EngineEvent } from './events';
+export { ApiError, fillPath } from './api/define';
+export type { OpSpec } from './api/define';

@@ -1,0 +1,13 @@
+// The one union of engine events pushed to the renderer (IPC event channel or SSE /api/events).
+// Each domain adds its variants here; the renderer switches on `type`.
+import type { AuditEntry, CaptureSummary, ReceiverInfo, SettingsView } from './model';
+
+export type EngineEvent =
+  | { type: 'capture'; capture: CaptureSummary }
+  | { type: 'capture-updated'; capture: CaptureSummary }
+  | { type: 'capture-deleted'; id: number | 'all' }
+  | { type: 'audit'; entry: AuditEntry }
+  | { type: 'receiver'; receiver: ReceiverInfo }
+  | { type: 'settings'; view: SettingsView };
+
+export type EngineEventType = EngineEvent['type'];

@@ -1,0 +1,117 @@
+// Data model shared by engine and renderer: captures, checks, verdicts, settings.
+// Pure types only. Captured bytes are never part of these objects; they are fetched on demand.
+
+/** One header exactly as received: raw name (original case) and raw value, in arrival order. */
+export type HeaderPair = [name: string, value: string];
+
+export const CHECK_IDS = [
+  'hmac-sha256',
+  'jwt',
+  'timestamp',
+  'jti-replay',
+  'notification-token',
+  'standard-webhooks',
+  'github-signature',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+export type CheckStatus = 'pass' | 'fail' | 'skip';
+
+/** Result of one verification rule. `detail` tells the user why, in words they can act on. */
+export interface Check {
+  id: CheckId;
+  status: CheckStatus;
+  detail: string;
+  /** Extra facts for a failed check, e.g. expected vs received signature and the signed string. */
+  diagnosis?: Record<string, string>;
+}
+
+export type Verdict = 'valid' | 'invalid' | 'unverified';
+
+export interface CaptureSummary {
+  id: number;
+  receivedAt: number;
+  method: string;
+  path: string;
+  taskId: string | null;
+  verdict: Verdict;
+  size: number;
+  contentType: string | null;
+  /** Where it came from: the live receiver, or a HAR import. */
+  source: 'receiver' | 'import';
+}
+
+export interface CaptureDetail extends CaptureSummary {
+  headers: HeaderPair[];
+  /** The raw query string without the leading '?', as received. */
+  query: string;
+  remoteAddress: string;
+  checks: Check[];
+  /** What the receiver answered (status code). */
+  responseStatus: number | null;
+}
+
+/** A request the receiver refused (too big, unreadable) or a challenge it answered. */
+export interface AuditEntry {
+  id: number;
+  at: number;
+  kind: 'rejected' | 'challenge' | 'error';
+  method: string;
+  path: string;
+  status: number;
+  reason: string;
+  remoteAddress: string;
+}
+
+export type ResponseMode = 'observe' | 'enforce';
+
+/** Everything verification and the receiver depend on. Secrets are plain strings here. */
+export interface Settings {
+  webhookSecret: string;
+  jwtSecret: string;
+  jwksUrl: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  notificationToken: string;
+  standardWebhooksSecret: string;
+  timestampWindowSec: number;
+  clockToleranceSec: number;
+  receiverPort: number;
+  responseMode: ResponseMode;
+  bodyLimitBytes: number;
+}
+
+export const SECRET_SETTING_KEYS = [
+  'webhookSecret',
+  'jwtSecret',
+  'notificationToken',
+  'standardWebhooksSecret',
+] as const satisfies readonly (keyof Settings)[];
+export type SecretSettingKey = (typeof SECRET_SETTING_KEYS)[number];
+
+/** Where a setting's value comes from: env wins over saved, saved over default. */
+export type SettingSource = 'env' | 'saved' | 'default' | 'generated';
+
+export interface SettingsView {
+  settings: Settings;
+  sources: Partial<Record<keyof Settings, SettingSource>>;
+}
+
+export interface ReceiverInfo {
+  url: string;
+  port: number;
+  listening: boolean;
+  error: string | null;
+}
+
+export interface Health {
+  ok: true;
+  version: string;
+  receiver: ReceiverInfo;
+  captures: number;
+  dataDir: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
