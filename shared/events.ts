@@ -1,6 +1,7 @@
 // The one union of engine events pushed to the renderer (IPC event channel or SSE /api/events).
 // Each domain adds its variants here; the renderer switches on `type`.
 import type { AuditEntry, CaptureSummary, ReceiverInfo, SettingsView } from './model';
+import type { BulkProgress, ReplaySummary } from './api/replay';
 
 export type EngineEvent =
   | { type: 'capture'; capture: CaptureSummary }
@@ -8,6 +9,8 @@ export type EngineEvent =
   | { type: 'capture-deleted'; id: number | 'all' }
   | { type: 'audit'; entry: AuditEntry }
   | { type: 'receiver'; receiver: ReceiverInfo }
-  | { type: 'settings'; view: SettingsView };
+  | { type: 'settings'; view: SettingsView }
+  | { type: 'replay'; replay: ReplaySummary }
+  | { type: 'replay-progress'; progress: BulkProgress };
 
 export type EngineEventType = EngineEvent['type'];

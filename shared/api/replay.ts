@@ -1,0 +1,238 @@
+// Operations and result types of the replay domain: single replays (exact, edited, re-signed,
+// attack presets), replay history, bulk replays with progress, the handler report, curl and HAR.
+// Bodies cross the contract as text (UTF-8, lossy) for display; exact bytes go through the
+// binary op `getReplayBody`. Non-loopback targets need `confirmNonLoopback: true` (the engine
+// refuses them otherwise, so a renderer bug cannot send captured data off the machine).
+import { z } from 'zod';
+import { op } from './define';
+import type { HeaderPair } from '../model';
+
+export const REPLAY_MODES = ['exact', 'edited', 'resigned', 'attack'] as const;
+export type ReplayMode = (typeof REPLAY_MODES)[number];
+
+export const ATTACKS = [
+  'stale-timestamp',
+  'expired-jwt',
+  'reused-jti',
+  'tampered-byte',
+  'wrong-secret',
+  'signature-removed',
+  'jwt-other-task',
+  'alg-none',
+  'duplicate-delivery',
+  'out-of-order',
+] as const;
+export type AttackName = (typeof ATTACKS)[number];
+
+/** One thing a replay changed compared with the captured request. */
+export interface ReplayChange {
+  /** Header name, or 'body'. */
+  field: string;
+  kind: 'added' | 'removed' | 'replaced' | 'kept' | 'note';
+  before?: string;
+  after?: string;
+  note?: string;
+}
+
+export interface ReplayResult {
+  replayId: number;
+  captureId: number;
+  targetUrl: string;
+  mode: ReplayMode;
+  attack: AttackName | null;
+  /** null when no response arrived (see `error`). */
+  status: number | null;
+  latencyMs: number;
+  responseHeaders: HeaderPair[];
+  /** UTF-8 text of the response body, capped (see `responseTruncated`). */
+  responseBody: string;
+  responseTruncated: boolean;
+  sent: { method: string; url: string; headers: HeaderPair[]; size: number; sha256: string };
+  changes: ReplayChange[];
+  error: string | null;
+  createdAt: number;
+  /** Other replays sent by the same action (e.g. the first copy of a reused-jti attack). */
+  relatedIds: number[];
+}
+
+export type ReplaySummary = Pick<
+  ReplayResult,
+  | 'replayId'
+  | 'captureId'
+  | 'targetUrl'
+  | 'mode'
+  | 'attack'
+  | 'status'
+  | 'latencyMs'
+  | 'error'
+  | 'createdAt'
+>;
+
+export type Expectation = 'accept' | 'reject' | 'accept-once';
+export type ReportVerdict = 'secure' | 'VULNERABLE' | 'broken' | 'skipped' | 'error';
+
+export interface HandlerReportRow {
+  check: 'valid-resigned' | AttackName;
+  description: string;
+  expected: Expectation;
+  /** Status of every request sent for this row, in order (null = no response). */
+  statuses: (number | null)[];
+  verdict: ReportVerdict;
+  reason: string;
+  replayIds: number[];
+}
+
+export interface HandlerReport {
+  reportId: number;
+  targetUrl: string;
+  captureId: number;
+  createdAt: number;
+  rows: HandlerReportRow[];
+  /** Attacks the handler accepted. Non-zero means the CLI exits non-zero. */
+  vulnerable: number;
+  /** True when the valid delivery was rejected: attack rejections then prove little. */
+  validRejected: boolean;
+  markdown: string;
+}
+
+export interface BulkProgress {
+  bulkId: string;
+  total: number;
+  done: number;
+  ok: number;
+  failed: number;
+  state: 'running' | 'finished' | 'cancelled';
+  elapsedMs: number;
+}
+
+export interface HarImportResult {
+  imported: number;
+  ids: number[];
+  skipped: { index: number; reason: string }[];
+}
+
+const id = z.coerce.number().int().positive();
+const targetUrl = z.url().max(4096);
+const headerPair = z.tuple([z.string().min(1).max(1024), z.string().max(65536)]);
+const common = {
+  confirmNonLoopback: z.boolean().default(false),
+  followRedirects: z.boolean().default(false),
+  timeoutMs: z.number().int().min(100).max(300_000).default(10_000),
+};
+const edits = z.object({
+  /** Replacement body as UTF-8 text, or as base64 for binary bodies. */
+  body: z
+    .string()
+    .max(16 * 1024 * 1024)
+    .optional(),
+  bodyBase64: z
+    .string()
+    .max(24 * 1024 * 1024)
+    .optional(),
+  /** The complete replacement header list, in order. */
+  headers: z.array(headerPair).max(500).optional(),
+  /** Re-sign after editing (fresh signatures); otherwise signatures are sent as they were. */
+  resign: z.boolean().default(false),
+});
+const bulkSelection = z.object({
+  captureIds: z.array(id).max(100_000).optional(),
+  taskId: z.string().max(512).optional(),
+  verdict: z.enum(['valid', 'invalid', 'unverified']).optional(),
+  path: z.string().max(2048).optional(),
+  q: z.string().max(1024).optional(),
+});
+
+export const replayOps = {
+  replayCapture: op<ReplayResult>()({
+    verb: 'POST',
+    path: '/api/captures/:id/replay',
+    args: z.object({
+      id,
+      targetUrl: targetUrl.optional(),
+      mode: z.enum(REPLAY_MODES).default('exact'),
+      attack: z.enum(ATTACKS).optional(),
+      edits: edits.optional(),
+      duplicates: z.number().int().min(2).max(100).default(3),
+      ...common,
+    }),
+  }),
+  listReplays: op<ReplaySummary[]>()({
+    verb: 'GET',
+    path: '/api/captures/:id/replays',
+    args: z.object({ id, limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+  }),
+  getReplay: op<ReplayResult>()({
+    verb: 'GET',
+    path: '/api/replays/:replayId',
+    args: z.object({ replayId: id }),
+  }),
+  getReplayBody: op<Uint8Array>()({
+    verb: 'GET',
+    path: '/api/replays/:replayId/body',
+    args: z.object({ replayId: id, which: z.enum(['sent', 'response']).default('sent') }),
+    binary: true,
+  }),
+  recentTargets: op<{ targets: string[] }>()({
+    verb: 'GET',
+    path: '/api/replay/targets',
+    args: z.object({}),
+  }),
+  startBulkReplay: op<BulkProgress>()({
+    verb: 'POST',
+    path: '/api/replay/bulk',
+    args: z.object({
+      selection: bulkSelection,
+      targetUrl: targetUrl.optional(),
+      mode: z.enum(['exact', 'resigned']).default('exact'),
+      concurrency: z.number().int().min(1).max(64).default(4),
+      /** Requests per second; 0 = unlimited. */
+      ratePerSec: z.number().min(0).max(100_000).default(0),
+      /** Keep the original gaps between captures (capped per gap), sent one at a time. */
+      originalSpacing: z.boolean().default(false),
+      maxGapMs: z.number().int().min(0).max(600_000).default(10_000),
+      ...common,
+    }),
+  }),
+  getBulkReplay: op<BulkProgress>()({
+    verb: 'GET',
+    path: '/api/replay/bulk/:bulkId',
+    args: z.object({ bulkId: z.string().min(1).max(64) }),
+  }),
+  cancelBulkReplay: op<BulkProgress>()({
+    verb: 'POST',
+    path: '/api/replay/bulk/:bulkId/cancel',
+    args: z.object({ bulkId: z.string().min(1).max(64) }),
+  }),
+  handlerReport: op<HandlerReport>()({
+    verb: 'POST',
+    path: '/api/handler-report',
+    args: z.object({
+      targetUrl,
+      captureId: id,
+      duplicates: z.number().int().min(2).max(100).default(3),
+      ...common,
+    }),
+  }),
+  captureAsCurl: op<{ command: string }>()({
+    verb: 'GET',
+    path: '/api/captures/:id/curl',
+    args: z.object({ id, targetUrl: targetUrl.optional() }),
+  }),
+  exportHar: op<{ fileName: string; har: string }>()({
+    verb: 'POST',
+    path: '/api/har/export',
+    args: z.object({ ids: z.array(id).min(1).max(10_000) }),
+  }),
+  importHar: op<HarImportResult>()({
+    verb: 'POST',
+    path: '/api/har/import',
+    args: z.object({
+      har: z
+        .string()
+        .min(2)
+        .max(256 * 1024 * 1024),
+    }),
+  }),
+};
+
+export type ReplayOps = typeof replayOps;
