@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. Each domain owns one file; versions never change once
 // released. Add a migration by appending one import and one entry.
 import { capturesMigration } from './001-captures';
+import { replaysMigration } from './004-replays';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [capturesMigration];
+export const migrations: Migration[] = [capturesMigration, replaysMigration];

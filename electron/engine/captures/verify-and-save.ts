@@ -1,0 +1,49 @@
+// Runs verification for one stored capture against the current settings and saves the checks
+// and verdict. Used by the receiver (with the bytes in hand), by re-verification and by imports.
+import type { CaptureSummary, Check, Settings, Verdict } from '../../../shared/model';
+import { verifyCapture, verdictOf, type VerifyInput } from '../../../shared/verify/index';
+import type { CapturesRepo } from '../store/captures-repo';
+import type { JtiRepo } from '../store/jti-repo';
+
+export interface VerifyDeps {
+  captures: CapturesRepo;
+  jti: JtiRepo;
+  settings: () => Settings;
+}
+
+export interface VerifyOutcome {
+  checks: Check[];
+  verdict: Verdict;
+}
+
+export async function verifyAndSave(
+  deps: VerifyDeps,
+  id: number,
+  input: VerifyInput,
+): Promise<VerifyOutcome> {
+  const checks = await verifyCapture(input, deps.settings(), {
+    rememberJti: (jti) => deps.jti.remember(jti, id),
+  });
+  const verdict = verdictOf(checks);
+  deps.captures.saveVerification(id, checks, verdict);
+  return { checks, verdict };
+}
+
+/** Re-verifies a capture already in the store; null when it no longer exists. */
+export async function reverifyStored(
+  deps: VerifyDeps,
+  id: number,
+): Promise<(VerifyOutcome & { summary: CaptureSummary }) | null> {
+  const detail = deps.captures.get(id);
+  const body = deps.captures.body(id);
+  if (!detail || !body) return null;
+  const outcome = await verifyAndSave(deps, id, {
+    method: detail.method,
+    path: detail.path,
+    headers: detail.headers,
+    body,
+    receivedAt: detail.receivedAt,
+    taskId: detail.taskId,
+  });
+  return { ...outcome, summary: { ...detail, verdict: outcome.verdict } };
+}

@@ -1,0 +1,104 @@
+// createEngine: the whole of Switchboard without a window. Opens the store, loads settings,
+// runs the webhook receiver and merges every domain's API handlers. The Electron main process,
+// browser mode (serve.ts), the CLI and the tests all use exactly this.
+import type { EngineHandlers } from '../../shared/api';
+import type { EngineEvent } from '../../shared/events';
+import { createCaptureHandlers } from './captures/capture-handlers';
+import type { EngineContext } from './context';
+import { createReceiverApp } from './receiver/receiver-app';
+import { createReceiverServer } from './receiver/receiver-server';
+import { createSettingsStore, type SecretCodec } from './settings';
+import { createAuditRepo } from './store/audit-repo';
+import { createCapturesRepo } from './store/captures-repo';
+import { createJtiRepo } from './store/jti-repo';
+import { openDatabase } from './store/open-store';
+import { APP_VERSION } from './version';
+
+export interface EngineOptions {
+  dataDir: string;
+  /** Overrides the saved receiver port for this run (0 = any free port). */
+  receiverPort?: number;
+  env?: NodeJS.ProcessEnv;
+  secretCodec?: SecretCodec;
+}
+
+export interface Engine {
+  handlers: EngineHandlers;
+  events: { on(listener: (event: EngineEvent) => void): () => void };
+  context: EngineContext;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const db = openDatabase(options.dataDir);
+  const settingsStore = createSettingsStore({
+    dataDir: options.dataDir,
+    ...(options.env ? { env: options.env } : {}),
+    ...(options.secretCodec ? { codec: options.secretCodec } : {}),
+  });
+  const listeners = new Set<(event: EngineEvent) => void>();
+  const emit = (event: EngineEvent) => {
+    for (const l of listeners) {
+      try {
+        l(event);
+      } catch (err) {
+        console.error('engine event listener failed:', (err as Error).message);
+      }
+    }
+  };
+  const captures = createCapturesRepo(db);
+  const audit = createAuditRepo(db);
+  const jti = createJtiRepo(db);
+  const verifyDeps = { captures, jti, settings: () => settingsStore.get() };
+
+  const receiverApp = createReceiverApp({ ...verifyDeps, audit, emit, version: APP_VERSION });
+  const receiver = createReceiverServer(receiverApp);
+
+  const context: EngineContext = {
+    db,
+    dataDir: options.dataDir,
+    settings: settingsStore,
+    emit,
+    receiverUrl: () => receiver.info().url,
+  };
+
+  const handlers: EngineHandlers = {
+    ...createCaptureHandlers({
+      ...verifyDeps,
+      audit,
+      settingsStore,
+      emit,
+      receiver: () => receiver.info(),
+      dataDir: options.dataDir,
+      version: APP_VERSION,
+    }),
+  };
+
+  let port = options.receiverPort ?? settingsStore.get().receiverPort;
+  const unsubscribe = settingsStore.onChange((s) => {
+    if (s.receiverPort === port) return;
+    port = s.receiverPort;
+    void receiver.listen(port).then((info) => emit({ type: 'receiver', receiver: info }));
+  });
+
+  return {
+    handlers,
+    context,
+    events: {
+      on(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    async start() {
+      const info = await receiver.listen(port);
+      emit({ type: 'receiver', receiver: info });
+    },
+    async stop() {
+      unsubscribe();
+      await receiver.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// Handles one POST/PUT/PATCH: read exact bytes, store them durably, verify, then answer.
+// Invariant: a 2xx is sent only after the capture row is committed.
+import type { Request, Response } from 'express';
+import type { EngineEvent } from '../../../shared/events';
+import type { HeaderPair } from '../../../shared/model';
+import { extractTaskId, headerValue } from '../../../shared/verify/index';
+import { verifyAndSave, type VerifyDeps } from '../captures/verify-and-save';
+import type { AuditRepo } from '../store/audit-repo';
+import { enforceDecision } from './enforce';
+import { BodyTooLargeError, readBody } from './read-body';
+
+export interface ResponseOverride {
+  status: number;
+  delayMs: number;
+  body: string;
+}
+
+export interface ReceiverDeps extends VerifyDeps {
+  audit: AuditRepo;
+  emit(event: EngineEvent): void;
+  /** Configured response rules (to watch an agent's retries); null when none matches. */
+  responseRule?(method: string, path: string): ResponseOverride | null;
+}
+
+export async function captureRequest(deps: ReceiverDeps, req: Request, res: Response): Promise<void> {
+  const receivedAt = Date.now();
+  const path = req.path;
+  const remoteAddress = req.socket.remoteAddress ?? '';
+  const audit = (status: number, reason: string, kind: 'rejected' | 'error' = 'rejected') => {
+    const entry = deps.audit.insert({ at: Date.now(), kind, method: req.method, path, status, reason, remoteAddress });
+    deps.emit({ type: 'audit', entry });
+  };
+
+  let body: Uint8Array;
+  try {
+    body = await readBody(req, deps.settings().bodyLimitBytes);
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) {
+      audit(413, err.message);
+      res.status(413).set('Connection', 'close').json({ error: 'payload_too_large', message: err.message });
+    } else {
+      audit(400, `could not read body: ${(err as Error).message}`);
+      if (!res.headersSent && !req.socket.destroyed) res.status(400).json({ error: 'bad_body', message: (err as Error).message });
+    }
+    return;
+  }
+
+  const headers = pairs(req.rawHeaders);
+  const taskId = extractTaskId(headers, body);
+  const url = req.originalUrl;
+  const q = url.indexOf('?');
+  let id: number;
+  try {
+    id = deps.captures.insert({
+      receivedAt,
+      method: req.method,
+      path,
+      query: q >= 0 ? url.slice(q + 1) : '',
+      headers,
+      body,
+      remoteAddress,
+      taskId,
+      contentType: headerValue(headers, 'content-type') ?? null,
+      source: 'receiver',
+    });
+  } catch (err) {
+    // Not stored means not acknowledged: the sender sees a 5xx and can retry.
+    audit(500, `could not store capture: ${(err as Error).message}`, 'error');
+    res.status(500).json({ error: 'store_failed', message: 'Switchboard could not store this request' });
+    return;
+  }
+
+  const { checks, verdict } = await verifyAndSave(deps, id, { method: req.method, path, headers, body, receivedAt, taskId });
+  const settings = deps.settings();
+  let status = 200;
+  let payload: string = JSON.stringify({ status: 'received', taskId, captureId: id });
+  const refusal = settings.responseMode === 'enforce' ? enforceDecision(headers, checks, verdict) : null;
+  const rule = deps.responseRule?.(req.method, path) ?? null;
+  if (refusal) {
+    status = refusal.status;
+    payload = JSON.stringify({ error: status === 400 ? 'missing_headers' : 'verification_failed', message: refusal.reason, captureId: id });
+    audit(status, refusal.reason);
+  } else if (rule) {
+    status = rule.status;
+    payload = rule.body;
+    if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
+  }
+  deps.captures.saveResponseStatus(id, status);
+  deps.emit({
+    type: 'capture',
+    capture: { id, receivedAt, method: req.method, path, taskId, verdict, size: body.byteLength, contentType: headerValue(headers, 'content-type') ?? null, source: 'receiver' },
+  });
+  res.status(status).type('application/json').send(payload);
+}
+
+function pairs(raw: string[]): HeaderPair[] {
+  const out: HeaderPair[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!, raw[i + 1]!]);
+  return out;
+}

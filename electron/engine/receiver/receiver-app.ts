@@ -1,0 +1,55 @@
+// The webhook receiver's express app: health on GET /, the tutorial's endpoint challenge on
+// GET <any path>/validate, and capture of POST/PUT/PATCH on any path.
+import express, { type Express } from 'express';
+import { captureRequest, type ReceiverDeps } from './capture-request';
+
+export function createReceiverApp(deps: ReceiverDeps & { version: string }): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.get('/', (_req, res) => {
+    res.json({
+      service: 'Switchboard webhook receiver',
+      status: 'ready',
+      version: deps.version,
+      captures: deps.captures.count(),
+      timestamp: new Date().toISOString(),
+    });
+  });
+
+  app.get(/\/validate$/, (req, res) => {
+    const challenge = req.query['challenge'];
+    const remoteAddress = req.socket.remoteAddress ?? '';
+    if (typeof challenge !== 'string' || challenge.length === 0) {
+      const entry = deps.audit.insert({ at: Date.now(), kind: 'rejected', method: 'GET', path: req.path, status: 400, reason: 'validation request without ?challenge=', remoteAddress });
+      deps.emit({ type: 'audit', entry });
+      res.status(400).json({ error: 'missing_challenge', message: 'Expected ?challenge=<value>' });
+      return;
+    }
+    const entry = deps.audit.insert({ at: Date.now(), kind: 'challenge', method: 'GET', path: req.path, status: 200, reason: `answered challenge ${challenge.slice(0, 200)}`, remoteAddress });
+    deps.emit({ type: 'audit', entry });
+    res.json({ challenge, status: 'validated' });
+  });
+
+  const capture: express.RequestHandler = (req, res, next) => {
+    captureRequest(deps, req, res).catch(next);
+  };
+  app.post(/.*/, capture);
+  app.put(/.*/, capture);
+  app.patch(/.*/, capture);
+
+  app.use((req, res) => {
+    res.status(404).json({
+      error: 'not_found',
+      message: `Switchboard's receiver captures POST, PUT and PATCH on any path; ${req.method} ${req.path} is not handled.`,
+    });
+  });
+
+  app.use((err: Error, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const entry = deps.audit.insert({ at: Date.now(), kind: 'error', method: req.method, path: req.path, status: 500, reason: err.message, remoteAddress: req.socket.remoteAddress ?? '' });
+    deps.emit({ type: 'audit', entry });
+    if (!res.headersSent) res.status(500).json({ error: 'internal', message: err.message });
+  });
+  return app;
+}

@@ -1,0 +1,185 @@
+// Replays table (+ handler reports and recent targets): every replay is stored with exactly what
+// was written on the wire and what came back, linked to its capture. Synchronous (better-sqlite3).
+import type { HeaderPair } from '../../../shared/model';
+import type {
+  AttackName,
+  HandlerReport,
+  ReplayChange,
+  ReplayMode,
+  ReplayResult,
+  ReplaySummary,
+} from '../../../shared/api/replay';
+import type { Db } from './open-store';
+
+export interface NewReplay {
+  captureId: number;
+  createdAt: number;
+  targetUrl: string;
+  mode: ReplayMode;
+  attack: AttackName | null;
+  groupId: string | null;
+  sent: { method: string; url: string; headers: HeaderPair[]; body: Uint8Array; sha256: string };
+  changes: ReplayChange[];
+  related: number[];
+  response: {
+    status: number | null;
+    headers: HeaderPair[];
+    body: Uint8Array;
+    truncated: boolean;
+    latencyMs: number;
+    error: string | null;
+  };
+}
+
+interface Row {
+  id: number;
+  capture_id: number;
+  created_at: number;
+  target_url: string;
+  mode: ReplayMode;
+  attack: AttackName | null;
+  sent_method: string;
+  sent_url: string;
+  sent_headers: string;
+  sent_body: Buffer;
+  sent_sha256: string;
+  changes: string;
+  related: string;
+  response_status: number | null;
+  response_headers: string;
+  response_body: Buffer | null;
+  response_truncated: number;
+  latency_ms: number;
+  error: string | null;
+}
+
+/** How many recent targets are remembered. */
+const MAX_TARGETS = 20;
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+function toBuffer(b: Uint8Array): Buffer {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+}
+
+export function createReplaysRepo(db: Db) {
+  const insert = db.prepare(`INSERT INTO replays (capture_id, created_at, target_url, mode, attack,
+    group_id, sent_method, sent_url, sent_headers, sent_body, sent_sha256, changes, related,
+    response_status, response_headers, response_body, response_truncated, latency_ms, error)
+    VALUES (@captureId, @createdAt, @targetUrl, @mode, @attack, @groupId, @sentMethod, @sentUrl,
+    @sentHeaders, @sentBody, @sentSha256, @changes, @related, @status, @responseHeaders,
+    @responseBody, @truncated, @latencyMs, @error)`);
+  const byId = db.prepare('SELECT * FROM replays WHERE id = ?');
+  const byCapture = db.prepare(`SELECT id, capture_id, created_at, target_url, mode, attack,
+    response_status, latency_ms, error FROM replays WHERE capture_id = ? ORDER BY id DESC LIMIT ?`);
+  const touchTarget = db.prepare(`INSERT INTO replay_targets (url, last_used_at) VALUES (?, ?)
+    ON CONFLICT(url) DO UPDATE SET last_used_at = excluded.last_used_at, uses = uses + 1`);
+  const trimTargets = db.prepare(`DELETE FROM replay_targets WHERE url NOT IN
+    (SELECT url FROM replay_targets ORDER BY last_used_at DESC LIMIT ${MAX_TARGETS})`);
+  const listTargets = db.prepare(
+    `SELECT url FROM replay_targets ORDER BY last_used_at DESC LIMIT ${MAX_TARGETS}`,
+  );
+  const insertReport = db.prepare(`INSERT INTO handler_reports
+    (created_at, target_url, capture_id, vulnerable, report) VALUES (?, ?, ?, ?, ?)`);
+  const updateReport = db.prepare('UPDATE handler_reports SET report = ? WHERE id = ?');
+
+  return {
+    insert(r: NewReplay): number {
+      const info = insert.run({
+        captureId: r.captureId,
+        createdAt: r.createdAt,
+        targetUrl: r.targetUrl,
+        mode: r.mode,
+        attack: r.attack,
+        groupId: r.groupId,
+        sentMethod: r.sent.method,
+        sentUrl: r.sent.url,
+        sentHeaders: JSON.stringify(r.sent.headers),
+        sentBody: toBuffer(r.sent.body),
+        sentSha256: r.sent.sha256,
+        changes: JSON.stringify(r.changes),
+        related: JSON.stringify(r.related),
+        status: r.response.status,
+        responseHeaders: JSON.stringify(r.response.headers),
+        responseBody: toBuffer(r.response.body),
+        truncated: r.response.truncated ? 1 : 0,
+        latencyMs: r.response.latencyMs,
+        error: r.response.error,
+      });
+      return Number(info.lastInsertRowid);
+    },
+
+    get(id: number): ReplayResult | null {
+      const row = byId.get(id) as Row | undefined;
+      return row ? toResult(row) : null;
+    },
+
+    body(id: number, which: 'sent' | 'response'): Uint8Array | null {
+      const row = byId.get(id) as Row | undefined;
+      if (!row) return null;
+      const b = which === 'sent' ? row.sent_body : row.response_body;
+      return new Uint8Array(b ?? Buffer.alloc(0));
+    },
+
+    listForCapture(captureId: number, limit: number): ReplaySummary[] {
+      return (byCapture.all(captureId, limit) as Row[]).map(toSummary);
+    },
+
+    rememberTarget(url: string, at: number): void {
+      touchTarget.run(url, at);
+      trimTargets.run();
+    },
+
+    recentTargets(): string[] {
+      return (listTargets.all() as { url: string }[]).map((r) => r.url);
+    },
+
+    /** Stores a report; returns its id (the caller writes the id into the JSON afterwards). */
+    saveReport(report: Omit<HandlerReport, 'reportId'>): number {
+      const info = insertReport.run(
+        report.createdAt,
+        report.targetUrl,
+        report.captureId,
+        report.vulnerable,
+        '{}',
+      );
+      const id = Number(info.lastInsertRowid);
+      updateReport.run(JSON.stringify({ ...report, reportId: id }), id);
+      return id;
+    },
+  };
+}
+
+export type ReplaysRepo = ReturnType<typeof createReplaysRepo>;
+
+function toSummary(r: Row): ReplaySummary {
+  return {
+    replayId: r.id,
+    captureId: r.capture_id,
+    targetUrl: r.target_url,
+    mode: r.mode,
+    attack: r.attack,
+    status: r.response_status,
+    latencyMs: r.latency_ms,
+    error: r.error,
+    createdAt: r.created_at,
+  };
+}
+
+function toResult(r: Row): ReplayResult {
+  const body = r.response_body ?? Buffer.alloc(0);
+  return {
+    ...toSummary(r),
+    responseHeaders: JSON.parse(r.response_headers) as HeaderPair[],
+    responseBody: decoder.decode(body),
+    responseTruncated: r.response_truncated === 1,
+    sent: {
+      method: r.sent_method,
+      url: r.sent_url,
+      headers: JSON.parse(r.sent_headers) as HeaderPair[],
+      size: r.sent_body.byteLength,
+      sha256: r.sent_sha256,
+    },
+    changes: JSON.parse(r.changes) as ReplayChange[],
+    relatedIds: JSON.parse(r.related) as number[],
+  };
+}

@@ -1,0 +1,59 @@
+// Starts a real engine (SQLite in a temp dir, receiver on 127.0.0.1:0) and, optionally, browser
+// mode on port 0. Secrets come from a test env built here, never from the developer's shell.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine, type Engine } from '../../electron/engine/engine';
+import { startBrowserMode, type BrowserMode } from '../../electron/serve';
+
+export interface TestEngine {
+  engine: Engine;
+  dataDir: string;
+  receiverUrl: string;
+  env: NodeJS.ProcessEnv;
+  stop(): Promise<void>;
+  cleanup(): Promise<void>;
+}
+
+export function testSecrets() {
+  return {
+    SWITCHBOARD_WEBHOOK_SECRET: 'test-hmac-' + randomBytes(8).toString('hex'),
+    SWITCHBOARD_JWT_SECRET: 'test-jwt-' + randomBytes(8).toString('hex'),
+  };
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'switchboard-test-'));
+}
+
+export async function startTestEngine(opts: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestEngine> {
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const env = opts.env ?? testSecrets();
+  const engine = createEngine({ dataDir, receiverPort: 0, env });
+  await engine.start();
+  const info = await engine.handlers.receiverInfo({});
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await engine.stop();
+  };
+  return {
+    engine,
+    dataDir,
+    env,
+    receiverUrl: info.url,
+    stop,
+    async cleanup() {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startTestServe(t: TestEngine): Promise<BrowserMode & { token: string }> {
+  const token = randomBytes(16).toString('hex');
+  const ui = await startBrowserMode({ engine: t.engine, port: 0, token, staticDir: join(tmpdir(), 'no-ui-build') });
+  return { ...ui, token };
+}

@@ -1,0 +1,68 @@
+// A capture answered with 2xx survives kill -9: run the real CLI in a child process, fire a
+// burst, kill it mid-burst, reopen the same data dir and look for every acknowledged capture.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { afterEach, expect, it } from 'vitest';
+import { createEngine } from '../../electron/engine/engine';
+import { tempDataDir, testSecrets } from '../helpers/engine-fixture';
+import { waitFor } from '../helpers/wait-for';
+import { rmSync } from 'node:fs';
+
+let dataDir = '';
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+it('keeps every 2xx capture after kill -9 during a burst', async () => {
+  dataDir = tempDataDir();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli.ts', 'serve', '--port', '0', '--receiver-port', '0', '--data-dir', dataDir, '--no-open', '--token', 'durability-test'],
+    { env: { ...process.env, ...testSecrets() }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const receiver = await waitFor(() => /Receiver: (http:\/\/\S+)/.exec(out)?.[1], { timeoutMs: 20_000, what: 'receiver URL' });
+
+  const acked = new Map<number, string>();
+  let sent = 0;
+  let killed = false;
+  const sendOne = async (i: number) => {
+    const body = JSON.stringify({ taskId: `burst-${i}`, n: i, pad: 'x'.repeat(i % 200) });
+    sent++;
+    try {
+      const res = await fetch(`${receiver}/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      if (res.ok) {
+        const { captureId } = (await res.json()) as { captureId: number };
+        acked.set(captureId, createHash('sha256').update(body).digest('hex'));
+      }
+    } catch {
+      // connection reset by the kill: not acknowledged, so not promised
+    }
+  };
+  const workers = Array.from({ length: 8 }, async (_, w) => {
+    for (let i = w; i < 4000 && !killed; i += 8) {
+      await sendOne(i);
+      if (acked.size >= 150 && !killed) {
+        killed = true;
+        child.kill('SIGKILL');
+      }
+    }
+  });
+  await Promise.all(workers);
+  await new Promise((r) => child.once('exit', r));
+  expect(killed).toBe(true);
+  expect(acked.size).toBeGreaterThanOrEqual(150);
+
+  const engine = createEngine({ dataDir, receiverPort: 0, env: testSecrets() });
+  try {
+    for (const [id, hash] of acked) {
+      const body = await engine.handlers.getCaptureBody({ id });
+      expect(createHash('sha256').update(body).digest('hex')).toBe(hash);
+    }
+    const { count } = await engine.handlers.countCaptures({});
+    expect(count).toBeGreaterThanOrEqual(acked.size);
+    expect(count).toBeLessThanOrEqual(sent);
+  } finally {
+    await engine.stop();
+  }
+}, 60_000);
