@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. Each domain owns one file; versions never change once
 // released. Add a migration by appending one import and one entry.
 import { capturesMigration } from './001-captures';
+import { demoMigration } from './002-demo';
 import { replaysMigration } from './004-replays';
 
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [capturesMigration, replaysMigration];
+export const migrations: Migration[] = [capturesMigration, demoMigration, replaysMigration];
