@@ -1,0 +1,29 @@
+// Constructors for Check results and small wording helpers, so every check reads the same way.
+import type { Check, CheckId } from '../model';
+
+export function pass(id: CheckId, detail: string, diagnosis?: Record<string, string>): Check {
+  return diagnosis ? { id, status: 'pass', detail, diagnosis } : { id, status: 'pass', detail };
+}
+
+export function fail(id: CheckId, detail: string, diagnosis?: Record<string, string>): Check {
+  return diagnosis ? { id, status: 'fail', detail, diagnosis } : { id, status: 'fail', detail };
+}
+
+export function skip(id: CheckId, detail: string): Check {
+  return { id, status: 'skip', detail };
+}
+
+/** Skip for a check that has its inputs but no secret: name the setting to fill. */
+export function skipUnconfigured(id: CheckId, what: string, setting: string): Check {
+  return skip(id, `${what} is present but not checked: set "${setting}" in Settings to verify it.`);
+}
+
+/** Whole seconds, e.g. `412 s`. */
+export function seconds(value: number): string {
+  return `${Math.round(value)} s`;
+}
+
+/** Shortens long values shown in a diagnosis; the full bytes stay available elsewhere. */
+export function truncate(text: string, max = 300): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters in all)`;
+}

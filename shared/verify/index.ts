@@ -1,0 +1,15 @@
+// Public API of the verification library (pure: WebCrypto, TextEncoder/Decoder and jose only).
+// The engine, re-verification, replay and demo agents import from here and nowhere deeper.
+export type { VerifyContext, VerifyInput, JwksFetch } from './types';
+export { verifyCapture } from './verify-capture';
+export { verdictOf } from './verdict';
+export { extractTaskId } from './task-id';
+export { headerValue, parseAuthorization, type Authorization } from './headers';
+export { decodeJwtForDisplay } from './jwt-decode';
+export {
+  hmacSha256Hex,
+  hmacSha256Base64,
+  sha256Hex,
+  standardWebhooksKey,
+  timingSafeEqual,
+} from './hmac';

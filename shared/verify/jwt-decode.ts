@@ -1,0 +1,50 @@
+// Decodes compact JWTs without verifying them: for display, for choosing the key (alg, kid)
+// and for reading `jti`. Nothing decoded here is trusted until the jwt check verifies it.
+import type { HeaderPair } from '../model';
+import { decodeUtf8Lossy, fromBase64Url } from './bytes';
+import { parseAuthorization } from './headers';
+
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+}
+
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+function decodeSegment(segment: string): Record<string, unknown> | null {
+  const bytes = fromBase64Url(segment);
+  if (!bytes) return null;
+  try {
+    const value: unknown = JSON.parse(decodeUtf8Lossy(bytes));
+    return isRecord(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Header and claims of a compact JWS, or null when the token is not one. No verification. */
+export function decodeJwtForDisplay(token: string): DecodedJwt | null {
+  const trimmed = token.trim();
+  if (!JWT_SHAPE.test(trimmed)) return null;
+  const [headerPart = '', claimsPart = ''] = trimmed.split('.');
+  const header = decodeSegment(headerPart);
+  const claims = decodeSegment(claimsPart);
+  if (!header || !claims || typeof header.alg !== 'string') return null;
+  return { header, claims };
+}
+
+export interface BearerJwt extends DecodedJwt {
+  token: string;
+}
+
+/** The JWT carried as `Authorization: Bearer <jwt>`, or null when there is none. */
+export function bearerJwt(headers: HeaderPair[]): BearerJwt | null {
+  const auth = parseAuthorization(headers);
+  if (!auth || auth.scheme.toLowerCase() !== 'bearer') return null;
+  const decoded = decodeJwtForDisplay(auth.credentials);
+  return decoded ? { ...decoded, token: auth.credentials } : null;
+}

@@ -1,0 +1,27 @@
+// Inputs of the verification library: the captured request and the engine's hooks.
+import type { FetchImplementation } from 'jose';
+import type { HeaderPair } from '../model';
+
+export interface VerifyInput {
+  method: string;
+  path: string;
+  /** Raw headers in arrival order. */
+  headers: HeaderPair[];
+  /** The exact bytes received; every signature is checked against these, never a re-parse. */
+  body: Uint8Array;
+  /** When the receiver got the request (ms since epoch); time checks are judged at this moment. */
+  receivedAt: number;
+  taskId: string | null;
+}
+
+/** How a JWKS document is fetched (jose's customFetch signature). */
+export type JwksFetch = FetchImplementation;
+
+export interface VerifyContext {
+  /** Records a JWT id; returns the capture id that already used it, or null if first seen. */
+  rememberJti(jti: string): number | null | Promise<number | null>;
+  /** Optional fetch for JWKS (tests inject); defaults to global fetch via jose createRemoteJWKSet. */
+  fetchJwks?: JwksFetch;
+  /** ms; defaults to Date.now. Used only when `receivedAt` is not a usable time. */
+  now?: () => number;
+}
