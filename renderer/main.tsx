@@ -1,0 +1,27 @@
+// Renderer entry: picks the bridge (IPC or HTTP), creates the store, connects engine events
+// (batched per frame) and mounts the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBridge } from './bridge';
+import { App } from './App';
+import { connectStore, createAppStore, setAppStore } from './state/store';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/captures.css';
+import './styles/detail.css';
+import './styles/settings.css';
+
+const bridge = createBridge();
+const store = createAppStore(bridge);
+setAppStore(store);
+connectStore(store, bridge);
+void store.getState().loadFirstPage();
+void store.getState().loadSettings();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,183 @@
+// Captures slice: the bounded window of summaries shown in the live list, the filters, paging
+// from the store and the application of engine events. Loads are tagged with a generation number
+// so a slow response for old filters never overwrites the result for new ones.
+import type { SwitchboardApi } from '../../shared/api';
+import type { EngineEvent } from '../../shared/events';
+import type { CaptureSummary } from '../../shared/model';
+import {
+  appendOlder,
+  applyUpdates,
+  cursorAfter,
+  matchesLocal,
+  mergeNewer,
+  needsServerMatch,
+  NO_FILTERS,
+  PAGE_SIZE,
+  removeIds,
+  type CaptureFilters,
+} from './captures-window';
+import type { SliceCreator } from './types';
+
+export interface CapturesSlice {
+  items: CaptureSummary[];
+  total: number;
+  filters: CaptureFilters;
+  loading: boolean;
+  /** The first page has arrived at least once (so an empty list really means empty). */
+  loaded: boolean;
+  loadError: string | null;
+  /** Older captures exist in the store beyond the window. */
+  olderCursor: string | null;
+  /** The window no longer starts at the newest capture (the user paged deep). */
+  headTrimmed: boolean;
+  /** Live captures that arrived while the head was trimmed. */
+  missedLive: number;
+  loadFirstPage(): Promise<void>;
+  loadOlder(): Promise<void>;
+  refreshHead(): Promise<void>;
+  setFilters(patch: Partial<CaptureFilters>): void;
+  applyCaptureEvents(batch: EngineEvent[]): void;
+}
+
+const filterArgs = (f: CaptureFilters) => ({
+  verdict: f.verdict || undefined,
+  taskId: f.taskId.trim() || undefined,
+  q: f.q.trim() || undefined,
+});
+
+export const createCapturesSlice =
+  (api: SwitchboardApi): SliceCreator<CapturesSlice> =>
+  (set, get) => {
+    let generation = 0;
+    let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+    const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+    return {
+      items: [],
+      total: 0,
+      filters: NO_FILTERS,
+      loading: false,
+      loaded: false,
+      loadError: null,
+      olderCursor: null,
+      headTrimmed: false,
+      missedLive: 0,
+
+      async loadFirstPage() {
+        const gen = ++generation;
+        set({ loading: true, loadError: null });
+        try {
+          const [page, count] = await Promise.all([
+            api.listCaptures({ limit: PAGE_SIZE, ...filterArgs(get().filters) }),
+            api.countCaptures({}),
+          ]);
+          if (gen !== generation) return;
+          set({
+            items: page.items,
+            olderCursor: page.nextCursor,
+            total: count.count,
+            headTrimmed: false,
+            missedLive: 0,
+            loading: false,
+            loaded: true,
+          });
+        } catch (err) {
+          if (gen === generation) set({ loading: false, loadError: message(err) });
+        }
+      },
+
+      async loadOlder() {
+        const { olderCursor, loading, filters } = get();
+        if (!olderCursor || loading) return;
+        const gen = generation;
+        set({ loading: true });
+        try {
+          const page = await api.listCaptures({
+            limit: PAGE_SIZE,
+            cursor: olderCursor,
+            ...filterArgs(filters),
+          });
+          if (gen !== generation) return;
+          const { items, trimmedHead } = appendOlder(get().items, page.items);
+          set({
+            items,
+            olderCursor: page.nextCursor,
+            headTrimmed: get().headTrimmed || trimmedHead > 0,
+            loading: false,
+          });
+        } catch (err) {
+          if (gen === generation) set({ loading: false, loadError: message(err) });
+        }
+      },
+
+      async refreshHead() {
+        if (get().headTrimmed) return;
+        const gen = generation;
+        try {
+          const page = await api.listCaptures({ limit: PAGE_SIZE, ...filterArgs(get().filters) });
+          if (gen !== generation || get().headTrimmed) return;
+          const merged = mergeNewer(get().items, page.items);
+          if (merged.items === get().items) return;
+          set({
+            items: merged.items,
+            olderCursor: merged.trimmedTail ? cursorAfter(merged.items) : get().olderCursor,
+          });
+        } catch (err) {
+          if (gen === generation) set({ loadError: message(err) });
+        }
+      },
+
+      setFilters(patch) {
+        set({ filters: { ...get().filters, ...patch } });
+        void get().loadFirstPage();
+      },
+
+      applyCaptureEvents(batch) {
+        const s = get();
+        const added: CaptureSummary[] = [];
+        const updates = new Map<number, CaptureSummary>();
+        const deleted = new Set<number>();
+        let total = s.total;
+        let clearedAll = false;
+        let missed = 0;
+        for (const e of batch) {
+          if (e.type === 'capture') {
+            total += 1;
+            if (s.headTrimmed) missed += 1;
+            else if (matchesLocal(e.capture, s.filters)) added.push(e.capture);
+          } else if (e.type === 'capture-updated') updates.set(e.capture.id, e.capture);
+          else if (e.type === 'capture-deleted') {
+            if (e.id === 'all') {
+              clearedAll = true;
+              total = 0;
+              added.length = 0;
+            } else {
+              deleted.add(e.id);
+              total = Math.max(0, total - 1);
+            }
+          }
+        }
+        if (clearedAll) {
+          set({ items: [], total: 0, olderCursor: null, headTrimmed: false, missedLive: 0 });
+          return;
+        }
+        let items = s.items;
+        let olderCursor = s.olderCursor;
+        if (needsServerMatch(s.filters)) {
+          // Free text also searches headers and body, which summaries don't carry: ask the store.
+          if (added.length > 0 && !refreshTimer) {
+            refreshTimer = setTimeout(() => {
+              refreshTimer = null;
+              void get().refreshHead();
+            }, 250);
+          }
+        } else {
+          const merged = mergeNewer(items, added);
+          items = merged.items;
+          if (merged.trimmedTail) olderCursor = cursorAfter(items);
+        }
+        items = removeIds(applyUpdates(items, updates, s.filters), deleted);
+        set({ items, total, olderCursor, missedLive: s.missedLive + missed });
+      },
+    };
+  };

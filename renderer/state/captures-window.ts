@@ -1,0 +1,91 @@
+// Pure helpers for the bounded window of capture summaries the renderer keeps in memory.
+// Invariants: items are sorted newest first (id descending), ids are unique, and the window never
+// holds more than `max` items; whatever is trimmed stays in the store and is paged back on demand.
+import type { CaptureSummary, Verdict } from '../../shared/model';
+
+export const WINDOW_MAX = 2000;
+export const PAGE_SIZE = 200;
+
+export interface CaptureFilters {
+  verdict: Verdict | '';
+  taskId: string;
+  q: string;
+}
+
+export const NO_FILTERS: CaptureFilters = { verdict: '', taskId: '', q: '' };
+
+/** Filters the engine can't be asked about per event (free text searches headers and body). */
+export function needsServerMatch(f: CaptureFilters): boolean {
+  return f.q.trim() !== '';
+}
+
+/** Whether a summary passes the verdict and task filters (the text filter is the server's job). */
+export function matchesLocal(c: CaptureSummary, f: CaptureFilters): boolean {
+  if (f.verdict && c.verdict !== f.verdict) return false;
+  if (f.taskId.trim() && c.taskId !== f.taskId.trim()) return false;
+  return true;
+}
+
+/** Merges newer captures into the head; trims the tail past `max`. */
+export function mergeNewer(
+  items: CaptureSummary[],
+  incoming: CaptureSummary[],
+  max = WINDOW_MAX,
+): { items: CaptureSummary[]; trimmedTail: boolean } {
+  if (incoming.length === 0) return { items, trimmedTail: false };
+  const known = new Set(items.map((c) => c.id));
+  const fresh = incoming.filter((c) => !known.has(c.id));
+  if (fresh.length === 0) return { items, trimmedTail: false };
+  fresh.sort((a, b) => b.id - a.id);
+  const head = items[0];
+  let merged: CaptureSummary[];
+  if (!head || (fresh[fresh.length - 1]?.id ?? 0) > head.id) merged = fresh.concat(items);
+  else merged = fresh.concat(items).sort((a, b) => b.id - a.id);
+  if (merged.length <= max) return { items: merged, trimmedTail: false };
+  return { items: merged.slice(0, max), trimmedTail: true };
+}
+
+/** Appends an older page; trims the head past `max` (the user scrolled deep into history). */
+export function appendOlder(
+  items: CaptureSummary[],
+  page: CaptureSummary[],
+  max = WINDOW_MAX,
+): { items: CaptureSummary[]; trimmedHead: number } {
+  const known = new Set(items.map((c) => c.id));
+  const merged = items.concat(page.filter((c) => !known.has(c.id)));
+  if (merged.length <= max) return { items: merged, trimmedHead: 0 };
+  const drop = merged.length - max;
+  return { items: merged.slice(drop), trimmedHead: drop };
+}
+
+/** Replaces summaries in place; drops those that no longer pass the local filters. */
+export function applyUpdates(
+  items: CaptureSummary[],
+  updates: Map<number, CaptureSummary>,
+  f: CaptureFilters,
+): CaptureSummary[] {
+  if (updates.size === 0) return items;
+  let changed = false;
+  const out: CaptureSummary[] = [];
+  for (const c of items) {
+    const u = updates.get(c.id);
+    if (!u) out.push(c);
+    else {
+      changed = true;
+      if (matchesLocal(u, f)) out.push(u);
+    }
+  }
+  return changed ? out : items;
+}
+
+export function removeIds(items: CaptureSummary[], ids: Set<number>): CaptureSummary[] {
+  if (ids.size === 0) return items;
+  const out = items.filter((c) => !ids.has(c.id));
+  return out.length === items.length ? items : out;
+}
+
+/** Cursor to page older than the window's last item. */
+export function cursorAfter(items: CaptureSummary[]): string | null {
+  const last = items[items.length - 1];
+  return last ? String(last.id) : null;
+}

@@ -1,0 +1,64 @@
+// Settings slice: the effective settings (with where each value comes from), the receiver's
+// state and the bridge's connection state. Saving can ask the engine to re-verify every capture.
+import type { SwitchboardApi } from '../../shared/api';
+import type { SettingsPatch } from '../../shared/api/captures';
+import type { EngineEvent } from '../../shared/events';
+import type { ReceiverInfo, SecretSettingKey, SettingsView } from '../../shared/model';
+import type { ConnectionState } from '../bridge/types';
+import type { SliceCreator } from './types';
+
+export interface SettingsSlice {
+  settingsView: SettingsView | null;
+  receiver: ReceiverInfo | null;
+  connection: ConnectionState;
+  settingsError: string | null;
+  loadSettings(): Promise<void>;
+  saveSettings(patch: SettingsPatch, reverify: boolean): Promise<{ reverified?: number }>;
+  regenerateSecret(key: SecretSettingKey): Promise<void>;
+  setConnection(state: ConnectionState): void;
+  applySettingsEvents(batch: EngineEvent[]): void;
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export const createSettingsSlice =
+  (api: SwitchboardApi): SliceCreator<SettingsSlice> =>
+  (set) => ({
+    settingsView: null,
+    receiver: null,
+    connection: 'connecting',
+    settingsError: null,
+
+    async loadSettings() {
+      try {
+        const [view, receiver] = await Promise.all([api.getSettings({}), api.receiverInfo({})]);
+        set({ settingsView: view, receiver, settingsError: null });
+      } catch (err) {
+        set({ settingsError: message(err) });
+      }
+    },
+
+    async saveSettings(patch, reverify) {
+      const view = await api.updateSettings({ patch, reverify: false });
+      set({ settingsView: view, settingsError: null });
+      if (!reverify) return {};
+      const { reverified } = await api.reverifyCaptures({});
+      return { reverified };
+    },
+
+    async regenerateSecret(key) {
+      const view = await api.regenerateSecret({ key });
+      set({ settingsView: view });
+    },
+
+    setConnection(state) {
+      set({ connection: state });
+    },
+
+    applySettingsEvents(batch) {
+      for (const e of batch) {
+        if (e.type === 'settings') set({ settingsView: e.view });
+        else if (e.type === 'receiver') set({ receiver: e.receiver });
+      }
+    },
+  });

@@ -1,0 +1,70 @@
+// The one zustand store: captures, detail, settings and ui slices combined, wired to a bridge.
+// Engine events go through the per-frame batcher, then each slice applies the batch it cares about.
+// Components select single fields with useApp(s => s.field).
+import { createStore, useStore, type StoreApi } from 'zustand';
+import type { EngineEvent } from '../../shared/events';
+import type { Bridge } from '../bridge/types';
+import { createCapturesSlice } from './captures-slice';
+import { createDetailSlice } from './detail-slice';
+import { browserScheduler, createEventBatcher, type FrameScheduler } from './event-batcher';
+import { createSettingsSlice } from './settings-slice';
+import type { AppState } from './types';
+import { createUiSlice } from './ui-slice';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(bridge: Bridge): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createCapturesSlice(bridge.api)(...a),
+    ...createDetailSlice(bridge.api)(...a),
+    ...createSettingsSlice(bridge.api)(...a),
+    ...createUiSlice()(...a),
+  }));
+}
+
+export function applyEngineEvents(store: AppStore, batch: EngineEvent[]): void {
+  const s = store.getState();
+  s.applyCaptureEvents(batch);
+  s.applyDetailEvents(batch);
+  s.applySettingsEvents(batch);
+}
+
+/** Connects the store to the bridge's events and connection; returns a disconnect function. */
+export function connectStore(
+  store: AppStore,
+  bridge: Bridge,
+  scheduler: FrameScheduler = browserScheduler(),
+): () => void {
+  const batcher = createEventBatcher((batch) => applyEngineEvents(store, batch), scheduler);
+  const offEvents = bridge.onEvent((e) => batcher.push(e));
+  let wasDown = false;
+  const offConn = bridge.onConnection((state) => {
+    store.getState().setConnection(state);
+    if (state !== 'open') wasDown = wasDown || state === 'reconnecting';
+    else if (wasDown) {
+      // Events sent while disconnected are lost: resynchronise from the store.
+      wasDown = false;
+      void store.getState().loadFirstPage();
+      void store.getState().loadSettings();
+    }
+  });
+  return () => {
+    offEvents();
+    offConn();
+  };
+}
+
+let appStore: AppStore | null = null;
+
+export function setAppStore(store: AppStore): void {
+  appStore = store;
+}
+
+export function getAppStore(): AppStore {
+  if (!appStore) throw new Error('app store not initialised');
+  return appStore;
+}
+
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(getAppStore(), selector);
+}

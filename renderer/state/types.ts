@@ -1,0 +1,10 @@
+// The combined store type and the slice-creator signature every slice uses.
+import type { StateCreator } from 'zustand';
+import type { CapturesSlice } from './captures-slice';
+import type { DetailSlice } from './detail-slice';
+import type { SettingsSlice } from './settings-slice';
+import type { UiSlice } from './ui-slice';
+
+export type AppState = CapturesSlice & DetailSlice & SettingsSlice & UiSlice;
+
+export type SliceCreator<S> = StateCreator<AppState, [], [], S>;

@@ -1,0 +1,82 @@
+// The virtualized live list: only the visible rows (plus overscan) exist in the DOM, rows have a
+// fixed height, and reaching the end of the window pages older captures from the store. When new
+// captures are prepended while the user is scrolled down, the scroll position is shifted by the
+// same number of rows so the rows under the pointer do not move.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useApp } from '../../state/store';
+import { CaptureRow, ROW_HEIGHT } from './CaptureRow';
+
+const LOAD_MORE_THRESHOLD = 40;
+
+export function CaptureList() {
+  const items = useApp((s) => s.items);
+  const selectedId = useApp((s) => s.selectedId);
+  const activeId = useApp((s) => s.activeId);
+  const select = useApp((s) => s.select);
+  const setActiveId = useApp((s) => s.setActiveId);
+  const loadOlder = useApp((s) => s.loadOlder);
+  const olderCursor = useApp((s) => s.olderCursor);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const prevHead = useRef<number | null>(null);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual by design; no React Compiler here
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => items[index]?.id ?? index,
+  });
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const head = items[0]?.id ?? null;
+    const prev = prevHead.current;
+    prevHead.current = head;
+    if (!el || prev === null || head === prev || el.scrollTop === 0) return;
+    const shift = items.findIndex((c) => c.id === prev);
+    if (shift > 0) el.scrollTop += shift * ROW_HEIGHT;
+  }, [items]);
+
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastIndex = virtualItems[virtualItems.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (olderCursor && lastIndex >= items.length - LOAD_MORE_THRESHOLD) void loadOlder();
+  }, [lastIndex, items.length, olderCursor, loadOlder]);
+
+  useEffect(() => {
+    if (activeId === null) return;
+    const index = items.findIndex((c) => c.id === activeId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [activeId, items, virtualizer]);
+
+  const open = useCallback(
+    (id: number) => {
+      setActiveId(id);
+      select(id);
+    },
+    [select, setActiveId],
+  );
+
+  return (
+    <div className="list-scroll" ref={scrollRef} data-testid="capture-list" role="grid">
+      <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualItems.map((v) => {
+          const c = items[v.index];
+          if (!c) return null;
+          return (
+            <CaptureRow
+              key={c.id}
+              capture={c}
+              top={v.start}
+              selected={c.id === selectedId}
+              active={c.id === activeId}
+              onOpen={open}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

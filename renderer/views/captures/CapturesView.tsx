@@ -1,0 +1,40 @@
+// The captures screen: filter bar + live list on the left, the opened capture on the right, or
+// the getting-started card while the store is empty.
+import { useApp } from '../../state/store';
+import { CaptureDetailPane } from './detail/CaptureDetailPane';
+import { CaptureFilters } from './CaptureFilters';
+import { CaptureList } from './CaptureList';
+import { EmptyState } from './EmptyState';
+import { ListNotices } from './ListNotices';
+import { useListKeys } from './use-list-keys';
+
+export function CapturesView() {
+  useListKeys();
+  const loaded = useApp((s) => s.loaded);
+  const total = useApp((s) => s.total);
+  const empty = useApp((s) => s.items.length === 0);
+  const filtering = useApp(
+    (s) => s.filters.verdict !== '' || s.filters.q !== '' || s.filters.taskId !== '',
+  );
+  const selectedId = useApp((s) => s.selectedId);
+
+  if (loaded && total === 0 && empty && !filtering) return <EmptyState />;
+  return (
+    <div className={selectedId !== null ? 'captures split' : 'captures'}>
+      <section className="list-pane" aria-label="Captures">
+        <CaptureFilters />
+        <div className="list-header" role="row">
+          <span className="cell cell-time">Time</span>
+          <span className="cell cell-method">Method</span>
+          <span className="cell cell-path">Path</span>
+          <span className="cell cell-task">Task</span>
+          <span className="cell cell-verdict">Verdict</span>
+          <span className="cell cell-size">Size</span>
+        </div>
+        <ListNotices />
+        <CaptureList />
+      </section>
+      {selectedId !== null && <CaptureDetailPane />}
+    </div>
+  );
+}

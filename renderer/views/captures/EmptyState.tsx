@@ -1,0 +1,69 @@
+// Shown before the first capture: the receiver URL to give an agent and a curl command that sends
+// a correctly signed sample webhook (signed in the page with the current secret, never sent
+// anywhere by us). Rows appear live as soon as anything arrives.
+import { useEffect, useState } from 'react';
+import { CopyButton } from '../../components/CopyButton';
+import { buildSampleWebhook } from '../../lib/sample-webhook';
+import { useApp } from '../../state/store';
+
+export function EmptyState() {
+  const receiver = useApp((s) => s.receiver);
+  const view = useApp((s) => s.settingsView);
+  const [command, setCommand] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [taskId] = useState(() => `sample-${Math.floor(Date.now() / 1000).toString(36)}`);
+  const secret = view?.settings.webhookSecret ?? '';
+  const token = view?.settings.notificationToken ?? '';
+  const url = receiver?.url ?? '';
+
+  useEffect(() => {
+    if (!url || !secret) return;
+    let cancelled = false;
+    buildSampleWebhook({
+      receiverUrl: url,
+      webhookSecret: secret,
+      notificationToken: token,
+      taskId,
+      now: new Date(),
+    }).then(
+      (s) => !cancelled && setCommand(s.command),
+      (err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [url, secret, token, taskId]);
+
+  return (
+    <div className="empty" data-testid="empty-state">
+      <div className="empty-card">
+        <h1>Waiting for webhooks</h1>
+        <p className="muted">
+          Point your agent’s push-notification URL at the receiver below. Every request is captured
+          byte-exact and verified against your settings; it shows up here live.
+        </p>
+        <div className="field-label">Receiver URL</div>
+        <div className="copy-line">
+          <code className="mono" data-testid="empty-receiver-url">
+            {url ? `${url.replace(/\/$/, '')}/webhook` : 'starting…'}
+          </code>
+          {url && <CopyButton text={`${url.replace(/\/$/, '')}/webhook`} label="Copy URL" />}
+        </div>
+        {receiver && !receiver.listening && (
+          <p className="error-text">
+            Receiver is not listening: {receiver.error ?? 'unknown error'}
+          </p>
+        )}
+        <div className="field-label">Send a signed sample</div>
+        <p className="muted small">
+          HMAC-SHA256 over the exact body with your current webhook secret, as the A2A tutorial
+          signs it. Run it in a terminal:
+        </p>
+        <pre className="code-block mono" data-testid="sample-curl">
+          {error ? `Cannot sign the sample: ${error}` : (command ?? 'Computing signature…')}
+        </pre>
+        {command && <CopyButton text={command} label="Copy command" testId="copy-sample" />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// The captured body: pretty JSON, text or hex (auto-detected, switchable), with the exact size.
+// The bytes are never modified; very large bodies are cut for display with a note.
+import { useMemo, useState } from 'react';
+import { detectKind, renderBody, type BodyKind } from '../../../lib/body';
+import { exactSize } from '../../../lib/format';
+
+const MAX_CHARS = 200_000;
+const KINDS: BodyKind[] = ['json', 'text', 'hex'];
+
+export function BodyViewer({
+  bytes,
+  contentType,
+}: {
+  bytes: Uint8Array;
+  contentType: string | null;
+}) {
+  const detected = useMemo(() => detectKind(bytes), [bytes]);
+  const [chosen, setChosen] = useState<BodyKind | null>(null);
+  const kind = chosen ?? detected;
+  const text = useMemo(() => renderBody(bytes, kind), [bytes, kind]);
+  const cut = text.length > MAX_CHARS;
+  return (
+    <section className="panel" data-testid="body">
+      <h2 className="panel-title">
+        Body{' '}
+        <span className="muted small" data-testid="body-size">
+          {exactSize(bytes.length)}
+          {contentType ? ` · ${contentType}` : ''}
+        </span>
+        <span className="spacer" />
+        <span className="segmented small">
+          {KINDS.map((k) => (
+            <button
+              key={k}
+              type="button"
+              className={k === kind ? 'seg active' : 'seg'}
+              disabled={k === 'json' && detected !== 'json'}
+              onClick={() => setChosen(k)}
+            >
+              {k.toUpperCase()}
+            </button>
+          ))}
+        </span>
+      </h2>
+      {bytes.length === 0 ? (
+        <p className="muted small">Empty body.</p>
+      ) : (
+        <pre className="code-block mono body-view" data-testid="body-text">
+          {cut ? text.slice(0, MAX_CHARS) : text}
+        </pre>
+      )}
+      {cut && (
+        <p className="muted small">
+          Display cut at {MAX_CHARS.toLocaleString('en-US')} characters; copy the body for all of
+          it.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+// The opened capture: summary line, actions (copy body, copy as curl, close), then the
+// verification checks, the decoded JWT, headers in received order, the body and the metadata.
+import type { CaptureDetail } from '../../../../shared/model';
+import { bearerJwt } from '../../../../shared/verify/jwt-decode';
+import { CopyButton } from '../../../components/CopyButton';
+import { VerdictBadge } from '../../../components/VerdictBadge';
+import { curlForCapture } from '../../../lib/curl';
+import { decodeUtf8 } from '../../../lib/body';
+import { exactSize, localDateTime } from '../../../lib/format';
+import { useApp } from '../../../state/store';
+import { BodyViewer } from './BodyViewer';
+import { ChecksPanel } from './ChecksPanel';
+import { HeadersTable } from './HeadersTable';
+import { JwtPanel } from './JwtPanel';
+
+export function CaptureDetailPane() {
+  const detail = useApp((s) => s.detail);
+  const body = useApp((s) => s.body);
+  const error = useApp((s) => s.detailError);
+  const select = useApp((s) => s.select);
+  const receiverUrl = useApp((s) => s.receiver?.url ?? 'http://127.0.0.1:9000');
+
+  return (
+    <aside className="detail-pane" aria-label="Capture detail" data-testid="detail">
+      <div className="detail-toolbar">
+        {detail ? <Title detail={detail} /> : <span className="muted">Loading…</span>}
+        <span className="spacer" />
+        {detail && body && (
+          <>
+            <CopyButton
+              text={() =>
+                decodeUtf8(body) ??
+                Array.from(body, (b) => b.toString(16).padStart(2, '0')).join('')
+              }
+              label="Copy body"
+              small
+              testId="copy-body"
+            />
+            <CopyButton
+              text={() => curlForCapture(detail, body, receiverUrl)}
+              label="Copy as curl"
+              small
+              testId="copy-curl"
+            />
+          </>
+        )}
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-label="Close detail"
+          title="Close (Esc)"
+          onClick={() => select(null)}
+        >
+          ✕
+        </button>
+      </div>
+      {error && <div className="notice notice-error">{error}</div>}
+      {detail && (
+        <div className="detail-scroll">
+          <ChecksPanel checks={detail.checks} />
+          <JwtSection detail={detail} />
+          <HeadersTable headers={detail.headers} />
+          {body && <BodyViewer bytes={body} contentType={detail.contentType} />}
+          <Meta detail={detail} />
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function Title({ detail }: { detail: CaptureDetail }) {
+  return (
+    <div className="detail-title">
+      <span className={`method mono method-${detail.method.toLowerCase()}`}>{detail.method}</span>
+      <span className="mono detail-path" title={detail.path} data-testid="detail-path">
+        {detail.path}
+        {detail.query ? `?${detail.query}` : ''}
+      </span>
+      <VerdictBadge verdict={detail.verdict} />
+    </div>
+  );
+}
+
+function JwtSection({ detail }: { detail: CaptureDetail }) {
+  const jwt = bearerJwt(detail.headers);
+  return jwt ? <JwtPanel decoded={jwt} /> : null;
+}
+
+function Meta({ detail }: { detail: CaptureDetail }) {
+  const rows: [string, string][] = [
+    ['Received', localDateTime(detail.receivedAt)],
+    ['From', detail.remoteAddress],
+    ['Size', exactSize(detail.size)],
+    ['Task id', detail.taskId ?? '—'],
+    ['Answered', detail.responseStatus === null ? '—' : `HTTP ${detail.responseStatus}`],
+    ['Source', detail.source],
+    ['Capture id', String(detail.id)],
+  ];
+  return (
+    <section className="panel">
+      <h2 className="panel-title">Request</h2>
+      <dl className="kv">
+        {rows.map(([k, v]) => (
+          <div key={k} className="kv-row">
+            <dt>{k}</dt>
+            <dd className="mono">{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+// The navigation: one entry per screen, in tab order. To add a screen, add one line here
+// (id, label, component); the top bar and the router pick it up. Keep Settings last.
+import type { ComponentType } from 'react';
+import { CapturesView } from './captures/CapturesView';
+import { SettingsView } from './settings/SettingsView';
+
+export interface ViewEntry {
+  id: string;
+  label: string;
+  component: ComponentType;
+}
+
+export const views: ViewEntry[] = [
+  { id: 'captures', label: 'Captures', component: CapturesView },
+  // Other screens register here, e.g. { id: 'agents', label: 'Agents', component: AgentsView },
+  { id: 'settings', label: 'Settings', component: SettingsView },
+];

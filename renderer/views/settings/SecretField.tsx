@@ -1,0 +1,40 @@
+// A secret input: masked by default, with Reveal and Regenerate. Regenerating saves at once
+// (the engine creates the random value; it never travels from the renderer).
+import { useState } from 'react';
+
+export function SecretField(props: {
+  id: string;
+  value: string;
+  disabled: boolean;
+  onChange: (v: string) => void;
+  onRegenerate: () => void;
+}) {
+  const [revealed, setRevealed] = useState(false);
+  return (
+    <div className="secret-field">
+      <input
+        id={props.id}
+        className="input mono"
+        type={revealed ? 'text' : 'password'}
+        autoComplete="off"
+        spellCheck={false}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={`field-${props.id}`}
+      />
+      <button type="button" className="btn btn-small" onClick={() => setRevealed(!revealed)}>
+        {revealed ? 'Hide' : 'Reveal'}
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={props.disabled}
+        onClick={props.onRegenerate}
+        data-testid={`regenerate-${props.id}`}
+      >
+        Regenerate
+      </button>
+    </div>
+  );
+}

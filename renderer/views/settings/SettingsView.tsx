@@ -1,0 +1,164 @@
+// Settings screen: every verification and receiver setting, grouped; secrets masked with reveal
+// and regenerate; values set by environment variables are shown read-only (env wins). Saving can
+// re-verify every stored capture against the new settings.
+import { useState } from 'react';
+import type { SecretSettingKey, Settings } from '../../../shared/model';
+import { getAppStore, useApp } from '../../state/store';
+import { SecretField } from './SecretField';
+import {
+  diffDraft,
+  FIELD_GROUPS,
+  toDraft,
+  validateDraft,
+  type Draft,
+  type FieldDef,
+} from './settings-form';
+
+export function SettingsView() {
+  const view = useApp((s) => s.settingsView);
+  const error = useApp((s) => s.settingsError);
+  const save = useApp((s) => s.saveSettings);
+  const regenerate = useApp((s) => s.regenerateSecret);
+  const showToast = useApp((s) => s.showToast);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [reverify, setReverify] = useState(true);
+  const [busy, setBusy] = useState(false);
+
+  if (!view) return <div className="settings-page muted">{error ?? 'Loading settings…'}</div>;
+  const current = draft ?? toDraft(view.settings);
+  const errors = validateDraft(current);
+  const patch = diffDraft(view.settings, current);
+  const dirty = Object.keys(patch).length > 0;
+  const invalid = Object.keys(errors).length > 0;
+  const set = (key: keyof Settings, value: string) => setDraft({ ...current, [key]: value });
+
+  const onSave = async () => {
+    setBusy(true);
+    try {
+      const { reverified } = await save(patch, reverify);
+      setDraft(null);
+      showToast(
+        reverified === undefined
+          ? 'Settings saved'
+          : `Settings saved · ${reverified} captures re-verified`,
+      );
+    } catch (err) {
+      showToast(err instanceof Error ? err.message : String(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onRegenerate = async (key: SecretSettingKey) => {
+    try {
+      await regenerate(key);
+      const fresh = getAppStore().getState().settingsView?.settings[key] ?? '';
+      if (draft) setDraft({ ...draft, [key]: fresh });
+      showToast('New secret generated and saved. Give it to your agents.');
+    } catch (err) {
+      showToast(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
+
+  const field = (f: FieldDef) => {
+    const fromEnv = view.sources[f.key] === 'env';
+    const id = f.key;
+    return (
+      <div className="setting" key={f.key}>
+        <label className="setting-label" htmlFor={id}>
+          {f.label}
+          {fromEnv && (
+            <span
+              className="chip"
+              title="Set by an environment variable; it wins over saved values"
+            >
+              env
+            </span>
+          )}
+        </label>
+        <div className="setting-control">
+          {f.kind === 'secret' ? (
+            <SecretField
+              id={id}
+              value={current[f.key]}
+              disabled={fromEnv}
+              onChange={(v) => set(f.key, v)}
+              onRegenerate={() => void onRegenerate(f.key as SecretSettingKey)}
+            />
+          ) : f.kind === 'mode' ? (
+            <select
+              id={id}
+              className="input"
+              value={current[f.key]}
+              disabled={fromEnv}
+              onChange={(e) => set(f.key, e.target.value)}
+              data-testid={`field-${id}`}
+            >
+              <option value="observe">Observe (always 200)</option>
+              <option value="enforce">Enforce (400 / 401 on failure)</option>
+            </select>
+          ) : (
+            <input
+              id={id}
+              className={f.kind === 'number' ? 'input mono narrow' : 'input mono'}
+              inputMode={f.kind === 'number' ? 'numeric' : undefined}
+              value={current[f.key]}
+              disabled={fromEnv}
+              onChange={(e) => set(f.key, e.target.value)}
+              data-testid={`field-${id}`}
+            />
+          )}
+          <div className={errors[f.key] ? 'setting-help error-text' : 'setting-help'}>
+            {errors[f.key] ?? f.help}
+          </div>
+        </div>
+      </div>
+    );
+  };
+
+  return (
+    <div className="settings-page">
+      <form
+        className="settings-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (dirty && !invalid) void onSave();
+        }}
+      >
+        {FIELD_GROUPS.map((g) => (
+          <fieldset key={g.title} className="settings-group">
+            <legend>{g.title}</legend>
+            {g.fields.map(field)}
+          </fieldset>
+        ))}
+        <div className="settings-actions">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={reverify}
+              onChange={(e) => setReverify(e.target.checked)}
+              data-testid="reverify"
+            />
+            Re-verify existing captures with the new settings
+          </label>
+          <span className="spacer" />
+          <button
+            type="button"
+            className="btn"
+            disabled={!dirty || busy}
+            onClick={() => setDraft(null)}
+          >
+            Discard
+          </button>
+          <button
+            type="submit"
+            className="btn btn-primary"
+            disabled={!dirty || invalid || busy}
+            data-testid="save-settings"
+          >
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

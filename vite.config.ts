@@ -1,0 +1,38 @@
+// Vite build of the renderer: root renderer/, output dist/renderer (served by electron/serve.ts in
+// browser mode and by the app:// protocol in Electron). Relative base so both hosts work.
+// In production builds a CSP meta tag is injected as defence in depth (the hosts also send it as a
+// header); dev mode skips it because Vite's HMR client needs inline scripts.
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export const RENDERER_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+function cspMeta(): Plugin {
+  return {
+    name: 'switchboard-csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      // Why: everything an agent sends is rendered as text; a CSP without inline script is the
+      // second line of defence should a rendering bug ever let markup through.
+      return html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${RENDERER_CSP}" />`,
+      );
+    },
+  };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react(), cspMeta()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+  },
+  server: { host: '127.0.0.1', strictPort: false },
+});
