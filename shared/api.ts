@@ -2,10 +2,12 @@
 // under shared/api/; this file merges them. electron/ipc.ts + preload.ts and electron/serve.ts
 // bind the merged table; renderer/bridge.ts implements it twice (IPC, HTTP) from the same table.
 import { captureOps } from './api/captures';
+import { replayOps } from './api/replay';
 import type { ClientOf, HandlersOf } from './api/define';
 
 export const operations = {
   ...captureOps,
+  ...replayOps,
 };
 
 export type Operations = typeof operations;

@@ -5,6 +5,7 @@ import type { EngineHandlers } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import { createCaptureHandlers } from './captures/capture-handlers';
 import type { EngineContext } from './context';
+import { createReplayHandlers } from './replay/handlers';
 import { createReceiverApp } from './receiver/receiver-app';
 import { createReceiverServer } from './receiver/receiver-server';
 import { createSettingsStore, type SecretCodec } from './settings';
@@ -73,6 +74,7 @@ export function createEngine(options: EngineOptions): Engine {
       dataDir: options.dataDir,
       version: APP_VERSION,
     }),
+    ...createReplayHandlers(context),
   };
 
   let port = options.receiverPort ?? settingsStore.get().receiverPort;

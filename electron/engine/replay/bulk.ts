@@ -1,0 +1,188 @@
+// Bulk replay: a filtered set of captures (or all webhooks of a task) in original order, with a
+// concurrency and rate limit or the original spacing, progress events (throttled) and cancel.
+// Runs in the background; start() returns at once with the first progress snapshot.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { ApiError } from '../../../shared/api/define';
+import type { BulkProgress } from '../../../shared/api/replay';
+import type { CaptureFilter } from '../store/captures-repo';
+import { prepareExact, prepareResigned } from './prepare';
+import type { ReplayService, TargetArgs } from './replay-service';
+import { checkTarget } from './target';
+
+export interface BulkArgs extends TargetArgs {
+  selection: CaptureFilter & { captureIds?: number[] | undefined };
+  mode: 'exact' | 'resigned';
+  concurrency: number;
+  ratePerSec: number;
+  originalSpacing: boolean;
+  maxGapMs: number;
+}
+
+interface Run {
+  progress: BulkProgress;
+  controller: AbortController;
+  done: Promise<BulkProgress>;
+}
+
+const PROGRESS_EVERY_MS = 100;
+const KEEP_FINISHED = 50;
+
+export function createBulkRunner(svc: ReplayService) {
+  const runs = new Map<string, Run>();
+
+  function select(sel: BulkArgs['selection']): number[] {
+    if (sel.captureIds?.length) return [...new Set(sel.captureIds)].sort((a, b) => a - b);
+    const ids: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = svc.deps.captures.list(sel, 1000, cursor);
+      ids.push(...page.items.map((c) => c.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return ids.sort((a, b) => a - b);
+  }
+
+  function start(args: BulkArgs): BulkProgress {
+    // Checked before anything runs, so a refused target is an immediate, clear error.
+    const fixed = args.targetUrl ? checkTarget(args.targetUrl, args.confirmNonLoopback) : null;
+    const ids = select(args.selection);
+    if (ids.length === 0)
+      throw new ApiError(404, 'empty-selection', 'No captures match this selection.');
+    if (fixed) svc.remember(fixed);
+    const bulkId = `bulk-${randomUUID()}`;
+    const controller = new AbortController();
+    const progress: BulkProgress = {
+      bulkId,
+      total: ids.length,
+      done: 0,
+      ok: 0,
+      failed: 0,
+      state: 'running',
+      elapsedMs: 0,
+    };
+    const run: Run = { progress, controller, done: Promise.resolve(progress) };
+    run.done = execute(run, ids, args, fixed);
+    runs.set(bulkId, run);
+    for (const [key, r] of runs) {
+      if (runs.size <= KEEP_FINISHED) break;
+      if (r.progress.state !== 'running') runs.delete(key);
+    }
+    return { ...progress };
+  }
+
+  async function execute(
+    run: Run,
+    ids: number[],
+    args: BulkArgs,
+    fixed: URL | null,
+  ): Promise<BulkProgress> {
+    const p = run.progress;
+    const signal = run.controller.signal;
+    const started = performance.now();
+    const concurrency = args.originalSpacing ? 1 : args.concurrency;
+    const agentOpts = { keepAlive: true, maxSockets: concurrency };
+    const agents = { http: new http.Agent(agentOpts), https: new https.Agent(agentOpts) };
+    let lastEmit = 0;
+    const emit = (force: boolean) => {
+      p.elapsedMs = Math.round(performance.now() - started);
+      if (!force && p.elapsedMs - lastEmit < PROGRESS_EVERY_MS) return;
+      lastEmit = p.elapsedMs;
+      svc.deps.emit({ type: 'replay-progress', progress: { ...p } });
+    };
+    const interval = args.ratePerSec > 0 ? 1000 / args.ratePerSec : 0;
+    let nextSlot = performance.now();
+    let next = 0;
+    let prevReceivedAt: number | null = null;
+
+    const worker = async () => {
+      while (!signal.aborted && next < ids.length) {
+        const id = ids[next++] as number;
+        try {
+          const c = svc.load(id);
+          if (args.originalSpacing && prevReceivedAt !== null) {
+            await sleep(
+              Math.min(Math.max(0, c.detail.receivedAt - prevReceivedAt), args.maxGapMs),
+              signal,
+            );
+          }
+          prevReceivedAt = c.detail.receivedAt;
+          if (interval > 0) {
+            const slot = Math.max(nextSlot, performance.now());
+            nextSlot = slot + interval;
+            await sleep(slot - performance.now(), signal);
+          }
+          if (signal.aborted) break;
+          const url = fixed ?? svc.target(c, args);
+          const prepared =
+            args.mode === 'exact'
+              ? prepareExact(c.detail, c.body)
+              : await prepareResigned(c.detail, c.body, svc.keys(), svc.now());
+          const agent = url.protocol === 'https:' ? agents.https : agents.http;
+          const r = await svc.send(id, url, prepared, args, {
+            mode: args.mode,
+            attack: null,
+            groupId: p.bulkId,
+            quiet: true,
+            agent,
+            signal,
+          });
+          if (r.status !== null && r.status < 400) p.ok++;
+          else p.failed++;
+        } catch {
+          p.failed++;
+        }
+        p.done++;
+        emit(false);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+    agents.http.destroy();
+    agents.https.destroy();
+    p.state = signal.aborted ? 'cancelled' : 'finished';
+    emit(true);
+    return { ...p };
+  }
+
+  function find(bulkId: string): Run {
+    const run = runs.get(bulkId);
+    if (!run)
+      throw new ApiError(
+        404,
+        'not-found',
+        `No bulk replay ${bulkId} (finished long ago or never started).`,
+      );
+    return run;
+  }
+
+  return {
+    start,
+    get: (bulkId: string): BulkProgress => ({ ...find(bulkId).progress }),
+    cancel(bulkId: string): BulkProgress {
+      const run = find(bulkId);
+      run.controller.abort();
+      return { ...run.progress };
+    },
+    /** Resolves when the run ends (CLI, tests, benchmark). */
+    wait: (bulkId: string): Promise<BulkProgress> => find(bulkId).done,
+    cancelAll(): void {
+      for (const r of runs.values()) r.controller.abort();
+    },
+  };
+}
+
+export type BulkRunner = ReturnType<typeof createBulkRunner>;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

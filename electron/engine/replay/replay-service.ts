@@ -1,0 +1,170 @@
+// The replay service: loads a capture, prepares the request for the chosen mode or attack,
+// sends it, stores what was sent and what came back (linked to the capture), emits an event and
+// remembers the target. Used by the API handlers, bulk runs, the handler report and the CLI.
+import { createHash } from 'node:crypto';
+import type http from 'node:http';
+import { ApiError } from '../../../shared/api/define';
+import type { AttackName, ReplayMode, ReplayResult } from '../../../shared/api/replay';
+import type { EngineEvent } from '../../../shared/events';
+import type { Settings } from '../../../shared/model';
+import type { CapturesRepo } from '../store/captures-repo';
+import type { ReplaysRepo } from '../store/replays-repo';
+import type { CaptureWithBody } from './attacks';
+import { sendRequest } from './http-send';
+import type { Prepared } from './prepare';
+import type { SigningKeys } from './resign';
+import { checkTarget, defaultTarget, isLoopbackHost } from './target';
+
+/** Response bytes kept per replay: enough for any webhook answer, bounded for huge ones. */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+export interface ReplayDeps {
+  captures: CapturesRepo;
+  replays: ReplaysRepo;
+  settings: () => Settings;
+  emit: (event: EngineEvent) => void;
+  receiverUrl: () => string;
+  now?: () => number;
+}
+
+export interface TargetArgs {
+  targetUrl?: string | undefined;
+  confirmNonLoopback: boolean;
+  followRedirects: boolean;
+  timeoutMs: number;
+}
+
+export interface SendMeta {
+  mode: ReplayMode;
+  attack: AttackName | null;
+  groupId: string | null;
+  related?: number[];
+  /** Bulk runs report progress instead of one event per replay. */
+  quiet?: boolean;
+  agent?: http.Agent;
+  signal?: AbortSignal;
+}
+
+export function createReplayService(deps: ReplayDeps) {
+  const now = deps.now ?? Date.now;
+
+  function load(id: number): CaptureWithBody {
+    const detail = deps.captures.get(id);
+    const body = deps.captures.body(id);
+    if (!detail || !body)
+      throw new ApiError(404, 'not-found', `Capture ${id} does not exist (deleted?).`);
+    return { detail, body };
+  }
+
+  function target(c: CaptureWithBody, args: TargetArgs): URL {
+    return checkTarget(
+      args.targetUrl ?? defaultTarget(deps.receiverUrl(), c.detail),
+      args.confirmNonLoopback,
+    );
+  }
+
+  function keys(): SigningKeys {
+    const s = deps.settings();
+    return {
+      webhookSecret: s.webhookSecret,
+      jwtSecret: s.jwtSecret,
+      standardWebhooksSecret: s.standardWebhooksSecret,
+    };
+  }
+
+  async function send(
+    captureId: number,
+    url: URL,
+    prepared: Prepared,
+    args: TargetArgs,
+    meta: SendMeta,
+  ): Promise<ReplayResult> {
+    const createdAt = now();
+    const out = await sendRequest(
+      { method: prepared.method, url, headers: prepared.headers, body: prepared.body },
+      {
+        timeoutMs: args.timeoutMs,
+        maxResponseBytes: MAX_RESPONSE_BYTES,
+        followRedirects: args.followRedirects,
+        // Why: a loopback target must not bounce the captured credentials off the machine.
+        checkRedirect: (next) =>
+          isLoopbackHost(next.hostname) || args.confirmNonLoopback
+            ? null
+            : 'it leaves this machine (not confirmed)',
+        ...(meta.agent ? { agent: meta.agent } : {}),
+        ...(meta.signal ? { signal: meta.signal } : {}),
+      },
+    );
+    const sha256 = createHash('sha256').update(prepared.body).digest('hex');
+    const record = {
+      captureId,
+      createdAt,
+      targetUrl: url.href,
+      mode: meta.mode,
+      attack: meta.attack,
+      groupId: meta.groupId,
+      sent: {
+        method: prepared.method,
+        url: out.sentUrl,
+        headers: out.sentHeaders,
+        body: prepared.body,
+        sha256,
+      },
+      changes: prepared.changes,
+      related: meta.related ?? [],
+      response: {
+        status: out.status,
+        headers: out.headers,
+        body: out.body,
+        truncated: out.truncated,
+        latencyMs: Math.round(out.latencyMs * 100) / 100,
+        error: out.error,
+      },
+    };
+    const replayId = deps.replays.insert(record);
+    const result: ReplayResult = {
+      replayId,
+      captureId,
+      targetUrl: record.targetUrl,
+      mode: meta.mode,
+      attack: meta.attack,
+      status: out.status,
+      latencyMs: record.response.latencyMs,
+      responseHeaders: out.headers,
+      responseBody: new TextDecoder('utf-8', { fatal: false }).decode(out.body),
+      responseTruncated: out.truncated,
+      sent: {
+        method: prepared.method,
+        url: out.sentUrl,
+        headers: out.sentHeaders,
+        size: prepared.body.byteLength,
+        sha256,
+      },
+      changes: prepared.changes,
+      error: out.error,
+      createdAt,
+      relatedIds: record.related,
+    };
+    if (!meta.quiet) {
+      const {
+        responseHeaders: _h,
+        responseBody: _b,
+        responseTruncated: _t,
+        sent: _s,
+        changes: _c,
+        relatedIds: _r,
+        ...summary
+      } = result;
+      deps.emit({ type: 'replay', replay: summary });
+    }
+    return result;
+  }
+
+  function remember(url: URL): void {
+    deps.replays.rememberTarget(url.href, now());
+  }
+
+  return { load, target, keys, send, remember, now, settings: deps.settings, deps };
+}
+
+export type ReplayService = ReturnType<typeof createReplayService>;

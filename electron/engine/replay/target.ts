@@ -1,0 +1,57 @@
+// Where a replay goes: an explicit URL or, by default, the capture's own path and query on
+// Switchboard's receiver. Only http(s). Non-loopback targets need an explicit confirmation.
+import { isIP } from 'node:net';
+import { ApiError } from '../../../shared/api/define';
+
+export interface TargetCapture {
+  path: string;
+  query: string;
+}
+
+export function defaultTarget(receiverUrl: string, capture: TargetCapture): string {
+  const base = receiverUrl.replace(/\/+$/, '');
+  return base + capture.path + (capture.query ? `?${capture.query}` : '');
+}
+
+/** True for localhost names and loopback addresses (127.0.0.0/8, ::1, ::ffff:127.x). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  if (isIP(host) === 6) return host === '::1' || /^::ffff:127\./.test(host);
+  return false;
+}
+
+/** Parses and checks a target. Why the confirmation: a replay carries captured bodies and
+ *  credentials (JWTs, tokens); sending them off the machine must be a deliberate act. */
+export function checkTarget(raw: string, confirmNonLoopback: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ApiError(
+      400,
+      'bad-target',
+      `"${raw}" is not a URL. Use e.g. http://127.0.0.1:3000/webhook.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ApiError(
+      400,
+      'bad-target',
+      `Replay targets must be http:// or https:// (got ${url.protocol}).`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new ApiError(400, 'bad-target', 'Put credentials in a header, not in the target URL.');
+  }
+  if (!isLoopbackHost(url.hostname) && !confirmNonLoopback) {
+    throw new ApiError(
+      403,
+      'confirm-non-loopback',
+      `${url.host} is not on this machine. The replay would send the captured body and its ` +
+        'credentials there: confirm the target (confirmNonLoopback: true) to proceed.',
+    );
+  }
+  return url;
+}

@@ -1,0 +1,79 @@
+// Header lists as they go on the wire: [rawName, rawValue] pairs in order. Helpers keep the
+// original casing and position when a value is replaced, and drop what must not be replayed.
+import type { HeaderPair } from '../../../shared/model';
+
+/** RFC 9110 §7.6.1 connection-specific headers, plus Host and Content-Length (recomputed for
+ *  the new target and body) and Expect (a replay never waits for 100-continue). */
+const NOT_REPLAYED = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'expect',
+]);
+
+/** Removes hop-by-hop headers (including those named in Connection) and Host/Content-Length. */
+export function replayableHeaders(headers: HeaderPair[]): HeaderPair[] {
+  const named = new Set<string>();
+  for (const [n, v] of headers) {
+    if (n.toLowerCase() === 'connection') {
+      for (const token of v.split(',')) named.add(token.trim().toLowerCase());
+    }
+  }
+  return headers.filter(([n]) => {
+    const lower = n.toLowerCase();
+    return !NOT_REPLAYED.has(lower) && !named.has(lower);
+  });
+}
+
+export function findHeader(headers: HeaderPair[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find(([n]) => n.toLowerCase() === lower)?.[1];
+}
+
+export function hasHeader(headers: HeaderPair[], name: string): boolean {
+  return findHeader(headers, name) !== undefined;
+}
+
+/** Replaces the first header of that name in place (keeping its casing); appends if absent.
+ *  Later duplicates of the same name are removed so the receiver sees one value. */
+export function setHeader(headers: HeaderPair[], name: string, value: string): HeaderPair[] {
+  const lower = name.toLowerCase();
+  let done = false;
+  const out: HeaderPair[] = [];
+  for (const [n, v] of headers) {
+    if (n.toLowerCase() !== lower) out.push([n, v]);
+    else if (!done) {
+      out.push([n, value]);
+      done = true;
+    }
+  }
+  if (!done) out.push([name, value]);
+  return out;
+}
+
+export function removeHeader(headers: HeaderPair[], name: string): HeaderPair[] {
+  const lower = name.toLowerCase();
+  return headers.filter(([n]) => n.toLowerCase() !== lower);
+}
+
+/** Flattens pairs into Node's raw header array format (name, value, name, value, ...). */
+export function flatten(headers: HeaderPair[]): string[] {
+  const out: string[] = [];
+  for (const [n, v] of headers) out.push(n, v);
+  return out;
+}
+
+/** Pairs from Node's rawHeaders / rawTrailers array. */
+export function pairsOf(raw: string[]): HeaderPair[] {
+  const out: HeaderPair[] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] ?? '', raw[i + 1] ?? '']);
+  return out;
+}
