@@ -59,7 +59,8 @@ function jsonVariants(secret: string, body: Uint8Array): Variant[] {
 /** Likely causes, most specific first; always at least one. */
 export async function diagnoseHexSignature(input: DiagnosisInput): Promise<string[]> {
   const { secret, body, timestamp, settingName } = input;
-  const variants: Variant[] = [...jsonVariants(secret, body), ...newlineVariants(secret, body)];
+  // Newline first: when a newline is all that differs, re-serializing also "matches".
+  const variants: Variant[] = [...newlineVariants(secret, body), ...jsonVariants(secret, body)];
   if (secret.trim() !== secret && secret.trim() !== '') {
     const cause = `the signature matches when the leading/trailing whitespace of "${settingName}" is removed: fix the setting`;
     variants.push({ secret: secret.trim(), bytes: body, cause });
