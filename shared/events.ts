@@ -2,6 +2,7 @@
 // Each domain adds its variants here; the renderer switches on `type`.
 import type { AuditEntry, CaptureSummary, ReceiverInfo, SettingsView } from './model';
 import type { BulkProgress, ReplaySummary } from './api/replay';
+import type { DeliveryAttempt, DemoAgentInfo, ResponseRule } from './api/demo';
 
 export type EngineEvent =
   | { type: 'capture'; capture: CaptureSummary }
@@ -11,6 +12,9 @@ export type EngineEvent =
   | { type: 'receiver'; receiver: ReceiverInfo }
   | { type: 'settings'; view: SettingsView }
   | { type: 'replay'; replay: ReplaySummary }
-  | { type: 'replay-progress'; progress: BulkProgress };
+  | { type: 'replay-progress'; progress: BulkProgress }
+  | { type: 'demo-agent'; agent: DemoAgentInfo }
+  | { type: 'delivery'; attempt: DeliveryAttempt }
+  | { type: 'response-rules'; rules: ResponseRule[] };
 
 export type EngineEventType = EngineEvent['type'];
