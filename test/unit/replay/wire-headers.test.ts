@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { replayableHeaders, setHeader } from '../../../electron/engine/replay/wire-headers';
+
+describe('wire headers', () => {
+  it('drops hop-by-hop, Connection-named, Host, Content-Length and Expect; keeps order and case', () => {
+    expect(
+      replayableHeaders([
+        ['Host', 'x'],
+        ['X-B', '1'],
+        ['Connection', 'keep-alive, X-Private'],
+        ['x-private', 'secret'],
+        ['Transfer-Encoding', 'chunked'],
+        ['x-a', '2'],
+        ['Content-Length', '3'],
+        ['Expect', '100-continue'],
+      ]),
+    ).toEqual([
+      ['X-B', '1'],
+      ['x-a', '2'],
+    ]);
+  });
+
+  it('setHeader replaces in place keeping the casing, removes later duplicates, appends if absent', () => {
+    const h: [string, string][] = [
+      ['x-a2a-signature', 'a'],
+      ['B', '1'],
+      ['X-A2A-Signature', 'b'],
+    ];
+    expect(setHeader(h, 'X-A2A-Signature', 'new')).toEqual([
+      ['x-a2a-signature', 'new'],
+      ['B', '1'],
+    ]);
+    expect(setHeader([], 'X-New', 'v')).toEqual([['X-New', 'v']]);
+  });
+});
