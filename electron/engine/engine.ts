@@ -77,11 +77,13 @@ export function createEngine(options: EngineOptions): Engine {
     ...createReplayHandlers(context),
   };
 
-  let port = options.receiverPort ?? settingsStore.get().receiverPort;
+  // A --receiver-port override holds until the user changes the port setting itself.
+  const port = options.receiverPort ?? settingsStore.get().receiverPort;
+  let savedPort = settingsStore.get().receiverPort;
   const unsubscribe = settingsStore.onChange((s) => {
-    if (s.receiverPort === port) return;
-    port = s.receiverPort;
-    void receiver.listen(port).then((info) => emit({ type: 'receiver', receiver: info }));
+    if (s.receiverPort === savedPort) return;
+    savedPort = s.receiverPort;
+    void receiver.listen(savedPort).then((info) => emit({ type: 'receiver', receiver: info }));
   });
 
   return {

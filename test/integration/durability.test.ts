@@ -18,6 +18,7 @@ it('keeps every 2xx capture after kill -9 during a burst', async () => {
     ['--import', 'tsx', 'electron/cli.ts', 'serve', '--port', '0', '--receiver-port', '0', '--data-dir', dataDir, '--no-open', '--token', 'durability-test'],
     { env: { ...process.env, ...testSecrets() }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const exited = new Promise((r) => child.once('exit', r));
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -49,7 +50,7 @@ it('keeps every 2xx capture after kill -9 during a burst', async () => {
     }
   });
   await Promise.all(workers);
-  await new Promise((r) => child.once('exit', r));
+  await exited;
   expect(killed).toBe(true);
   expect(acked.size).toBeGreaterThanOrEqual(150);
 

@@ -44,7 +44,7 @@ describe('receiver', () => {
     const hmac = detail.checks.find((c) => c.id === 'hmac-sha256')!;
     expect(hmac.status).toBe('fail');
     expect(hmac.detail.length).toBeGreaterThan(20);
-    expect(hmac.diagnosis?.['received']).toBe(hook.headers['X-A2A-Signature']!.slice(7));
+    expect(hmac.diagnosis?.['received']).toContain(hook.headers['X-A2A-Signature']!.slice(7));
   });
 
   it('stores malformed JSON as data', async () => {
