@@ -65,7 +65,8 @@ export function CaptureFilters() {
         ref={searchRef}
         className="input search"
         type="search"
-        placeholder="Search path, headers, body  ( / )"
+        placeholder="Search  ( / )"
+        title="Searches path, query, headers and the start of the body"
         aria-label="Search captures"
         data-testid="search"
         value={q}

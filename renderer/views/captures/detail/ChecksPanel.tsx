@@ -26,9 +26,15 @@ export function orderChecks(checks: readonly Check[]): Check[] {
 
 export function ChecksPanel({ checks }: { checks: Check[] }) {
   const ordered = orderChecks(checks);
+  const count = (st: CheckStatus) => checks.filter((c) => c.status === st).length;
   return (
     <section className="panel" data-testid="checks">
-      <h2 className="panel-title">Verification</h2>
+      <h2 className="panel-title">
+        Verification{' '}
+        <span className="muted small">
+          {count('fail')} failed · {count('pass')} passed · {count('skip')} skipped
+        </span>
+      </h2>
       {ordered.length === 0 && <p className="muted small">Not verified yet.</p>}
       <ul className="checks">
         {ordered.map((c) => (

@@ -1,0 +1,105 @@
+// The main flow in a real browser against browser mode: empty state, live rows, detail with the
+// failed check's reason, verdict filter, keyboard, settings change + re-verify, restart.
+import { expect, sendWebhook, test } from './serve-fixture';
+
+const shot = (name: string) => `test/e2e/__screenshots__/${name}.png`;
+
+test('captures arrive live, explain failures, filter, re-verify and survive a restart', async ({
+  page,
+  sb,
+}) => {
+  await page.goto(sb.uiUrl);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  await expect(page.getByTestId('empty-receiver-url')).toContainText(sb.receiverUrl);
+  await expect(page.getByTestId('sample-curl')).toContainText('X-A2A-Signature: sha256=');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'open');
+  await page.screenshot({ path: shot('01-empty-state') });
+
+  const secret = await sb.webhookSecret();
+  expect((await sendWebhook(sb.receiverUrl, { taskId: 'task-good', secret })).status).toBe(200);
+  expect(
+    (await sendWebhook(sb.receiverUrl, { taskId: 'task-bad', secret, badSignature: true })).status,
+  ).toBe(200);
+  expect((await sendWebhook(sb.receiverUrl, { taskId: 'task-plain' })).status).toBe(200);
+
+  // Live, no reload: newest first.
+  const rows = page.getByTestId('capture-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('task-plain');
+  await expect(rows.nth(0)).toHaveAttribute('data-verdict', 'unverified');
+  await expect(rows.nth(1)).toHaveAttribute('data-verdict', 'invalid');
+  await expect(rows.nth(2)).toHaveAttribute('data-verdict', 'valid');
+  await expect(page.getByTestId('capture-count')).toHaveText('3 captures');
+
+  // Open the invalid one and read why.
+  await rows.nth(1).click();
+  const hmac = page.getByTestId('check-hmac-sha256');
+  await expect(hmac).toHaveAttribute('data-status', 'fail');
+  await expect(hmac.getByTestId('check-detail')).toContainText('X-A2A-Signature does not match');
+  await expect(hmac).toContainText('expected');
+  await expect(page.getByTestId('checks').locator('li').first()).toHaveAttribute(
+    'data-status',
+    'fail',
+  );
+  await expect(page.getByTestId('body-size')).toContainText('bytes');
+  await page.screenshot({ path: shot('02-detail-failed-check') });
+
+  // Filter by verdict.
+  await page.getByTestId('verdict-filter-invalid').click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('task-bad');
+  await page.getByTestId('verdict-filter-all').click();
+  await expect(rows).toHaveCount(3);
+
+  // Keyboard: Escape closes, j moves, Enter opens, / focuses search.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('detail')).toHaveCount(0);
+  await page.keyboard.press('k');
+  await page.keyboard.press('k');
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('detail-path')).toHaveText('/webhook');
+  await expect(page.getByTestId('check-hmac-sha256')).toHaveAttribute('data-status', 'fail');
+  await page.keyboard.press('/');
+  await expect(page.getByTestId('search')).toBeFocused();
+  await page.keyboard.type('task-good');
+  await expect(rows).toHaveCount(1);
+  await page.getByTestId('search').fill('');
+  await expect(rows).toHaveCount(3);
+
+  // Change the secret in Settings and re-verify: the old "valid" one no longer verifies.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.screenshot({ path: shot('04-settings') });
+  const newSecret = 'e2e-new-secret-' + Date.now();
+  await page.getByTestId('field-webhookSecret').fill(newSecret);
+  await expect(page.getByTestId('reverify')).toBeChecked();
+  await page.getByTestId('save-settings').click();
+  await expect(page.getByRole('status')).toContainText('re-verified');
+  await page.getByRole('button', { name: 'Captures' }).click();
+  await expect(page.locator('[data-testid=capture-row][data-verdict=valid]')).toHaveCount(0);
+  await sendWebhook(sb.receiverUrl, { taskId: 'task-new-secret', secret: newSecret });
+  await expect(rows.first()).toContainText('task-new-secret');
+  await expect(rows.first()).toHaveAttribute('data-verdict', 'valid');
+  await page.screenshot({ path: shot('03-live-list') });
+
+  // Restart on the same data dir: everything is still there.
+  await sb.restart();
+  await page.goto(sb.uiUrl);
+  await expect(rows).toHaveCount(4);
+  await expect(page.getByTestId('capture-count')).toHaveText('4 captures');
+  await expect(page.getByTestId('receiver-url')).toHaveText(sb.receiverUrl);
+});
+
+test('dark theme follows the OS', async ({ page, sb }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const secret = await sb.webhookSecret();
+  await sendWebhook(sb.receiverUrl, { taskId: 'task-dark-1', secret });
+  await sendWebhook(sb.receiverUrl, { taskId: 'task-dark-2', secret, badSignature: true });
+  await page.goto(sb.uiUrl);
+  await page.getByTestId('capture-row').first().click();
+  await expect(page.getByTestId('check-hmac-sha256')).toHaveAttribute('data-status', 'fail');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(21, 24, 29)');
+  await page.screenshot({ path: shot('05-dark-detail') });
+});

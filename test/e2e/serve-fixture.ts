@@ -1,0 +1,146 @@
+// Test fixture: a real `switchboard serve` (engine + browser mode) on ephemeral ports with a
+// temporary data dir, plus helpers to send webhooks from Node exactly as an agent would.
+// restart() stops it and starts a new one on the same data dir (captures must survive).
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ServeHandle {
+  uiUrl: string;
+  baseUrl: string;
+  receiverUrl: string;
+  token: string;
+  dataDir: string;
+  restart(): Promise<void>;
+  /** GET/PUT a JSON API route with the bearer token (test-side setup and assertions). */
+  api<T>(path: string, init?: RequestInit): Promise<T>;
+  webhookSecret(): Promise<string>;
+}
+
+interface Running {
+  child: ChildProcess;
+  uiUrl: string;
+  receiverUrl: string;
+}
+
+async function startServe(dataDir: string, token: string): Promise<Running> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/cli.ts',
+      'serve',
+      '--port',
+      '0',
+      '--receiver-port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--token',
+      token,
+      '--no-open',
+      '--static-dir',
+      'dist/renderer',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SWITCHBOARD_WEBHOOK_SECRET: '' } },
+  );
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  return new Promise<Running>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`serve did not start:\n${out}\n${err}`)),
+      30_000,
+    );
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const ui = /Switchboard UI: (\S+)/.exec(out)?.[1];
+      const receiver = /Receiver: (\S+)/.exec(out)?.[1];
+      if (ui && receiver) {
+        clearTimeout(timer);
+        resolve({ child, uiUrl: ui, receiverUrl: receiver });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}:\n${out}\n${err}`));
+    });
+  });
+}
+
+async function stopServe(r: Running): Promise<void> {
+  if (r.child.exitCode !== null) return;
+  const exited = new Promise((res) => r.child.once('exit', res));
+  r.child.kill('SIGTERM');
+  await exited;
+}
+
+export const test = base.extend<{ sb: ServeHandle }>({
+  sb: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
+    const token = randomBytes(16).toString('hex');
+    let running = await startServe(dataDir, token);
+    const handle: ServeHandle = {
+      get uiUrl() {
+        return running.uiUrl;
+      },
+      get baseUrl() {
+        return new URL(running.uiUrl).origin;
+      },
+      get receiverUrl() {
+        return running.receiverUrl;
+      },
+      token,
+      dataDir,
+      async restart() {
+        await stopServe(running);
+        running = await startServe(dataDir, token);
+      },
+      async api<T>(path: string, init: RequestInit = {}) {
+        const res = await fetch(new URL(path, running.uiUrl), {
+          ...init,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        });
+        if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+        return (await res.json()) as T;
+      },
+      async webhookSecret() {
+        const view = await handle.api<{ settings: { webhookSecret: string } }>('/api/settings');
+        return view.settings.webhookSecret;
+      },
+    };
+    await use(handle);
+    await stopServe(running);
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Sends a tutorial-style webhook; `secret` signs it (HMAC-SHA256 over the exact bytes) and adds
+ *  X-A2A-Timestamp; without it nothing is verifiable and the verdict is `unverified`. */
+export async function sendWebhook(
+  receiverUrl: string,
+  opts: { taskId: string; secret?: string; badSignature?: boolean; path?: string },
+): Promise<Response> {
+  const body = JSON.stringify({ taskId: opts.taskId, status: 'completed', preview: 'hello' });
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-a2a-task-id': opts.taskId,
+  };
+  if (opts.secret !== undefined) {
+    headers['x-a2a-timestamp'] = String(Math.floor(Date.now() / 1000));
+    const mac = createHmac('sha256', opts.secret).update(body).digest('hex');
+    headers['x-a2a-signature'] =
+      `sha256=${opts.badSignature ? mac.replace(/^./, mac[0] === 'a' ? 'b' : 'a') : mac}`;
+  }
+  return fetch(receiverUrl.replace(/\/$/, '') + (opts.path ?? '/webhook'), {
+    method: 'POST',
+    headers,
+    body,
+  });
+}
