@@ -22,7 +22,9 @@ function presentedToken(input: VerifyInput, configured: string): Presented | str
   const auth = parseAuthorization(input.headers);
   if (!auth)
     return 'No X-A2A-Notification-Token or Authorization header: the sender presented no token.';
-  const source = auth.scheme ? `Authorization ${auth.scheme} credentials` : 'Authorization value';
+  const source = auth.scheme
+    ? `Authorization (${auth.scheme} scheme)`
+    : 'Authorization (no scheme)';
   // A JWT in Authorization is the jwt check's business, unless it is literally the token.
   if (decodeJwtForDisplay(auth.credentials) && !timingSafeEqual(auth.credentials, configured)) {
     return 'No X-A2A-Notification-Token header, and Authorization carries a JWT (see the jwt check), not a notification token.';
@@ -38,13 +40,13 @@ export function checkNotificationToken(input: VerifyInput, settings: Settings): 
     return skipUnconfigured(ID, `A token (${presented.source})`, 'notificationToken');
   // Why constant-time: the presented token is attacker-controlled and compared to a secret.
   if (timingSafeEqual(presented.value, configured)) {
-    return pass(ID, `${presented.source} equals the configured notification token.`);
+    return pass(ID, `The token in ${presented.source} equals the configured notification token.`);
   }
   // Lengths go to the diagnosis (shown locally), never into the detail an enforcing receiver
   // may send back to the caller.
   return fail(
     ID,
-    `${presented.source} does not equal the configured notification token: the agent was registered with another token, or the request is not from it.`,
+    `The token in ${presented.source} does not equal the configured notification token: the agent was registered with another token, or the request is not from it.`,
     {
       presentedLength: String(presented.value.length),
       configuredLength: String(configured.length),

@@ -34,15 +34,15 @@ export async function checkStandardWebhooks(
   }
   const id = headerValue(input.headers, 'webhook-id');
   const timestamp = headerValue(input.headers, 'webhook-timestamp');
-  const missing = [
-    id === undefined && 'webhook-id',
-    timestamp === undefined && 'webhook-timestamp',
-  ];
   if (id === undefined || timestamp === undefined) {
-    const names = missing.filter((m) => m !== false).join(' and ');
+    const missing = [
+      id === undefined ? ['webhook-id'] : [],
+      timestamp === undefined ? ['webhook-timestamp'] : [],
+    ].flat();
+    const verb = missing.length > 1 ? 'are' : 'is';
     return fail(
       ID,
-      `webhook-signature is present but ${names} is missing: the signed content cannot be rebuilt.`,
+      `webhook-signature is present but ${missing.join(' and ')} ${verb} missing: the signed content cannot be rebuilt.`,
     );
   }
   if (settings.standardWebhooksSecret === '') {
