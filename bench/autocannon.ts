@@ -24,7 +24,16 @@ export function autocannon(opts: {
   connections?: number;
   durationSec?: number;
 }): Promise<LoadResult> {
-  const args = [bin, '--json', '-c', String(opts.connections ?? 10), '-d', String(opts.durationSec ?? 5), '-m', opts.method ?? 'POST'];
+  const args = [
+    bin,
+    '--json',
+    '-c',
+    String(opts.connections ?? 10),
+    '-d',
+    String(opts.durationSec ?? 5),
+    '-m',
+    opts.method ?? 'POST',
+  ];
   for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}=${v}`);
   if (opts.body !== undefined) args.push('-b', opts.body);
   args.push(opts.url);
@@ -42,7 +51,14 @@ export function autocannon(opts: {
         non2xx: number;
         errors: number;
       };
-      resolve({ requestsPerSec: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total2xx: r['2xx'], non2xx: r.non2xx, errors: r.errors });
+      resolve({
+        requestsPerSec: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        total2xx: r['2xx'],
+        non2xx: r.non2xx,
+        errors: r.errors,
+      });
     });
   });
 }

@@ -15,7 +15,10 @@ const CONNECTIONS = 10;
 
 export async function run(): Promise<BenchResult> {
   const env = testSecrets();
-  const hook = await tutorialWebhook({ webhookSecret: env.SWITCHBOARD_WEBHOOK_SECRET, jwtSecret: env.SWITCHBOARD_JWT_SECRET });
+  const hook = await tutorialWebhook({
+    webhookSecret: env.SWITCHBOARD_WEBHOOK_SECRET,
+    jwtSecret: env.SWITCHBOARD_JWT_SECRET,
+  });
 
   const bare = createServer((req, res) => {
     req.resume();
@@ -26,11 +29,23 @@ export async function run(): Promise<BenchResult> {
   });
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/webhook`;
-  const base = await autocannon({ url: bareUrl, body: hook.body, headers: hook.headers, connections: CONNECTIONS, durationSec: DURATION });
+  const base = await autocannon({
+    url: bareUrl,
+    body: hook.body,
+    headers: hook.headers,
+    connections: CONNECTIONS,
+    durationSec: DURATION,
+  });
   bare.close();
 
   const t = await startTestEngine({ env });
-  const ours = await autocannon({ url: `${t.receiverUrl}/webhook`, body: hook.body, headers: hook.headers, connections: CONNECTIONS, durationSec: DURATION });
+  const ours = await autocannon({
+    url: `${t.receiverUrl}/webhook`,
+    body: hook.body,
+    headers: hook.headers,
+    connections: CONNECTIONS,
+    durationSec: DURATION,
+  });
   const { count } = await t.engine.handlers.countCaptures({});
   await t.stop();
   rmSync(t.dataDir, { recursive: true, force: true });

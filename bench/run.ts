@@ -21,7 +21,9 @@ const files = readdirSync(dir)
 const results: BenchResult[] = [];
 for (const file of files) {
   console.log(`\n== ${file}`);
-  const mod = (await import(pathToFileURL(join(dir, file)).href)) as { run: () => Promise<BenchResult> };
+  const mod = (await import(pathToFileURL(join(dir, file)).href)) as {
+    run: () => Promise<BenchResult>;
+  };
   try {
     const result = await mod.run();
     results.push(result);
@@ -33,5 +35,8 @@ for (const file of files) {
   }
 }
 mkdirSync(join(dir, 'results'), { recursive: true });
-writeFileSync(join(dir, 'results', 'latest.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+writeFileSync(
+  join(dir, 'results', 'latest.json'),
+  JSON.stringify({ at: new Date().toISOString(), results }, null, 2),
+);
 console.log(`\nwrote bench/results/latest.json`);

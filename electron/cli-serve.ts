@@ -22,8 +22,12 @@ export async function runServe(argv: string[]): Promise<void> {
   });
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const port = parsePort(values.port, '--port');
-  const receiverPort = values['receiver-port'] !== undefined ? parsePort(values['receiver-port'], '--receiver-port') : undefined;
-  const token = values.token ?? process.env['SWITCHBOARD_TOKEN'] ?? randomBytes(24).toString('base64url');
+  const receiverPort =
+    values['receiver-port'] !== undefined
+      ? parsePort(values['receiver-port'], '--receiver-port')
+      : undefined;
+  const token =
+    values.token ?? process.env['SWITCHBOARD_TOKEN'] ?? randomBytes(24).toString('base64url');
 
   const engine = createEngine({ dataDir, ...(receiverPort !== undefined ? { receiverPort } : {}) });
   await engine.start();
@@ -56,15 +60,19 @@ export async function runServe(argv: string[]): Promise<void> {
 
 export function parsePort(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${flag} must be a port number from 0 to 65535, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`${flag} must be a port number from 0 to 65535, got "${value}"`);
   return n;
 }
 
 function openBrowser(url: string): void {
-  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const cmd =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   try {
     const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => console.log('(Could not open a browser; open the URL above yourself.)'));
+    child.on('error', () =>
+      console.log('(Could not open a browser; open the URL above yourself.)'),
+    );
     child.unref();
   } catch {
     console.log('(Could not open a browser; open the URL above yourself.)');

@@ -25,7 +25,8 @@ export interface BrowserMode {
   close(): Promise<void>;
 }
 
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export async function startBrowserMode(opts: ServeOptions): Promise<BrowserMode> {
   let port = opts.port;
@@ -41,7 +42,9 @@ export async function startBrowserMode(opts: ServeOptions): Promise<BrowserMode>
   app.get('/api/events', eventsRoute(opts.engine));
   app.use('/api', createApiRouter(opts.engine.handlers));
   app.use('/api', (_req, res) => {
-    res.status(404).json({ error: { code: 'not_found', message: 'No such API route. See docs/api.md.' } });
+    res
+      .status(404)
+      .json({ error: { code: 'not_found', message: 'No such API route. See docs/api.md.' } });
   });
   app.get('/', (req, res, next) => {
     // The token has just been moved into an HttpOnly cookie; drop it from the address bar.
@@ -52,14 +55,24 @@ export async function startBrowserMode(opts: ServeOptions): Promise<BrowserMode>
     app.use(express.static(opts.staticDir, { index: 'index.html' }));
   } else {
     app.get('/', (_req, res) => {
-      res.type('text/plain').send('Switchboard API is running, but the UI is not built. Run `npm run build:renderer`, then reload.');
+      res
+        .type('text/plain')
+        .send(
+          'Switchboard API is running, but the UI is not built. Run `npm run build:renderer`, then reload.',
+        );
     });
   }
 
   const server: Server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new Error(`Port ${opts.port} is already in use. Start with --port <n> (0 picks a free port).`) : err),
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${opts.port} is already in use. Start with --port <n> (0 picks a free port).`,
+            )
+          : err,
+      ),
     );
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });

@@ -25,7 +25,10 @@ if (process.argv.includes('--write')) {
   const start = text.indexOf(BEGIN);
   const end = text.indexOf(END);
   if (start < 0 || end < 0) throw new Error(`${file} lacks the generated-block markers`);
-  writeFileSync(file, text.slice(0, start + BEGIN.length) + '\n\n' + routeTable() + '\n\n' + text.slice(end));
+  writeFileSync(
+    file,
+    text.slice(0, start + BEGIN.length) + '\n\n' + routeTable() + '\n\n' + text.slice(end),
+  );
 } else if (process.argv[1]?.endsWith('api-docs.ts')) {
   console.log(routeTable());
 }

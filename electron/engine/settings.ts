@@ -130,7 +130,9 @@ function readSaved(file: string, codec?: SecretCodec): Partial<Settings> {
     }
     return out as Partial<Settings>;
   } catch (err) {
-    throw new Error(`Cannot read settings file ${file}: ${(err as Error).message}. Fix or delete it.`);
+    throw new Error(
+      `Cannot read settings file ${file}: ${(err as Error).message}. Fix or delete it.`,
+    );
   }
 }
 

@@ -38,7 +38,9 @@ export function createApiRouter(handlers: EngineHandlers): Router {
 
 export function sendError(res: express.Response, err: unknown): void {
   if (err instanceof ZodError) {
-    const message = err.issues.map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`).join('; ');
+    const message = err.issues
+      .map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`)
+      .join('; ');
     res.status(400).json({ error: { code: 'invalid_arguments', message } });
   } else if (err instanceof ApiError) {
     res.status(err.status).json({ error: { code: err.code, message: err.message } });

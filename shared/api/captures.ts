@@ -21,11 +21,19 @@ const settingsPatch = z
     jwtAudience: z.string().max(1024),
     notificationToken: z.string().max(4096),
     standardWebhooksSecret: z.string().max(4096),
-    timestampWindowSec: z.number().int().min(1).max(7 * 24 * 3600),
+    timestampWindowSec: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 3600),
     clockToleranceSec: z.number().int().min(0).max(3600),
     receiverPort: z.number().int().min(0).max(65535),
     responseMode: z.enum(['observe', 'enforce']),
-    bodyLimitBytes: z.number().int().min(1024).max(512 * 1024 * 1024),
+    bodyLimitBytes: z
+      .number()
+      .int()
+      .min(1024)
+      .max(512 * 1024 * 1024),
   })
   .partial();
 export type SettingsPatch = z.infer<typeof settingsPatch>;
@@ -50,7 +58,11 @@ export const captureOps = {
     path: '/api/captures/count',
     args: z.object({}),
   }),
-  getCapture: op<CaptureDetail>()({ verb: 'GET', path: '/api/captures/:id', args: z.object({ id }) }),
+  getCapture: op<CaptureDetail>()({
+    verb: 'GET',
+    path: '/api/captures/:id',
+    args: z.object({ id }),
+  }),
   getCaptureBody: op<Uint8Array>()({
     verb: 'GET',
     path: '/api/captures/:id/body',

@@ -27,7 +27,9 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'switchboard-test-'));
 }
 
-export async function startTestEngine(opts: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestEngine> {
+export async function startTestEngine(
+  opts: { dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestEngine> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const env = opts.env ?? testSecrets();
   const engine = createEngine({ dataDir, receiverPort: 0, env });
@@ -54,6 +56,34 @@ export async function startTestEngine(opts: { dataDir?: string; env?: NodeJS.Pro
 
 export async function startTestServe(t: TestEngine): Promise<BrowserMode & { token: string }> {
   const token = randomBytes(16).toString('hex');
-  const ui = await startBrowserMode({ engine: t.engine, port: 0, token, staticDir: join(tmpdir(), 'no-ui-build') });
+  const ui = await startBrowserMode({
+    engine: t.engine,
+    port: 0,
+    token,
+    staticDir: join(tmpdir(), 'no-ui-build'),
+  });
   return { ...ui, token };
+}
+
+/** POSTs to the receiver and resolves once the engine has verified and announced the capture. */
+export async function postAndSettle(
+  t: TestEngine,
+  path: string,
+  init: RequestInit,
+): Promise<{ res: Response; captureId: number }> {
+  const announced = new Map<number, true>();
+  const off = t.engine.events.on((e) => {
+    if (e.type === 'capture') announced.set(e.capture.id, true);
+  });
+  try {
+    const res = await fetch(`${t.receiverUrl}${path}`, { method: 'POST', ...init });
+    const text = await res.clone().text();
+    const captureId = (JSON.parse(text) as { captureId?: number }).captureId;
+    if (captureId === undefined) return { res, captureId: -1 };
+    const { waitFor } = await import('./wait-for');
+    await waitFor(() => announced.has(captureId), { what: `capture #${captureId} verified` });
+    return { res, captureId };
+  } finally {
+    off();
+  }
 }

@@ -23,7 +23,8 @@ export async function tutorialWebhook(opts: {
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
-    'X-A2A-Signature': 'sha256=' + createHmac('sha256', opts.webhookSecret).update(body).digest('hex'),
+    'X-A2A-Signature':
+      'sha256=' + createHmac('sha256', opts.webhookSecret).update(body).digest('hex'),
     'X-A2A-Timestamp': String(ts),
     'X-A2A-Task-ID': taskId,
   };

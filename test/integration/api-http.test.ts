@@ -1,7 +1,12 @@
 // Browser mode's HTTP binding: token, Host and Origin rules, routes derived from the contract,
 // errors as JSON, exact body bytes, and live events over SSE.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestEngine, startTestServe, type TestEngine } from '../helpers/engine-fixture';
+import {
+  postAndSettle,
+  startTestEngine,
+  startTestServe,
+  type TestEngine,
+} from '../helpers/engine-fixture';
 import { tutorialWebhook } from '../helpers/tutorial-webhook';
 import { waitFor } from '../helpers/wait-for';
 import { request as httpRequest } from 'node:http';
@@ -35,7 +40,9 @@ describe('local HTTP API', () => {
   it('requires the token', async () => {
     const { auth } = await setup();
     expect((await fetch(`${ui.url}/api/health`)).status).toBe(401);
-    expect((await fetch(`${ui.url}/api/health`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect(
+      (await fetch(`${ui.url}/api/health`, { headers: { Authorization: 'Bearer wrong' } })).status,
+    ).toBe(401);
     const ok = await fetch(`${ui.url}/api/health`, { headers: auth });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { ok: boolean }).ok).toBe(true);
@@ -48,15 +55,23 @@ describe('local HTTP API', () => {
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
-    const again = await fetch(`${ui.url}/api/health`, { headers: { Cookie: cookie.split(';')[0]! } });
+    const again = await fetch(`${ui.url}/api/health`, {
+      headers: { Cookie: cookie.split(';')[0]! },
+    });
     expect(again.status).toBe(200);
   });
 
   it('rejects foreign Host (DNS rebinding) and foreign Origin', async () => {
     const { auth } = await setup();
-    expect(await rawGet(ui.port, '/api/health', { ...auth, Host: `evil.example:${ui.port}` })).toBe(403);
-    expect(await rawGet(ui.port, '/api/health', { ...auth, Host: `localhost:${ui.port}` })).toBe(200);
-    const cross = await fetch(`${ui.url}/api/health`, { headers: { ...auth, Origin: 'https://evil.example' } });
+    expect(await rawGet(ui.port, '/api/health', { ...auth, Host: `evil.example:${ui.port}` })).toBe(
+      403,
+    );
+    expect(await rawGet(ui.port, '/api/health', { ...auth, Host: `localhost:${ui.port}` })).toBe(
+      200,
+    );
+    const cross = await fetch(`${ui.url}/api/health`, {
+      headers: { ...auth, Origin: 'https://evil.example' },
+    });
     expect(cross.status).toBe(403);
     const own = await fetch(`${ui.url}/api/health`, { headers: { ...auth, Origin: ui.url } });
     expect(own.status).toBe(200);
@@ -65,21 +80,30 @@ describe('local HTTP API', () => {
   it('serves captures, exact bytes, filters and validation errors', async () => {
     const { auth } = await setup();
     const secret = t.env['SWITCHBOARD_WEBHOOK_SECRET']!;
-    const hook = await tutorialWebhook({ webhookSecret: secret, body: '{"taskId": "t-1", "preview": "caf\\u00e9"}\n' });
-    await fetch(`${t.receiverUrl}/webhook`, { method: 'POST', headers: hook.headers, body: hook.body });
-    const list = (await (await fetch(`${ui.url}/api/captures?limit=10&verdict=valid`, { headers: auth })).json()) as {
+    const hook = await tutorialWebhook({
+      webhookSecret: secret,
+      body: '{"taskId": "t-1", "preview": "caf\\u00e9"}\n',
+    });
+    await postAndSettle(t, '/webhook', { headers: hook.headers, body: hook.body });
+    const list = (await (
+      await fetch(`${ui.url}/api/captures?limit=10&verdict=valid`, { headers: auth })
+    ).json()) as {
       items: { id: number; taskId: string }[];
       nextCursor: null;
     };
     expect(list.items).toHaveLength(1);
     expect(list.items[0]!.taskId).toBe(hook.taskId);
     const id = list.items[0]!.id;
-    const detail = (await (await fetch(`${ui.url}/api/captures/${id}`, { headers: auth })).json()) as { headers: [string, string][] };
+    const detail = (await (
+      await fetch(`${ui.url}/api/captures/${id}`, { headers: auth })
+    ).json()) as { headers: [string, string][] };
     expect(detail.headers.some(([n]) => n === 'X-A2A-Signature')).toBe(true);
     const body = await fetch(`${ui.url}/api/captures/${id}/body`, { headers: auth });
     expect(body.headers.get('content-type')).toContain('application/octet-stream');
     expect(Buffer.from(await body.arrayBuffer()).toString()).toBe(hook.body);
-    const count = (await (await fetch(`${ui.url}/api/captures/count`, { headers: auth })).json()) as { count: number };
+    const count = (await (
+      await fetch(`${ui.url}/api/captures/count`, { headers: auth })
+    ).json()) as { count: number };
     expect(count.count).toBe(1);
     const bad = await fetch(`${ui.url}/api/captures?limit=abc`, { headers: auth });
     expect(bad.status).toBe(400);
@@ -105,7 +129,9 @@ describe('local HTTP API', () => {
       }
     })().catch(() => undefined);
     await fetch(`${t.receiverUrl}/hook`, { method: 'POST', body: '{"taskId":"sse-1"}' });
-    await waitFor(() => text.includes('"type":"capture"') && text.includes('sse-1'), { what: 'capture event' });
+    await waitFor(() => text.includes('"type":"capture"') && text.includes('sse-1'), {
+      what: 'capture event',
+    });
     controller.abort();
     await pump;
   });

@@ -15,14 +15,31 @@ it('keeps every 2xx capture after kill -9 during a burst', async () => {
   dataDir = tempDataDir();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/cli.ts', 'serve', '--port', '0', '--receiver-port', '0', '--data-dir', dataDir, '--no-open', '--token', 'durability-test'],
+    [
+      '--import',
+      'tsx',
+      'electron/cli.ts',
+      'serve',
+      '--port',
+      '0',
+      '--receiver-port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--no-open',
+      '--token',
+      'durability-test',
+    ],
     { env: { ...process.env, ...testSecrets() }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise((r) => child.once('exit', r));
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const receiver = await waitFor(() => /Receiver: (http:\/\/\S+)/.exec(out)?.[1], { timeoutMs: 20_000, what: 'receiver URL' });
+  const receiver = await waitFor(() => /Receiver: (http:\/\/\S+)/.exec(out)?.[1], {
+    timeoutMs: 20_000,
+    what: 'receiver URL',
+  });
 
   const acked = new Map<number, string>();
   let sent = 0;
@@ -31,7 +48,11 @@ it('keeps every 2xx capture after kill -9 during a burst', async () => {
     const body = JSON.stringify({ taskId: `burst-${i}`, n: i, pad: 'x'.repeat(i % 200) });
     sent++;
     try {
-      const res = await fetch(`${receiver}/webhook`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      const res = await fetch(`${receiver}/webhook`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
       if (res.ok) {
         const { captureId } = (await res.json()) as { captureId: number };
         acked.set(captureId, createHash('sha256').update(body).digest('hex'));

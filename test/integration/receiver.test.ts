@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine';
-import { startTestEngine, type TestEngine } from '../helpers/engine-fixture';
+import { postAndSettle, startTestEngine, type TestEngine } from '../helpers/engine-fixture';
 import { tutorialWebhook } from '../helpers/tutorial-webhook';
 
 let t: TestEngine;
@@ -18,25 +18,39 @@ describe('receiver', () => {
   it('captures a signed enterprise webhook byte-exact, in header order, and verifies it', async () => {
     t = await startTestEngine();
     const hook = await tutorialWebhook(secrets(t));
-    const res = await fetch(`${t.receiverUrl}/webhook?x=1`, { method: 'POST', headers: hook.headers, body: hook.body });
+    const res = (await postAndSettle(t, `/webhook?x=1`, { headers: hook.headers, body: hook.body }))
+      .res;
     expect(res.status).toBe(200);
     const ack = (await res.json()) as { status: string; taskId: string; captureId: number };
     expect(ack).toMatchObject({ status: 'received', taskId: hook.taskId });
 
     const detail = await t.engine.handlers.getCapture({ id: ack.captureId });
-    expect(detail).toMatchObject({ method: 'POST', path: '/webhook', query: 'x=1', taskId: hook.taskId, verdict: 'valid', responseStatus: 200 });
+    expect(detail).toMatchObject({
+      method: 'POST',
+      path: '/webhook',
+      query: 'x=1',
+      taskId: hook.taskId,
+      verdict: 'valid',
+      responseStatus: 200,
+    });
     const names = detail.headers.map(([n]) => n);
     expect(names.indexOf('X-A2A-Signature')).toBeLessThan(names.indexOf('X-A2A-Task-ID'));
     const body = await t.engine.handlers.getCaptureBody({ id: ack.captureId });
     expect(Buffer.from(body).toString('utf8')).toBe(hook.body);
     const byId = Object.fromEntries(detail.checks.map((c) => [c.id, c.status]));
-    expect(byId).toMatchObject({ 'hmac-sha256': 'pass', jwt: 'pass', timestamp: 'pass', 'jti-replay': 'pass' });
+    expect(byId).toMatchObject({
+      'hmac-sha256': 'pass',
+      jwt: 'pass',
+      timestamp: 'pass',
+      'jti-replay': 'pass',
+    });
   });
 
   it('explains a wrong signature and still stores the request', async () => {
     t = await startTestEngine();
     const hook = await tutorialWebhook({ webhookSecret: 'not-the-configured-secret' });
-    const res = await fetch(`${t.receiverUrl}/webhook`, { method: 'POST', headers: hook.headers, body: hook.body });
+    const res = (await postAndSettle(t, `/webhook`, { headers: hook.headers, body: hook.body }))
+      .res;
     expect(res.status).toBe(200); // observe mode: tell the user, not the agent
     const { captureId } = (await res.json()) as { captureId: number };
     const detail = await t.engine.handlers.getCapture({ id: captureId });
@@ -49,10 +63,19 @@ describe('receiver', () => {
 
   it('stores malformed JSON as data', async () => {
     t = await startTestEngine();
-    const res = await fetch(`${t.receiverUrl}/hooks/a`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"taskId": "abc", broken' });
+    const res = await fetch(`${t.receiverUrl}/hooks/a`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: '{"taskId": "abc", broken',
+    });
     expect(res.status).toBe(200);
     const page = await t.engine.handlers.listCaptures({ limit: 10 });
-    expect(page.items[0]).toMatchObject({ method: 'PUT', path: '/hooks/a', verdict: 'unverified', size: 24 });
+    expect(page.items[0]).toMatchObject({
+      method: 'PUT',
+      path: '/hooks/a',
+      verdict: 'unverified',
+      size: 24,
+    });
   });
 
   it('refuses oversized bodies with 413 JSON and records the attempt', async () => {
@@ -80,14 +103,18 @@ describe('receiver', () => {
     t = await startTestEngine();
     await t.engine.handlers.updateSettings({ patch: { responseMode: 'enforce' }, reverify: false });
     const good = await tutorialWebhook(secrets(t));
-    expect((await fetch(`${t.receiverUrl}/webhook`, { method: 'POST', headers: good.headers, body: good.body })).status).toBe(200);
+    expect(
+      (await postAndSettle(t, `/webhook`, { headers: good.headers, body: good.body })).res.status,
+    ).toBe(200);
     const noTask = { ...good.headers };
     delete noTask['X-A2A-Task-ID'];
-    const r400 = await fetch(`${t.receiverUrl}/webhook`, { method: 'POST', headers: noTask, body: good.body });
+    const r400 = (await postAndSettle(t, `/webhook`, { headers: noTask, body: good.body })).res;
     expect(r400.status).toBe(400);
     expect(((await r400.json()) as { message: string }).message).toContain('X-A2A-Task-ID');
     const bad = await tutorialWebhook({ webhookSecret: 'wrong' });
-    expect((await fetch(`${t.receiverUrl}/webhook`, { method: 'POST', headers: bad.headers, body: bad.body })).status).toBe(401);
+    expect(
+      (await postAndSettle(t, `/webhook`, { headers: bad.headers, body: bad.body })).res.status,
+    ).toBe(401);
     expect((await t.engine.handlers.countCaptures({})).count).toBe(3);
   });
 
@@ -95,32 +122,43 @@ describe('receiver', () => {
     t = await startTestEngine();
     for (let i = 0; i < 5; i++) {
       const hook = await tutorialWebhook({ ...secrets(t), taskId: `task-${i}` });
-      await fetch(`${t.receiverUrl}/p${i % 2}`, { method: 'POST', headers: hook.headers, body: hook.body });
+      await postAndSettle(t, `/p${i % 2}`, { headers: hook.headers, body: hook.body });
     }
     const bad = await tutorialWebhook({ webhookSecret: 'wrong', taskId: 'task-bad' });
-    await fetch(`${t.receiverUrl}/p0`, { method: 'POST', headers: bad.headers, body: bad.body });
+    await postAndSettle(t, `/p0`, { headers: bad.headers, body: bad.body });
     const first = await t.engine.handlers.listCaptures({ limit: 4 });
     expect(first.items.map((c) => c.taskId)).toEqual(['task-bad', 'task-4', 'task-3', 'task-2']);
     const second = await t.engine.handlers.listCaptures({ limit: 4, cursor: first.nextCursor! });
     expect(second.items.map((c) => c.taskId)).toEqual(['task-1', 'task-0']);
     expect(second.nextCursor).toBeNull();
-    expect((await t.engine.handlers.listCaptures({ limit: 10, verdict: 'invalid' })).items).toHaveLength(1);
-    expect((await t.engine.handlers.listCaptures({ limit: 10, taskId: 'task-3' })).items).toHaveLength(1);
-    expect((await t.engine.handlers.listCaptures({ limit: 10, path: '/p1' })).items).toHaveLength(2);
-    expect((await t.engine.handlers.listCaptures({ limit: 10, q: 'TASK-4' })).items).toHaveLength(1);
+    expect(
+      (await t.engine.handlers.listCaptures({ limit: 10, verdict: 'invalid' })).items,
+    ).toHaveLength(1);
+    expect(
+      (await t.engine.handlers.listCaptures({ limit: 10, taskId: 'task-3' })).items,
+    ).toHaveLength(1);
+    expect((await t.engine.handlers.listCaptures({ limit: 10, path: '/p1' })).items).toHaveLength(
+      2,
+    );
+    expect((await t.engine.handlers.listCaptures({ limit: 10, q: 'TASK-4' })).items).toHaveLength(
+      1,
+    );
   });
 
   it('re-verifies after a secret change and keeps captures across a restart', async () => {
     t = await startTestEngine();
     const hook = await tutorialWebhook({ webhookSecret: 'later-secret-value' });
-    await fetch(`${t.receiverUrl}/webhook`, { method: 'POST', headers: hook.headers, body: hook.body });
+    await postAndSettle(t, `/webhook`, { headers: hook.headers, body: hook.body });
     expect((await t.engine.handlers.listCaptures({ limit: 1 })).items[0]!.verdict).toBe('invalid');
     // env wins over saved settings, so restart without env to let the saved secret apply
     await t.stop();
     const engine = createEngine({ dataDir: t.dataDir, receiverPort: 0, env: {} });
     await engine.start();
     try {
-      await engine.handlers.updateSettings({ patch: { webhookSecret: 'later-secret-value' }, reverify: true });
+      await engine.handlers.updateSettings({
+        patch: { webhookSecret: 'later-secret-value' },
+        reverify: true,
+      });
       const page = await engine.handlers.listCaptures({ limit: 5 });
       expect(page.items).toHaveLength(1);
       expect(page.items[0]!.verdict).toBe('valid');

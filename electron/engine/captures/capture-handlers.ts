@@ -30,9 +30,12 @@ export interface CaptureHandlerDeps extends VerifyDeps {
   version: string;
 }
 
-export function createCaptureHandlers(deps: CaptureHandlerDeps): Pick<EngineHandlers, CaptureOpNames> {
+export function createCaptureHandlers(
+  deps: CaptureHandlerDeps,
+): Pick<EngineHandlers, CaptureOpNames> {
   const { captures } = deps;
-  const notFound = (id: number) => new ApiError(404, 'not_found', `Capture #${id} does not exist (it may have been deleted).`);
+  const notFound = (id: number) =>
+    new ApiError(404, 'not_found', `Capture #${id} does not exist (it may have been deleted).`);
 
   const reverifyAll = async () => {
     const ids = captures.allIds();

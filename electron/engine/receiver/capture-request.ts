@@ -2,7 +2,7 @@
 // Invariant: a 2xx is sent only after the capture row is committed.
 import type { Request, Response } from 'express';
 import type { EngineEvent } from '../../../shared/events';
-import type { HeaderPair } from '../../../shared/model';
+import type { HeaderPair, Verdict } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
 import { verifyAndSave, type VerifyDeps } from '../captures/verify-and-save';
 import type { AuditRepo } from '../store/audit-repo';
@@ -22,12 +22,24 @@ export interface ReceiverDeps extends VerifyDeps {
   responseRule?(method: string, path: string): ResponseOverride | null;
 }
 
-export async function captureRequest(deps: ReceiverDeps, req: Request, res: Response): Promise<void> {
+export async function captureRequest(
+  deps: ReceiverDeps,
+  req: Request,
+  res: Response,
+): Promise<void> {
   const receivedAt = Date.now();
   const path = req.path;
   const remoteAddress = req.socket.remoteAddress ?? '';
   const audit = (status: number, reason: string, kind: 'rejected' | 'error' = 'rejected') => {
-    const entry = deps.audit.insert({ at: Date.now(), kind, method: req.method, path, status, reason, remoteAddress });
+    const entry = deps.audit.insert({
+      at: Date.now(),
+      kind,
+      method: req.method,
+      path,
+      status,
+      reason,
+      remoteAddress,
+    });
     deps.emit({ type: 'audit', entry });
   };
 
@@ -37,10 +49,14 @@ export async function captureRequest(deps: ReceiverDeps, req: Request, res: Resp
   } catch (err) {
     if (err instanceof BodyTooLargeError) {
       audit(413, err.message);
-      res.status(413).set('Connection', 'close').json({ error: 'payload_too_large', message: err.message });
+      res
+        .status(413)
+        .set('Connection', 'close')
+        .json({ error: 'payload_too_large', message: err.message });
     } else {
       audit(400, `could not read body: ${(err as Error).message}`);
-      if (!res.headersSent && !req.socket.destroyed) res.status(400).json({ error: 'bad_body', message: (err as Error).message });
+      if (!res.headersSent && !req.socket.destroyed)
+        res.status(400).json({ error: 'bad_body', message: (err as Error).message });
     }
     return;
   }
@@ -66,30 +82,94 @@ export async function captureRequest(deps: ReceiverDeps, req: Request, res: Resp
   } catch (err) {
     // Not stored means not acknowledged: the sender sees a 5xx and can retry.
     audit(500, `could not store capture: ${(err as Error).message}`, 'error');
-    res.status(500).json({ error: 'store_failed', message: 'Switchboard could not store this request' });
+    res
+      .status(500)
+      .json({ error: 'store_failed', message: 'Switchboard could not store this request' });
     return;
   }
 
-  const { checks, verdict } = await verifyAndSave(deps, id, { method: req.method, path, headers, body, receivedAt, taskId });
-  const settings = deps.settings();
-  let status = 200;
-  let payload: string = JSON.stringify({ status: 'received', taskId, captureId: id });
-  const refusal = settings.responseMode === 'enforce' ? enforceDecision(headers, checks, verdict) : null;
-  const rule = deps.responseRule?.(req.method, path) ?? null;
-  if (refusal) {
-    status = refusal.status;
-    payload = JSON.stringify({ error: status === 400 ? 'missing_headers' : 'verification_failed', message: refusal.reason, captureId: id });
-    audit(status, refusal.reason);
-  } else if (rule) {
+  const contentType = headerValue(headers, 'content-type') ?? null;
+  const verification = () =>
+    verifyAndSave(deps, id, { method: req.method, path, headers, body, receivedAt, taskId });
+  const announce = (verdict: Verdict) =>
+    deps.emit({
+      type: 'capture',
+      capture: {
+        id,
+        receivedAt,
+        method: req.method,
+        path,
+        taskId,
+        verdict,
+        size: body.byteLength,
+        contentType,
+        source: 'receiver',
+      },
+    });
+
+  if (deps.settings().responseMode === 'enforce') {
+    // Enforce must know the verdict before it answers.
+    const { checks, verdict } = await verification();
+    const refusal = enforceDecision(headers, checks, verdict);
+    if (refusal) {
+      audit(refusal.status, refusal.reason);
+      await answer(
+        deps,
+        req,
+        res,
+        id,
+        refusal.status,
+        JSON.stringify({
+          error: refusal.status === 400 ? 'missing_headers' : 'verification_failed',
+          message: refusal.reason,
+          captureId: id,
+        }),
+        true,
+      );
+    } else {
+      await answer(
+        deps,
+        req,
+        res,
+        id,
+        200,
+        JSON.stringify({ status: 'received', taskId, captureId: id }),
+      );
+    }
+    announce(verdict);
+    return;
+  }
+  // Observe mode: the capture is durable, so acknowledge now and verify after answering; the
+  // sender's latency does not include verification.
+  await answer(
+    deps,
+    req,
+    res,
+    id,
+    200,
+    JSON.stringify({ status: 'received', taskId, captureId: id }),
+  );
+  const { verdict } = await verification();
+  announce(verdict);
+}
+
+/** Sends the answer, unless a configured response rule overrides it (refusals are never overridden). */
+async function answer(
+  deps: ReceiverDeps,
+  req: Request,
+  res: Response,
+  id: number,
+  status: number,
+  payload: string,
+  final = false,
+): Promise<void> {
+  const rule = final ? null : (deps.responseRule?.(req.method, req.path) ?? null);
+  if (rule) {
+    if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
     status = rule.status;
     payload = rule.body;
-    if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
   }
   deps.captures.saveResponseStatus(id, status);
-  deps.emit({
-    type: 'capture',
-    capture: { id, receivedAt, method: req.method, path, taskId, verdict, size: body.byteLength, contentType: headerValue(headers, 'content-type') ?? null, source: 'receiver' },
-  });
   res.status(status).type('application/json').send(payload);
 }
 

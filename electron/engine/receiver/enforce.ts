@@ -16,13 +16,18 @@ export interface Refusal {
   reason: string;
 }
 
-export function enforceDecision(headers: HeaderPair[], checks: Check[], verdict: Verdict): Refusal | null {
+export function enforceDecision(
+  headers: HeaderPair[],
+  checks: Check[],
+  verdict: Verdict,
+): Refusal | null {
   // The tutorial's receiver requires its three headers together once a signature is present.
   if (headerValue(headers, 'X-A2A-Signature') !== undefined) {
     const missing = ['X-A2A-Timestamp', 'X-A2A-Task-ID'].filter(
       (h) => headerValue(headers, h) === undefined,
     );
-    if (missing.length > 0) return { status: 400, reason: `Missing required headers: ${missing.join(', ')}` };
+    if (missing.length > 0)
+      return { status: 400, reason: `Missing required headers: ${missing.join(', ')}` };
   }
   if (!AUTH_HEADERS.some((h) => headerValue(headers, h) !== undefined)) {
     return { status: 400, reason: `Missing required headers: one of ${AUTH_HEADERS.join(', ')}` };

@@ -22,12 +22,28 @@ export function createReceiverApp(deps: ReceiverDeps & { version: string }): Exp
     const challenge = req.query['challenge'];
     const remoteAddress = req.socket.remoteAddress ?? '';
     if (typeof challenge !== 'string' || challenge.length === 0) {
-      const entry = deps.audit.insert({ at: Date.now(), kind: 'rejected', method: 'GET', path: req.path, status: 400, reason: 'validation request without ?challenge=', remoteAddress });
+      const entry = deps.audit.insert({
+        at: Date.now(),
+        kind: 'rejected',
+        method: 'GET',
+        path: req.path,
+        status: 400,
+        reason: 'validation request without ?challenge=',
+        remoteAddress,
+      });
       deps.emit({ type: 'audit', entry });
       res.status(400).json({ error: 'missing_challenge', message: 'Expected ?challenge=<value>' });
       return;
     }
-    const entry = deps.audit.insert({ at: Date.now(), kind: 'challenge', method: 'GET', path: req.path, status: 200, reason: `answered challenge ${challenge.slice(0, 200)}`, remoteAddress });
+    const entry = deps.audit.insert({
+      at: Date.now(),
+      kind: 'challenge',
+      method: 'GET',
+      path: req.path,
+      status: 200,
+      reason: `answered challenge ${challenge.slice(0, 200)}`,
+      remoteAddress,
+    });
     deps.emit({ type: 'audit', entry });
     res.json({ challenge, status: 'validated' });
   });
@@ -46,10 +62,20 @@ export function createReceiverApp(deps: ReceiverDeps & { version: string }): Exp
     });
   });
 
-  app.use((err: Error, req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const entry = deps.audit.insert({ at: Date.now(), kind: 'error', method: req.method, path: req.path, status: 500, reason: err.message, remoteAddress: req.socket.remoteAddress ?? '' });
-    deps.emit({ type: 'audit', entry });
-    if (!res.headersSent) res.status(500).json({ error: 'internal', message: err.message });
-  });
+  app.use(
+    (err: Error, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      const entry = deps.audit.insert({
+        at: Date.now(),
+        kind: 'error',
+        method: req.method,
+        path: req.path,
+        status: 500,
+        reason: err.message,
+        remoteAddress: req.socket.remoteAddress ?? '',
+      });
+      deps.emit({ type: 'audit', entry });
+      if (!res.headersSent) res.status(500).json({ error: 'internal', message: err.message });
+    },
+  );
   return app;
 }

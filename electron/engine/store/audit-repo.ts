@@ -27,9 +27,7 @@ export function createAuditRepo(db: Db) {
     },
     list(limit: number, cursor?: string): Page<AuditEntry> {
       const rows = db
-        .prepare(
-          `SELECT * FROM audit ${cursor ? 'WHERE id < ?' : ''} ORDER BY id DESC LIMIT ?`,
-        )
+        .prepare(`SELECT * FROM audit ${cursor ? 'WHERE id < ?' : ''} ORDER BY id DESC LIMIT ?`)
         .all(...(cursor ? [Number(cursor), limit + 1] : [limit + 1])) as Row[];
       const items = rows.slice(0, limit).map((r) => ({
         id: r.id,

@@ -1,6 +1,13 @@
 // Captures table: insert exact requests, save verification results, list newest-first with a
 // cursor and filters, fetch bytes. Synchronous (better-sqlite3): a returned insert is committed.
-import type { CaptureDetail, CaptureSummary, Check, HeaderPair, Page, Verdict } from '../../../shared/model';
+import type {
+  CaptureDetail,
+  CaptureSummary,
+  Check,
+  HeaderPair,
+  Page,
+  Verdict,
+} from '../../../shared/model';
 import type { Db } from './open-store';
 
 export interface NewCapture {
@@ -40,7 +47,8 @@ interface Row {
   response_status: number | null;
 }
 
-const SUMMARY_COLUMNS = 'id, received_at, method, path, task_id, verdict, size, content_type, source';
+const SUMMARY_COLUMNS =
+  'id, received_at, method, path, task_id, verdict, size, content_type, source';
 const SEARCH_BODY_PREFIX = 4096;
 
 export function createCapturesRepo(db: Db) {
@@ -156,7 +164,20 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => '\\' + m);
 }
 
-function toSummary(r: Pick<Row, 'id' | 'received_at' | 'method' | 'path' | 'task_id' | 'verdict' | 'size' | 'content_type' | 'source'>): CaptureSummary {
+function toSummary(
+  r: Pick<
+    Row,
+    | 'id'
+    | 'received_at'
+    | 'method'
+    | 'path'
+    | 'task_id'
+    | 'verdict'
+    | 'size'
+    | 'content_type'
+    | 'source'
+  >,
+): CaptureSummary {
   return {
     id: r.id,
     receivedAt: r.received_at,

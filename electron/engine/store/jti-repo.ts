@@ -4,7 +4,9 @@ import type { Db } from './open-store';
 
 export function createJtiRepo(db: Db) {
   const find = db.prepare('SELECT capture_id FROM seen_jti WHERE jti = ?');
-  const insert = db.prepare('INSERT OR IGNORE INTO seen_jti (jti, capture_id, seen_at) VALUES (?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO seen_jti (jti, capture_id, seen_at) VALUES (?, ?, ?)',
+  );
   return {
     /** Returns the earlier capture that used `jti`, or null when `captureId` is its first user. */
     remember(jti: string, captureId: number): number | null {

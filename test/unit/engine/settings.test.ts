@@ -24,12 +24,17 @@ describe('settings store', () => {
   });
 
   it('lets env win over saved values and does not generate what env gives', () => {
-    const s = createSettingsStore({ dataDir: fresh(), env: { SWITCHBOARD_WEBHOOK_SECRET: 'from-env-value' } });
+    const s = createSettingsStore({
+      dataDir: fresh(),
+      env: { SWITCHBOARD_WEBHOOK_SECRET: 'from-env-value' },
+    });
     expect(s.get().webhookSecret).toBe('from-env-value');
     expect(s.view().sources.webhookSecret).toBe('env');
     s.update({ webhookSecret: 'saved-value-here' });
     expect(s.get().webhookSecret).toBe('from-env-value');
-    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).webhookSecret).toBe('saved-value-here');
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).webhookSecret).toBe(
+      'saved-value-here',
+    );
   });
 
   it('notifies listeners and regenerates a secret', () => {
@@ -44,11 +49,16 @@ describe('settings store', () => {
   });
 
   it('stores secrets through the codec when one is given', () => {
-    const codec = { encode: (p: string) => `enc:${[...p].reverse().join('')}`, decode: (s: string) => [...s.slice(4)].reverse().join('') };
+    const codec = {
+      encode: (p: string) => `enc:${[...p].reverse().join('')}`,
+      decode: (s: string) => [...s.slice(4)].reverse().join(''),
+    };
     const s = createSettingsStore({ dataDir: fresh(), env: {}, codec });
     s.update({ webhookSecret: 'plain-secret-x' });
     const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
     expect(onDisk.webhookSecret).toBe('enc:x-terces-nialp');
-    expect(createSettingsStore({ dataDir: dir, env: {}, codec }).get().webhookSecret).toBe('plain-secret-x');
+    expect(createSettingsStore({ dataDir: dir, env: {}, codec }).get().webhookSecret).toBe(
+      'plain-secret-x',
+    );
   });
 });

@@ -21,7 +21,11 @@ it('migrates once, uses WAL and round-trips bytes exactly', () => {
     method: 'POST',
     path: '/x',
     query: 'a=1&a=2',
-    headers: [['X-B', '2'], ['x-a', '1'], ['X-B', '3']],
+    headers: [
+      ['X-B', '2'],
+      ['x-a', '1'],
+      ['X-B', '3'],
+    ],
     body: bytes,
     remoteAddress: '127.0.0.1',
     taskId: null,
@@ -34,13 +38,19 @@ it('migrates once, uses WAL and round-trips bytes exactly', () => {
   expect(versions.length).toBeGreaterThanOrEqual(1);
   const repo2 = createCapturesRepo(again);
   expect([...repo2.body(id)!]).toEqual([...bytes]);
-  expect(repo2.get(id)!.headers).toEqual([['X-B', '2'], ['x-a', '1'], ['X-B', '3']]);
+  expect(repo2.get(id)!.headers).toEqual([
+    ['X-B', '2'],
+    ['x-a', '1'],
+    ['X-B', '3'],
+  ]);
   again.close();
 });
 
 it('picks a per-OS data dir unless SWITCHBOARD_DATA_DIR is set', () => {
   expect(defaultDataDir({ SWITCHBOARD_DATA_DIR: '/tmp/x' }, 'linux')).toBe('/tmp/x');
   expect(defaultDataDir({ XDG_DATA_HOME: '/xdg' }, 'linux')).toBe('/xdg/switchboard');
-  expect(defaultDataDir({}, 'darwin')).toContain(join('Library', 'Application Support', 'Switchboard'));
+  expect(defaultDataDir({}, 'darwin')).toContain(
+    join('Library', 'Application Support', 'Switchboard'),
+  );
   expect(defaultDataDir({ APPDATA: 'C:\\AppData' }, 'win32')).toContain('Switchboard');
 });
