@@ -1,0 +1,41 @@
+// Agent cards of the demo agents, in the SDK's v1.0 shape. Each declares its JSON-RPC endpoint
+// twice, for protocol 1.0 and 0.3: the SDK's legacy mode serves v0.3 clients (and requests with
+// no A2A-Version header, like the tutorial's) only when the card lists a 0.3 interface.
+import { A2A_PROTOCOL_VERSION, type AgentCard, type AgentSkill } from '@a2a-js/sdk';
+
+export interface CardSpec {
+  name: string;
+  description: string;
+  version: string;
+  skills: { id: string; name: string; description: string; examples: string[] }[];
+}
+
+export function buildCard(spec: CardSpec, url: string): AgentCard {
+  const iface = (protocolVersion: string) => ({
+    url,
+    protocolBinding: 'JSONRPC',
+    tenant: '',
+    protocolVersion,
+  });
+  const skills: AgentSkill[] = spec.skills.map((s) => ({
+    ...s,
+    tags: ['demo', 'tutorial'],
+    inputModes: ['text/plain'],
+    outputModes: ['text/plain'],
+    securityRequirements: [],
+  }));
+  return {
+    name: spec.name,
+    description: spec.description,
+    supportedInterfaces: [iface(A2A_PROTOCOL_VERSION), iface('0.3')],
+    provider: { organization: 'Switchboard demo agents', url: 'https://a2a-protocol.org/' },
+    version: spec.version,
+    capabilities: { streaming: true, pushNotifications: true, extensions: [] },
+    securitySchemes: {},
+    securityRequirements: [],
+    defaultInputModes: ['text/plain'],
+    defaultOutputModes: ['text/plain'],
+    skills,
+    signatures: [],
+  };
+}

@@ -1,0 +1,111 @@
+// One demo agent as a real A2A server: the SDK's DefaultRequestHandler behind its express
+// JSON-RPC handler (v1.0, and v0.3 in legacy mode) at "/", the agent card at
+// /.well-known/agent-card.json (and the older agent.json), our tutorial push-config capture in
+// front, and our signing/retrying push sender.
+// Why 127.0.0.1 only: the agents POST to any URL a client names; only local clients may ask.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { AgentCard } from '@a2a-js/sdk';
+import {
+  DefaultRequestHandler,
+  InMemoryPushNotificationStore,
+  InMemoryTaskStore,
+} from '@a2a-js/sdk/server';
+import { agentCardHandler, jsonRpcHandler, UserBuilder } from '@a2a-js/sdk/server/express';
+import { buildCard, type CardSpec } from './agent-card';
+import { createDemoExecutor, type TaskBody } from './demo-executor';
+import { createSignedPushSender } from './push-sender';
+import type { AgentRuntime } from './runtime';
+import { createTutorialPushCapture } from './tutorial-push';
+
+export interface AgentServerOptions {
+  spec: CardSpec;
+  port: number;
+  host?: string;
+  runtime: Omit<AgentRuntime, 'signal'>;
+  task(rt: AgentRuntime): TaskBody;
+  enterprise: boolean;
+}
+
+export interface AgentServer {
+  url: string;
+  port: number;
+  card: AgentCard;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(`port ${port} is already in use: stop what runs there or choose another port`)
+          : err,
+      );
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+export async function startAgentServer(opts: AgentServerOptions): Promise<AgentServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const stopping = new AbortController();
+  const rt: AgentRuntime = { ...opts.runtime, signal: stopping.signal };
+  const server = createServer();
+  const port = await listen(server, opts.port, host);
+  const url = `http://${host}:${port}/`;
+  const card = buildCard(opts.spec, url);
+
+  const pushStore = new InMemoryPushNotificationStore();
+  const handler = new DefaultRequestHandler(
+    card,
+    new InMemoryTaskStore(),
+    createDemoExecutor(rt, opts.task(rt)),
+    undefined,
+    pushStore,
+    createSignedPushSender(rt, pushStore, { enterprise: opts.enterprise }),
+  );
+  const capture = createTutorialPushCapture();
+  const app = express();
+  app.disable('x-powered-by');
+  const cardHandler = agentCardHandler({
+    agentCardProvider: handler,
+    legacyCompat: { enabled: true },
+  });
+  app.use('/.well-known/agent-card.json', cardHandler);
+  app.use('/.well-known/agent.json', cardHandler);
+  app.use(
+    '/',
+    capture.middleware,
+    jsonRpcHandler({
+      requestHandler: handler,
+      userBuilder: UserBuilder.noAuthentication,
+      legacyCompat: { enabled: true },
+      contextBuilder: capture.contextBuilder,
+    }),
+  );
+  server.on('request', app);
+
+  let closed: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    card,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        stopping.abort(new Error('agent stopped'));
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,12 @@
+// The demo domain's public surface: start the tutorial's two agents (CLI, tests), the API
+// handlers for the engine, and the CLI entry.
+export {
+  DEFAULT_PORTS,
+  startDemoAgent,
+  startDemoAgents,
+  type DemoAgentOptions,
+  type RunningDemoAgent,
+} from './start-agents';
+export { createDemoHandlers, createDemoService, type DemoHandlers } from './demo-handlers';
+export type { DemoSecrets } from './runtime';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './delivery';
