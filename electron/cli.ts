@@ -1,5 +1,7 @@
 // The `switchboard` command: serve (default), demo, replay, handler-report.
 import { runServe } from './cli-serve';
+import { runDemoCli } from './engine/demo/cli';
+import { runReplayCli } from './engine/replay/cli';
 
 const USAGE = `usage: switchboard <command> [options]
   serve            engine + browser UI   [--port P] [--receiver-port R] [--data-dir D] [--token T] [--no-open]
@@ -12,6 +14,13 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'serve':
       return runServe(rest);
+    case 'demo':
+      await runDemoCli(rest, { handleSignals: true });
+      return;
+    case 'replay':
+    case 'handler-report':
+      process.exitCode = await runReplayCli(argv);
+      return;
     case 'help':
     case '--help':
     case '-h':
