@@ -3,6 +3,8 @@
 import type { AuditEntry, CaptureSummary, ReceiverInfo, SettingsView } from './model';
 import type { BulkProgress, ReplaySummary } from './api/replay';
 import type { DeliveryAttempt, DemoAgentInfo, ResponseRule } from './api/demo';
+import type { TaskView } from './api/agents';
+import type { TimelineEvent } from './a2a/types';
 
 export type EngineEvent =
   | { type: 'capture'; capture: CaptureSummary }
@@ -15,6 +17,8 @@ export type EngineEvent =
   | { type: 'replay-progress'; progress: BulkProgress }
   | { type: 'demo-agent'; agent: DemoAgentInfo }
   | { type: 'delivery'; attempt: DeliveryAttempt }
-  | { type: 'response-rules'; rules: ResponseRule[] };
+  | { type: 'response-rules'; rules: ResponseRule[] }
+  | { type: 'stream'; taskId: string; event: TimelineEvent }
+  | { type: 'task'; task: TaskView };
 
 export type EngineEventType = EngineEvent['type'];

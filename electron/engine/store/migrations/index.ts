@@ -2,6 +2,7 @@
 // released. Add a migration by appending one import and one entry.
 import { capturesMigration } from './001-captures';
 import { demoMigration } from './002-demo';
+import { agentsMigration } from './003-agents';
 import { replaysMigration } from './004-replays';
 
 export interface Migration {
@@ -10,4 +11,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [capturesMigration, demoMigration, replaysMigration];
+export const migrations: Migration[] = [capturesMigration, demoMigration, agentsMigration, replaysMigration];

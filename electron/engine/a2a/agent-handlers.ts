@@ -1,0 +1,80 @@
+// API handlers for agents: add by base URL (card fetch + validation + version detection),
+// list, get, update overrides and custom headers, refresh the card, delete.
+import { ApiError } from '../../../shared/api';
+import type { AgentOpsHandlers } from '../../../shared/api/agents';
+import { validateCard } from '../../../shared/a2a/validate-card';
+import type { AgentsRepo } from '../store/agents-repo';
+import type { A2aWireRepo } from '../store/a2a-wire-repo';
+import { detectVersion, toAgentView } from './agent-views';
+import { fetchCard } from './card-fetch';
+
+export type AgentOpNames =
+  | 'addAgent'
+  | 'listAgents'
+  | 'getAgent'
+  | 'updateAgent'
+  | 'refreshAgent'
+  | 'deleteAgent';
+
+const CARD_TIMEOUT_MS = 10_000;
+
+export function createAgentCrudHandlers(
+  agents: AgentsRepo,
+  wire: A2aWireRepo,
+): Pick<AgentOpsHandlers, AgentOpNames> {
+  const load = (id: number) => {
+    const a = agents.get(id);
+    if (!a)
+      throw new ApiError(
+        404,
+        'agent_not_found',
+        `Agent #${id} does not exist (it may have been removed).`,
+      );
+    return a;
+  };
+  return {
+    addAgent: async ({ url, headers, protocolVersion, pushDialect, timeoutMs }) => {
+      const custom = headers ?? {};
+      const { card, cardUrl } = await fetchCard(
+        wire,
+        null,
+        url,
+        custom,
+        timeoutMs ?? CARD_TIMEOUT_MS,
+      );
+      const validation = validateCard(card);
+      const id = agents.insert({
+        baseUrl: url,
+        cardUrl,
+        card,
+        validation,
+        detectedVersion: detectVersion(card, validation.cardVersion),
+        versionOverride: protocolVersion ?? null,
+        pushDialect: pushDialect ?? null,
+        headers: custom,
+      });
+      return toAgentView(load(id));
+    },
+    listAgents: async () => agents.list().map(toAgentView),
+    getAgent: async ({ id }) => toAgentView(load(id)),
+    updateAgent: async ({ id, protocolVersion, pushDialect, headers }) => {
+      const a = load(id);
+      if (protocolVersion !== undefined) a.versionOverride = protocolVersion;
+      if (pushDialect !== undefined) a.pushDialect = pushDialect;
+      if (headers !== undefined) a.headers = headers;
+      agents.save(a);
+      return toAgentView(load(id));
+    },
+    refreshAgent: async ({ id }) => {
+      const a = load(id);
+      const { card, cardUrl } = await fetchCard(wire, id, a.baseUrl, a.headers, CARD_TIMEOUT_MS);
+      a.card = card;
+      a.cardUrl = cardUrl;
+      a.validation = validateCard(card);
+      a.detectedVersion = detectVersion(card, a.validation.cardVersion);
+      agents.save(a);
+      return toAgentView(load(id));
+    },
+    deleteAgent: async ({ id }) => ({ deleted: agents.delete(id) }),
+  };
+}

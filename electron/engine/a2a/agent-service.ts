@@ -1,0 +1,61 @@
+// The A2A client domain: repos, open-stream registry and every handler of shared/api/agents.ts.
+// The engine merges `handlers` and calls `dispose()` on stop (closes open streams before the
+// database closes).
+import type { AgentOpsHandlers } from '../../../shared/api/agents';
+import type { EngineContext } from '../context';
+import { createA2aTasksRepo } from '../store/a2a-tasks-repo';
+import { createA2aWireRepo } from '../store/a2a-wire-repo';
+import { createAgentsRepo } from '../store/agents-repo';
+import { createAgentCrudHandlers, type AgentOpNames } from './agent-handlers';
+import { createStreamRegistry } from './stream-registry';
+import type { StreamDeps } from './stream-session';
+import { createTaskHandlers, type TaskOpNames } from './task-handlers';
+import { buildTimeline } from './timeline';
+import { toWireExchange } from './wire-view';
+
+export type AgentHandlerNames = AgentOpNames | TaskOpNames | 'getTimeline' | 'listWire';
+export type AgentHandlers = Pick<AgentOpsHandlers, AgentHandlerNames>;
+
+export interface AgentService {
+  handlers: AgentHandlers;
+  /** Disconnects every open stream and waits for the readers to stop. */
+  dispose(): Promise<void>;
+}
+
+export function createAgentService(ctx: EngineContext): AgentService {
+  const agents = createAgentsRepo(ctx.db);
+  const tasks = createA2aTasksRepo(ctx.db);
+  const wire = createA2aWireRepo(ctx.db);
+  const registry = createStreamRegistry();
+  const emitTask = (taskId: string) => {
+    const t = tasks.get(taskId);
+    if (t) ctx.emit({ type: 'task', task: { ...t, streaming: registry.isStreaming(taskId) } });
+  };
+  const streamDeps: StreamDeps = {
+    ctx,
+    wire,
+    tasks,
+    onTask: (taskId, session) => registry.bind(taskId, session),
+    onEnd: (session) => registry.remove(session),
+    emitTask,
+  };
+  const handlers: AgentHandlers = {
+    ...createAgentCrudHandlers(agents, wire),
+    ...createTaskHandlers({ ctx, agents, tasks, wire, registry, streamDeps }),
+    getTimeline: async ({ taskId }) => {
+      const t = tasks.get(taskId);
+      return {
+        task: t ? { ...t, streaming: registry.isStreaming(taskId) } : null,
+        ...buildTimeline(ctx.db, wire, taskId),
+      };
+    },
+    listWire: async ({ taskId, agentId, frames, limit }) =>
+      wire.exchanges({ taskId, agentId }, limit).map((ex) => toWireExchange(wire, ex, frames)),
+  };
+  return { handlers, dispose: () => registry.closeAll() };
+}
+
+/** Handlers only (for callers that do not manage shutdown). */
+export function createAgentHandlers(ctx: EngineContext): AgentHandlers {
+  return createAgentService(ctx).handlers;
+}

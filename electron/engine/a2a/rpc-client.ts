@@ -1,0 +1,160 @@
+// Hand-built JSON-RPC 2.0 over fetch: one logged exchange per call, A2A-Version header for
+// v1.0, the agent's custom headers, and errors translated into sentences (JSON-RPC code and
+// meaning, non-JSON answers, HTTP errors).
+import { randomUUID } from 'node:crypto';
+import { ApiError } from '../../../shared/api';
+import { rpcErrorMeaning } from '../../../shared/a2a/rpc-errors';
+import type { ProtocolVersion } from '../../../shared/a2a/types';
+import type { HeaderPair } from '../../../shared/model';
+import type { A2aWireRepo } from '../store/a2a-wire-repo';
+import type { RpcCall } from './dialect';
+import { readLoggedBody, sendLogged, type WireResponse } from './wire-http';
+
+export interface AgentTarget {
+  agentId: number;
+  rpcUrl: string;
+  version: ProtocolVersion;
+  /** Custom headers (secret values). */
+  headers: Record<string, string>;
+}
+
+export interface CallOptions {
+  taskId: string | null;
+  timeoutMs?: number | undefined;
+  redactInBody?: string[];
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function requestHeaders(t: AgentTarget, stream: boolean): HeaderPair[] {
+  const h: HeaderPair[] = [
+    ['Content-Type', 'application/json'],
+    ['Accept', stream ? 'text/event-stream' : 'application/json'],
+  ];
+  if (t.version === '1.0') h.push(['A2A-Version', '1.0']);
+  for (const [n, v] of Object.entries(t.headers)) h.push([n, v]);
+  return h;
+}
+
+export function secretNames(t: AgentTarget): Set<string> {
+  return new Set(Object.keys(t.headers).map((n) => n.toLowerCase()));
+}
+
+export function envelope(call: RpcCall): string {
+  return JSON.stringify({
+    jsonrpc: '2.0',
+    id: randomUUID(),
+    method: call.method,
+    params: call.params,
+  });
+}
+
+/** Sends the request; for streams the caller reads the body (see stream-session.ts). */
+export function post(
+  wire: A2aWireRepo,
+  t: AgentTarget,
+  call: RpcCall,
+  stream: 'send' | 'subscribe' | null,
+  o: CallOptions,
+): Promise<WireResponse> {
+  return sendLogged(wire, {
+    agentId: t.agentId,
+    taskId: o.taskId,
+    rpcMethod: call.method,
+    streamKind: stream,
+    protocolVersion: t.version,
+    method: 'POST',
+    url: t.rpcUrl,
+    headers: requestHeaders(t, stream !== null),
+    secretHeaders: secretNames(t),
+    body: envelope(call),
+    timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(o.redactInBody ? { redactInBody: o.redactInBody } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+  });
+}
+
+export class RpcError extends ApiError {
+  constructor(
+    readonly rpcCode: number,
+    readonly rpcMessage: string,
+    method: string,
+  ) {
+    super(
+      rpcCode === -32001 ? 404 : 502,
+      'jsonrpc_error',
+      `${method} failed with JSON-RPC error ${rpcCode}: ${rpcErrorMeaning(rpcCode)} The agent said: "${rpcMessage}".`,
+    );
+  }
+}
+
+/** Parses a JSON-RPC answer body; throws RpcError / ApiError; returns `result`. */
+export function parseRpcAnswer(method: string, status: number, text: string): unknown {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    if (status >= 400)
+      throw new ApiError(
+        502,
+        'agent_http_error',
+        `${method}: the agent answered HTTP ${status}: ${text.slice(0, 300)}`,
+      );
+    throw new ApiError(
+      502,
+      'agent_bad_json',
+      `${method}: the agent's answer is not JSON: ${text.slice(0, 300)}`,
+    );
+  }
+  const env = json as {
+    jsonrpc?: unknown;
+    result?: unknown;
+    error?: { code?: unknown; message?: unknown };
+  } | null;
+  if (env && typeof env === 'object' && env.error && typeof env.error === 'object') {
+    throw new RpcError(
+      typeof env.error.code === 'number' ? env.error.code : 0,
+      String(env.error.message ?? ''),
+      method,
+    );
+  }
+  if (status >= 400)
+    throw new ApiError(
+      502,
+      'agent_http_error',
+      `${method}: the agent answered HTTP ${status}: ${text.slice(0, 300)}`,
+    );
+  if (!env || typeof env !== 'object' || env.jsonrpc !== '2.0' || !('result' in env)) {
+    throw new ApiError(
+      502,
+      'agent_bad_jsonrpc',
+      `${method}: the answer is JSON but not a JSON-RPC 2.0 response (no result/error).`,
+    );
+  }
+  return env.result;
+}
+
+export interface RpcAnswer {
+  result: unknown;
+  exchangeId: number;
+  /** The answer body exactly as received. */
+  text: string;
+  at: number;
+}
+
+export async function callRpc(
+  wire: A2aWireRepo,
+  t: AgentTarget,
+  call: RpcCall,
+  o: CallOptions,
+): Promise<RpcAnswer> {
+  const res = await post(wire, t, call, null, o);
+  const text = await readLoggedBody(wire, res, o.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return {
+    result: parseRpcAnswer(call.method, res.response.status, text),
+    exchangeId: res.exchangeId,
+    text,
+    at: Date.now(),
+  };
+}

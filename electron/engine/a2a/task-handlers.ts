@@ -1,0 +1,242 @@
+// API handlers for talking to agents: compose (text, ids, stream, push), task controls
+// (disconnect, resubscribe, get, cancel) and push-config CRUD. Push defaults to Switchboard's
+// own receiver with a fresh per-task token (and the HMAC secret in the tutorial dialect).
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../../../shared/api';
+import type { AgentOpsHandlers } from '../../../shared/api/agents';
+import { normalizeResult } from '../../../shared/a2a/normalize';
+import type { EngineContext } from '../context';
+import type { AgentsRepo } from '../store/agents-repo';
+import type { A2aTasksRepo, TaskPush } from '../store/a2a-tasks-repo';
+import type { A2aWireRepo } from '../store/a2a-wire-repo';
+import { targetOf } from './agent-views';
+import {
+  composeMessage,
+  defaultPushDialect,
+  pushCalls,
+  pushConfigsOf,
+  taskCalls,
+  type PushRequest,
+} from './dialect';
+import { explainPushRejection } from './push-errors';
+import { callRpc, type AgentTarget, type RpcAnswer } from './rpc-client';
+import { openStream, type StreamDeps } from './stream-session';
+import type { StreamRegistry } from './stream-registry';
+
+export type TaskOpNames =
+  | 'sendMessage'
+  | 'listTasks'
+  | 'getTask'
+  | 'fetchTask'
+  | 'disconnectTask'
+  | 'resubscribeTask'
+  | 'cancelTask'
+  | 'listPushConfigs'
+  | 'getPushConfig'
+  | 'setPushConfig'
+  | 'deletePushConfig';
+
+export interface TaskHandlerDeps {
+  ctx: EngineContext;
+  agents: AgentsRepo;
+  tasks: A2aTasksRepo;
+  wire: A2aWireRepo;
+  registry: StreamRegistry;
+  streamDeps: StreamDeps;
+}
+
+export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, TaskOpNames> {
+  const agentOf = (id: number) => {
+    const a = d.agents.get(id);
+    if (!a)
+      throw new ApiError(
+        404,
+        'agent_not_found',
+        `Agent #${id} does not exist (it may have been removed).`,
+      );
+    return a;
+  };
+  const taskOf = (taskId: string) => {
+    const t = d.tasks.get(taskId);
+    if (!t)
+      throw new ApiError(
+        404,
+        'task_not_found',
+        `Switchboard has no task ${taskId}: start it from an agent first.`,
+      );
+    return { task: t, target: targetOf(agentOf(t.agentId), t.protocolVersion) };
+  };
+  const webhookUrl = () => `${d.ctx.receiverUrl()}/webhook`;
+  const newToken = () => randomBytes(16).toString('hex');
+
+  /** Non-streamed answers join the timeline as one event on the stream lane. */
+  const record = (answer: RpcAnswer, taskId: string | null, target: AgentTarget) => {
+    const n = normalizeResult(answer.result);
+    const id = taskId ?? n.taskId ?? null;
+    if (!id) return n;
+    d.tasks.ensure({
+      taskId: id,
+      agentId: target.agentId,
+      contextId: n.contextId ?? null,
+      protocolVersion: target.version,
+      push: null,
+    });
+    d.wire.assignTask(answer.exchangeId, id);
+    d.wire.insertFrame({
+      exchangeId: answer.exchangeId,
+      taskId: id,
+      at: answer.at,
+      raw: answer.text,
+      event: 'rpc-response',
+      data: answer.text,
+      kind: n.kind,
+      state: n.state ?? null,
+      text: n.text ?? null,
+      meta: null,
+    });
+    d.tasks.setState(id, n.state, n.text, n.contextId);
+    d.streamDeps.emitTask(id);
+    return n;
+  };
+
+  return {
+    sendMessage: async (args) => {
+      const agent = agentOf(args.id);
+      const target = targetOf(agent);
+      const secret = d.ctx.settings.get().webhookSecret;
+      const push: PushRequest | null = args.push
+        ? {
+            dialect: agent.pushDialect ?? defaultPushDialect(target.version),
+            url: args.pushUrl ?? webhookUrl(),
+            token: newToken(),
+            secret,
+          }
+        : null;
+      const taskPush: TaskPush | null = push
+        ? { url: push.url, token: push.token, configId: null, dialect: push.dialect }
+        : null;
+      const call = composeMessage(target.version, { ...args, push });
+      // Why: the HMAC secret travels in the tutorial dialect's body; keep it out of the wire log.
+      const redactInBody = push?.dialect === 'tutorial' ? [secret] : [];
+      try {
+        if (args.stream) {
+          const { start } = await openStream(d.streamDeps, {
+            target,
+            call,
+            kind: 'send',
+            taskId: null,
+            push: taskPush,
+            timeoutMs: args.timeoutMs,
+            redactInBody,
+          });
+          return start;
+        }
+        const answer = await callRpc(d.wire, target, call, {
+          taskId: args.taskId ?? null,
+          timeoutMs: args.timeoutMs,
+          redactInBody,
+        });
+        const n = record(answer, null, target);
+        if (n.taskId && taskPush) d.tasks.setPush(n.taskId, taskPush);
+        const kind = n.kind === 'message' ? 'message' : 'task';
+        return {
+          taskId: n.taskId ?? null,
+          contextId: n.contextId ?? null,
+          kind,
+          state: n.state ?? null,
+          exchangeId: answer.exchangeId,
+        };
+      } catch (err) {
+        throw push ? explainPushRejection(err, push.url) : err;
+      }
+    },
+    listTasks: async ({ agentId, limit }) =>
+      d.tasks
+        .list(agentId, limit)
+        .map((t) => ({ ...t, streaming: d.registry.isStreaming(t.taskId) })),
+    getTask: async ({ taskId }) => ({
+      ...taskOf(taskId).task,
+      streaming: d.registry.isStreaming(taskId),
+    }),
+    fetchTask: async ({ taskId }) => {
+      const { target } = taskOf(taskId);
+      const answer = await callRpc(d.wire, target, taskCalls.get(target.version, taskId), {
+        taskId,
+      });
+      return { task: answer.result, state: record(answer, taskId, target).state ?? null };
+    },
+    disconnectTask: async ({ taskId }) => {
+      taskOf(taskId);
+      const n = d.registry.disconnect(taskId);
+      d.streamDeps.emitTask(taskId);
+      return { disconnected: n > 0 };
+    },
+    resubscribeTask: async ({ taskId }) => {
+      const { task, target } = taskOf(taskId);
+      const { start } = await openStream(d.streamDeps, {
+        target,
+        call: taskCalls.subscribe(target.version, taskId),
+        kind: 'subscribe',
+        taskId,
+        push: task.push,
+      });
+      return { exchangeId: start.exchangeId };
+    },
+    cancelTask: async ({ taskId }) => {
+      const { target } = taskOf(taskId);
+      const answer = await callRpc(d.wire, target, taskCalls.cancel(target.version, taskId), {
+        taskId,
+      });
+      return { task: answer.result, state: record(answer, taskId, target).state ?? null };
+    },
+    listPushConfigs: async ({ taskId }) => {
+      const { target } = taskOf(taskId);
+      const { result } = await callRpc(d.wire, target, pushCalls.list(target.version, taskId), {
+        taskId,
+      });
+      return { configs: pushConfigsOf(result) };
+    },
+    getPushConfig: async ({ taskId, configId }) => {
+      const { target } = taskOf(taskId);
+      const { result } = await callRpc(
+        d.wire,
+        target,
+        pushCalls.get(target.version, taskId, configId),
+        { taskId },
+      );
+      return { config: result };
+    },
+    setPushConfig: async ({ taskId, url }) => {
+      const { target } = taskOf(taskId);
+      const push = { url: url ?? webhookUrl(), token: newToken() };
+      try {
+        const { result } = await callRpc(
+          d.wire,
+          target,
+          pushCalls.set(target.version, taskId, push.url, push.token),
+          { taskId },
+        );
+        d.tasks.setPush(taskId, {
+          ...push,
+          configId: configIdOf(result),
+          dialect: target.version === '1.0' ? 'v1.0' : 'v0.3',
+        });
+        return { config: result };
+      } catch (err) {
+        throw explainPushRejection(err, push.url);
+      }
+    },
+    deletePushConfig: async ({ taskId, configId }) => {
+      const { target } = taskOf(taskId);
+      await callRpc(d.wire, target, pushCalls.delete(target.version, taskId, configId), { taskId });
+      return { deleted: true };
+    },
+  };
+}
+
+/** v1.0 `{id, ...}` or v0.3 `{taskId, pushNotificationConfig: {id}}`. */
+export function configIdOf(config: unknown): string | null {
+  const c = config as { id?: unknown; pushNotificationConfig?: { id?: unknown } } | null;
+  const id = c?.id ?? c?.pushNotificationConfig?.id;
+  return typeof id === 'string' && id !== '' ? id : null;
+}

@@ -1,0 +1,104 @@
+// Builds one task's timeline: every stored stream frame (and non-streamed answer) plus every
+// webhook capture with the same task id, on one time axis, with the conformance findings of
+// each SSE exchange and of the webhooks attached to the events they point at. Captures are
+// read from the captures table at call time, so nothing has to listen for them.
+import { lintStream } from '../../../shared/a2a/lint';
+import { lintWebhooks, type StreamStatePoint } from '../../../shared/a2a/lint-webhooks';
+import { normalizeWebhook } from '../../../shared/a2a/normalize';
+import type { Finding, ProtocolVersion, TimelineEvent } from '../../../shared/a2a/types';
+import type { Verdict } from '../../../shared/model';
+import type { Db } from '../store/open-store';
+import type { A2aWireRepo } from '../store/a2a-wire-repo';
+import { frameToTimeline } from './frame-record';
+
+interface CaptureRow {
+  id: number;
+  received_at: number;
+  verdict: Verdict;
+  body: Buffer;
+}
+
+export function webhookEvents(db: Db, taskId: string): TimelineEvent[] {
+  const rows = db
+    .prepare('SELECT id, received_at, verdict, body FROM captures WHERE task_id = ? ORDER BY id')
+    .all(taskId) as CaptureRow[];
+  return rows.map((r) => {
+    let body: unknown = null;
+    try {
+      body = JSON.parse(r.body.toString('utf8'));
+    } catch {
+      // Not JSON: still on the timeline, with no state.
+    }
+    const n = normalizeWebhook(body);
+    const e: TimelineEvent = {
+      source: 'webhook',
+      at: r.received_at,
+      kind: 'webhook',
+      captureId: r.id,
+      verdict: r.verdict,
+    };
+    if (n.state) e.state = n.state;
+    if (n.text) e.text = n.text;
+    return e;
+  });
+}
+
+export function lintTask(wire: A2aWireRepo, taskId: string): Finding[] {
+  const out: Finding[] = [];
+  for (const ex of wire.exchanges({ taskId }, 10_000)) {
+    if (!ex.streamKind) continue;
+    if (ex.status !== null && ex.status >= 400) continue;
+    out.push(
+      ...lintStream({
+        version: (ex.protocolVersion ?? '0.3') as ProtocolVersion,
+        method: ex.streamKind,
+        contentType: ex.contentType,
+        frames: wire
+          .framesOfExchange(ex.id)
+          .filter((f) => f.event !== 'rpc-response')
+          .map((f) => ({ id: f.id, data: f.data })),
+        ended: ex.streamEnd ?? 'open',
+        truncatedTail: ex.truncatedTail,
+      }),
+    );
+  }
+  return out;
+}
+
+export function buildTimeline(
+  db: Db,
+  wire: A2aWireRepo,
+  taskId: string,
+): { events: TimelineEvent[]; findings: Finding[] } {
+  const stream = wire.framesOfTask(taskId).map(frameToTimeline);
+  const webhooks = webhookEvents(db, taskId);
+  const points: StreamStatePoint[] = stream.flatMap((e) =>
+    e.state && e.frameId ? [{ state: e.state, frameId: e.frameId }] : [],
+  );
+  const findings = [
+    ...lintTask(wire, taskId),
+    ...lintWebhooks(
+      points,
+      webhooks.map((w) => ({ captureId: w.captureId ?? 0, state: w.state })),
+    ),
+  ];
+  const byFrame = new Map<number, Finding[]>();
+  const byCapture = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.captureId !== undefined) push(byCapture, f.captureId, f);
+    else if (f.frameId !== null) push(byFrame, f.frameId, f);
+  }
+  for (const e of stream)
+    if (e.frameId && byFrame.has(e.frameId)) e.findings = byFrame.get(e.frameId);
+  for (const e of webhooks)
+    if (e.captureId && byCapture.has(e.captureId)) e.findings = byCapture.get(e.captureId);
+  // Stable merge by arrival time: stream frames keep their stored order.
+  const events = [...stream, ...webhooks].sort((a, b) => a.at - b.at);
+  return { events, findings };
+}
+
+function push<K>(m: Map<K, Finding[]>, k: K, f: Finding): void {
+  const list = m.get(k) ?? [];
+  list.push(f);
+  m.set(k, list);
+}

@@ -1,0 +1,229 @@
+// Wire log: one a2a_wire row per HTTP exchange with an agent (request and response headers and
+// bodies), and one a2a_frames row per SSE frame with its raw text and arrival time. Frames
+// that arrive before the task id is known get it backfilled by `assignTask`.
+import type { HeaderPair } from '../../../shared/model';
+import type { StreamEventKind, TaskState } from '../../../shared/a2a/types';
+import type { Db } from './open-store';
+
+export interface NewExchange {
+  agentId: number | null;
+  taskId: string | null;
+  startedAt: number;
+  rpcMethod: string | null;
+  streamKind: 'send' | 'subscribe' | null;
+  protocolVersion: string | null;
+  method: string;
+  url: string;
+  requestHeaders: HeaderPair[];
+  requestBody: string;
+}
+
+export interface ExchangeResult {
+  status?: number | null;
+  responseHeaders?: HeaderPair[];
+  responseBody?: string;
+  contentType?: string | null;
+  durationMs?: number;
+  error?: string | null;
+  streamEnd?: 'open' | 'complete' | 'disconnected' | 'error';
+  truncatedTail?: boolean;
+}
+
+export interface ExchangeRow extends NewExchange {
+  id: number;
+  durationMs: number | null;
+  status: number | null;
+  responseHeaders: HeaderPair[];
+  responseBody: string;
+  contentType: string | null;
+  streamEnd: 'open' | 'complete' | 'disconnected' | 'error' | null;
+  truncatedTail: boolean;
+  error: string | null;
+  frameCount: number;
+}
+
+export interface NewFrame {
+  exchangeId: number;
+  taskId: string | null;
+  at: number;
+  raw: string;
+  event: string | null;
+  data: string | null;
+  kind: StreamEventKind | null;
+  state: TaskState | null;
+  text: string | null;
+  meta: string | null;
+}
+
+export interface FrameRow extends NewFrame {
+  id: number;
+}
+
+const EXCHANGE_SQL = `SELECT w.*, (SELECT COUNT(*) FROM a2a_frames f WHERE f.exchange_id = w.id) AS frame_count FROM a2a_wire w`;
+
+export function createA2aWireRepo(db: Db) {
+  const insertEx =
+    db.prepare(`INSERT INTO a2a_wire (agent_id, task_id, started_at, rpc_method, stream_kind,
+    protocol_version, method, url, request_headers, request_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertFrame =
+    db.prepare(`INSERT INTO a2a_frames (exchange_id, task_id, at, raw, event, data, kind, state, text, meta)
+    VALUES (@exchangeId, @taskId, @at, @raw, @event, @data, @kind, @state, @text, @meta)`);
+  const assignEx = db.prepare('UPDATE a2a_wire SET task_id = ? WHERE id = ? AND task_id IS NULL');
+  const assignFrames = db.prepare(
+    'UPDATE a2a_frames SET task_id = ? WHERE exchange_id = ? AND task_id IS NULL',
+  );
+  const byId = db.prepare(`${EXCHANGE_SQL} WHERE w.id = ?`);
+  const framesOfEx = db.prepare('SELECT * FROM a2a_frames WHERE exchange_id = ? ORDER BY id');
+  const framesOfTask = db.prepare('SELECT * FROM a2a_frames WHERE task_id = ? ORDER BY id');
+
+  return {
+    insertExchange(e: NewExchange): number {
+      return Number(
+        insertEx.run(
+          e.agentId,
+          e.taskId,
+          e.startedAt,
+          e.rpcMethod,
+          e.streamKind,
+          e.protocolVersion,
+          e.method,
+          e.url,
+          JSON.stringify(e.requestHeaders),
+          e.requestBody,
+        ).lastInsertRowid,
+      );
+    },
+    finishExchange(id: number, r: ExchangeResult): void {
+      const sets: string[] = [];
+      const vals: (string | number | null)[] = [];
+      const put = (col: string, v: string | number | null) => (
+        sets.push(`${col} = ?`),
+        vals.push(v)
+      );
+      if (r.status !== undefined) put('status', r.status);
+      if (r.responseHeaders) put('response_headers', JSON.stringify(r.responseHeaders));
+      if (r.responseBody !== undefined) put('response_body', r.responseBody);
+      if (r.contentType !== undefined) put('content_type', r.contentType);
+      if (r.durationMs !== undefined) put('duration_ms', r.durationMs);
+      if (r.error !== undefined) put('error', r.error);
+      if (r.streamEnd) put('stream_end', r.streamEnd);
+      if (r.truncatedTail !== undefined) put('truncated_tail', r.truncatedTail ? 1 : 0);
+      if (sets.length)
+        db.prepare(`UPDATE a2a_wire SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
+    },
+    assignTask(exchangeId: number, taskId: string): void {
+      assignEx.run(taskId, exchangeId);
+      assignFrames.run(taskId, exchangeId);
+    },
+    insertFrame(f: NewFrame): number {
+      return Number(insertFrame.run(f).lastInsertRowid);
+    },
+    exchange(id: number): ExchangeRow | null {
+      const r = byId.get(id) as RawEx | undefined;
+      return r ? toExchange(r) : null;
+    },
+    exchanges(
+      filter: { taskId?: string | undefined; agentId?: number | undefined },
+      limit: number,
+    ): ExchangeRow[] {
+      const where: string[] = [];
+      const vals: (string | number)[] = [];
+      if (filter.taskId) {
+        where.push('w.task_id = ?');
+        vals.push(filter.taskId);
+      }
+      if (filter.agentId) {
+        where.push('w.agent_id = ?');
+        vals.push(filter.agentId);
+      }
+      const sql = `${EXCHANGE_SQL} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY w.id LIMIT ?`;
+      return (db.prepare(sql).all(...vals, limit) as RawEx[]).map(toExchange);
+    },
+    framesOfExchange(exchangeId: number): FrameRow[] {
+      return (framesOfEx.all(exchangeId) as RawFrame[]).map(toFrame);
+    },
+    framesOfTask(taskId: string): FrameRow[] {
+      return (framesOfTask.all(taskId) as RawFrame[]).map(toFrame);
+    },
+  };
+}
+
+export type A2aWireRepo = ReturnType<typeof createA2aWireRepo>;
+
+interface RawEx {
+  id: number;
+  agent_id: number | null;
+  task_id: string | null;
+  started_at: number;
+  duration_ms: number | null;
+  rpc_method: string | null;
+  stream_kind: 'send' | 'subscribe' | null;
+  protocol_version: string | null;
+  method: string;
+  url: string;
+  request_headers: string;
+  request_body: string;
+  status: number | null;
+  response_headers: string;
+  response_body: string;
+  content_type: string | null;
+  stream_end: ExchangeRow['streamEnd'];
+  truncated_tail: number;
+  error: string | null;
+  frame_count: number;
+}
+
+interface RawFrame {
+  id: number;
+  exchange_id: number;
+  task_id: string | null;
+  at: number;
+  raw: string;
+  event: string | null;
+  data: string | null;
+  kind: StreamEventKind | null;
+  state: TaskState | null;
+  text: string | null;
+  meta: string | null;
+}
+
+function toExchange(r: RawEx): ExchangeRow {
+  return {
+    id: r.id,
+    agentId: r.agent_id,
+    taskId: r.task_id,
+    startedAt: r.started_at,
+    durationMs: r.duration_ms,
+    rpcMethod: r.rpc_method,
+    streamKind: r.stream_kind,
+    protocolVersion: r.protocol_version,
+    method: r.method,
+    url: r.url,
+    requestHeaders: JSON.parse(r.request_headers) as HeaderPair[],
+    requestBody: r.request_body,
+    status: r.status,
+    responseHeaders: JSON.parse(r.response_headers) as HeaderPair[],
+    responseBody: r.response_body,
+    contentType: r.content_type,
+    streamEnd: r.stream_end,
+    truncatedTail: r.truncated_tail === 1,
+    error: r.error,
+    frameCount: r.frame_count,
+  };
+}
+
+function toFrame(r: RawFrame): FrameRow {
+  return {
+    id: r.id,
+    exchangeId: r.exchange_id,
+    taskId: r.task_id,
+    at: r.at,
+    raw: r.raw,
+    event: r.event,
+    data: r.data,
+    kind: r.kind,
+    state: r.state,
+    text: r.text,
+    meta: r.meta,
+  };
+}

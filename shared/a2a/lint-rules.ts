@@ -1,0 +1,57 @@
+// Rule ids, severities and explanations of the stream conformance linter. One table so the
+// UI, docs and tests name rules identically.
+import type { FindingSeverity } from './types';
+
+export const LINT_RULES = {
+  'wrong-content-type': ['error', 'A streaming answer must be `text/event-stream`.'],
+  'invalid-json': ['error', 'An SSE `data:` field is not valid JSON.'],
+  'not-jsonrpc': [
+    'error',
+    'An SSE frame is not a JSON-RPC 2.0 response (needs `jsonrpc:"2.0"` and `result` or `error`).',
+  ],
+  'error-frame': ['warning', 'The agent sent a JSON-RPC error inside the stream.'],
+  'event-after-terminal': [
+    'error',
+    'An event arrived after the task reached a terminal state (or after `final: true`).',
+  ],
+  'missing-final': ['error', 'A v0.3 stream ended without a status-update carrying `final: true`.'],
+  'missing-terminal': [
+    'warning',
+    'A v1.0 stream ended before the task reached a terminal or interrupted state.',
+  ],
+  'subscribe-not-task-first': [
+    'error',
+    'A v1.0 SubscribeToTask stream must start with a Task snapshot.',
+  ],
+  'task-id-mismatch': ['error', 'An event names a different task id than the stream\u2019s task.'],
+  'context-id-mismatch': [
+    'error',
+    'An event names a different context id than the stream\u2019s task.',
+  ],
+  'artifact-append-unknown': [
+    'warning',
+    'An artifact chunk has `append: true` but no earlier chunk of that artifact was seen.',
+  ],
+  'artifact-after-last-chunk': [
+    'error',
+    'An artifact chunk arrived after that artifact\u2019s `lastChunk: true`.',
+  ],
+  'wrong-shape': [
+    'warning',
+    'A result has the other protocol version\u2019s shape (v0.3 `kind` vs v1.0 wrapper keys).',
+  ],
+  'final-on-nonterminal': [
+    'warning',
+    '`final: true` on a state that is neither terminal nor interrupted.',
+  ],
+  'truncated-frame': [
+    'error',
+    'The stream ended in the middle of a frame (no blank line after the last event).',
+  ],
+  'webhook-state-disagrees': [
+    'warning',
+    'A webhook reports a task state the stream never reached, or a different final state.',
+  ],
+} as const satisfies Record<string, readonly [FindingSeverity, string]>;
+
+export type LintRuleId = keyof typeof LINT_RULES;

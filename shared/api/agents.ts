@@ -1,0 +1,221 @@
+// Operations and result types of the A2A client domain: agents (card, validation, version,
+// custom headers), messages (stream / push), task controls, push-config CRUD, the merged task
+// timeline and the wire log. Header values are secrets: results carry only a masked preview.
+import { z } from 'zod';
+import { op, type HandlersOf } from './define';
+import type { HeaderPair } from '../model';
+import type { CardSummary } from '../a2a/card-info';
+import type { CardValidation } from '../a2a/validate-card';
+import type { Finding, ProtocolVersion, PushDialect, TaskState, TimelineEvent } from '../a2a/types';
+
+export interface AgentView {
+  id: number;
+  baseUrl: string;
+  /** Where the card was found (agent-card.json, or the older agent.json). */
+  cardUrl: string;
+  card: unknown;
+  summary: CardSummary;
+  validation: CardValidation;
+  detectedVersion: ProtocolVersion;
+  /** Effective version (override, else detected). */
+  protocolVersion: ProtocolVersion;
+  versionOverride: ProtocolVersion | null;
+  pushDialect: PushDialect;
+  pushDialectOverride: PushDialect | null;
+  /** JSON-RPC endpoint used for the effective version. */
+  rpcUrl: string;
+  /** Custom headers: names and a masked preview, never the value. */
+  headers: { name: string; preview: string }[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TaskView {
+  taskId: string;
+  agentId: number;
+  contextId: string | null;
+  state: TaskState;
+  protocolVersion: ProtocolVersion;
+  /** True while an SSE stream for this task is open. */
+  streaming: boolean;
+  push: { url: string; token: string; configId: string | null; dialect: PushDialect } | null;
+  lastText: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SendResult {
+  /** null when the agent answered with a Message and created no task. */
+  taskId: string | null;
+  contextId: string | null;
+  kind: 'task' | 'message';
+  state: TaskState | null;
+  exchangeId: number;
+}
+
+export interface WireFrame {
+  id: number;
+  at: number;
+  raw: string;
+  event: string | null;
+  data: string | null;
+}
+
+export interface WireExchange {
+  id: number;
+  agentId: number | null;
+  taskId: string | null;
+  startedAt: number;
+  durationMs: number | null;
+  rpcMethod: string | null;
+  method: string;
+  url: string;
+  requestHeaders: HeaderPair[];
+  requestBody: string;
+  status: number | null;
+  responseHeaders: HeaderPair[];
+  responseBody: string;
+  error: string | null;
+  frameCount: number;
+  frames?: WireFrame[];
+  curl: string;
+}
+
+export interface Timeline {
+  task: TaskView | null;
+  events: TimelineEvent[];
+  /** Every finding (also attached to its event); stream-level ones have frameId null. */
+  findings: Finding[];
+}
+
+const id = z.coerce.number().int().positive();
+const taskId = z.string().min(1).max(512);
+const version = z.enum(['0.3', '1.0']);
+const dialect = z.enum(['tutorial', 'v0.3', 'v1.0']);
+const headerName = z
+  .string()
+  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'not a valid HTTP header name');
+const boolArg = z.union([
+  z.boolean(),
+  z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+]);
+const headers = z.record(headerName, z.string().max(8192));
+
+export const agentOps = {
+  addAgent: op<AgentView>()({
+    verb: 'POST',
+    path: '/api/agents',
+    args: z.object({
+      url: z.url(),
+      headers: headers.optional(),
+      protocolVersion: version.optional(),
+      pushDialect: dialect.optional(),
+      timeoutMs: z.number().int().min(100).max(120_000).optional(),
+    }),
+  }),
+  listAgents: op<AgentView[]>()({ verb: 'GET', path: '/api/agents', args: z.object({}) }),
+  getAgent: op<AgentView>()({ verb: 'GET', path: '/api/agents/:id', args: z.object({ id }) }),
+  updateAgent: op<AgentView>()({
+    verb: 'PUT',
+    path: '/api/agents/:id',
+    args: z.object({
+      id,
+      protocolVersion: version.nullable().optional(),
+      pushDialect: dialect.nullable().optional(),
+      /** Replaces all custom headers when given. */
+      headers: headers.optional(),
+    }),
+  }),
+  refreshAgent: op<AgentView>()({
+    verb: 'POST',
+    path: '/api/agents/:id/refresh',
+    args: z.object({ id }),
+  }),
+  deleteAgent: op<{ deleted: boolean }>()({
+    verb: 'DELETE',
+    path: '/api/agents/:id',
+    args: z.object({ id }),
+  }),
+  sendMessage: op<SendResult>()({
+    verb: 'POST',
+    path: '/api/agents/:id/messages',
+    args: z.object({
+      id,
+      text: z.string().min(1).max(1_000_000),
+      stream: z.boolean().default(true),
+      push: z.boolean().default(false),
+      contextId: z.string().max(512).optional(),
+      taskId: taskId.optional(),
+      /** Webhook URL override (default: Switchboard's receiver + /webhook). */
+      pushUrl: z.url().optional(),
+      timeoutMs: z.number().int().min(100).max(600_000).optional(),
+    }),
+  }),
+  listTasks: op<TaskView[]>()({
+    verb: 'GET',
+    path: '/api/tasks',
+    args: z.object({
+      agentId: id.optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(200),
+    }),
+  }),
+  getTask: op<TaskView>()({ verb: 'GET', path: '/api/tasks/:taskId', args: z.object({ taskId }) }),
+  fetchTask: op<{ task: unknown; state: TaskState | null }>()({
+    verb: 'POST',
+    path: '/api/tasks/:taskId/get',
+    args: z.object({ taskId }),
+  }),
+  disconnectTask: op<{ disconnected: boolean }>()({
+    verb: 'POST',
+    path: '/api/tasks/:taskId/disconnect',
+    args: z.object({ taskId }),
+  }),
+  resubscribeTask: op<{ exchangeId: number }>()({
+    verb: 'POST',
+    path: '/api/tasks/:taskId/resubscribe',
+    args: z.object({ taskId }),
+  }),
+  cancelTask: op<{ task: unknown; state: TaskState | null }>()({
+    verb: 'POST',
+    path: '/api/tasks/:taskId/cancel',
+    args: z.object({ taskId }),
+  }),
+  listPushConfigs: op<{ configs: unknown[] }>()({
+    verb: 'GET',
+    path: '/api/tasks/:taskId/push-configs',
+    args: z.object({ taskId }),
+  }),
+  getPushConfig: op<{ config: unknown }>()({
+    verb: 'GET',
+    path: '/api/tasks/:taskId/push-configs/:configId',
+    args: z.object({ taskId, configId: z.string().min(1).max(512) }),
+  }),
+  setPushConfig: op<{ config: unknown }>()({
+    verb: 'POST',
+    path: '/api/tasks/:taskId/push-configs',
+    args: z.object({ taskId, url: z.url().optional() }),
+  }),
+  deletePushConfig: op<{ deleted: boolean }>()({
+    verb: 'DELETE',
+    path: '/api/tasks/:taskId/push-configs/:configId',
+    args: z.object({ taskId, configId: z.string().min(1).max(512) }),
+  }),
+  getTimeline: op<Timeline>()({
+    verb: 'GET',
+    path: '/api/tasks/:taskId/timeline',
+    args: z.object({ taskId }),
+  }),
+  listWire: op<WireExchange[]>()({
+    verb: 'GET',
+    path: '/api/wire',
+    args: z.object({
+      taskId: z.string().max(512).optional(),
+      agentId: id.optional(),
+      frames: boolArg.default(true),
+      limit: z.coerce.number().int().min(1).max(1000).default(200),
+    }),
+  }),
+};
+
+/** What the engine implements for this table. */
+export type AgentOpsHandlers = HandlersOf<typeof agentOps>;
