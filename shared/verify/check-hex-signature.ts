@@ -1,8 +1,7 @@
 // The two `sha256=<hex>` HMAC schemes over the raw body: the tutorial's X-A2A-Signature
 // (check hmac-sha256) and GitHub's X-Hub-Signature-256 (check github-signature).
 import type { Check, CheckId, Settings } from '../model';
-import { decodeUtf8Lossy } from './bytes';
-import { fail, pass, skip, skipUnconfigured, truncate } from './check-result';
+import { fail, pass, skip, skipUnconfigured, previewBytes } from './check-result';
 import { headerValue } from './headers';
 import { diagnoseHexSignature } from './hmac-diagnosis';
 import { hmacSha256Hex, timingSafeEqual } from './hmac';
@@ -58,7 +57,7 @@ async function checkHexSignature(
     expected: `sha256=${expected}`,
     received,
     signedBytes: String(input.body.length),
-    signedString: truncate(decodeUtf8Lossy(input.body)),
+    signedString: previewBytes(input.body),
   };
   const parsed = parseHexSignature(received);
   if ('problem' in parsed) {

@@ -16,10 +16,16 @@ const ID = 'jwt';
 function skipWithoutJwt(input: VerifyInput): Check {
   const auth = parseAuthorization(input.headers);
   if (!auth) return skip(ID, 'No Authorization header: the sender did not send a JWT.');
+  if (auth.scheme === '') {
+    return skip(
+      ID,
+      'Authorization has no "<scheme> <credentials>" form: no JWT to verify (see notification-token).',
+    );
+  }
   if (auth.scheme.toLowerCase() !== 'bearer') {
     return skip(
       ID,
-      `Authorization uses the "${auth.scheme || 'no'}" scheme, not Bearer: no JWT to verify (see notification-token).`,
+      `Authorization uses the "${auth.scheme}" scheme, not Bearer: no JWT to verify (see notification-token).`,
     );
   }
   return skip(

@@ -1,5 +1,6 @@
 // Constructors for Check results and small wording helpers, so every check reads the same way.
 import type { Check, CheckId } from '../model';
+import { decodeUtf8Lossy } from './bytes';
 
 export function pass(id: CheckId, detail: string, diagnosis?: Record<string, string>): Check {
   return diagnosis ? { id, status: 'pass', detail, diagnosis } : { id, status: 'pass', detail };
@@ -23,7 +24,9 @@ export function seconds(value: number): string {
   return `${Math.round(value)} s`;
 }
 
-/** Shortens long values shown in a diagnosis; the full bytes stay available elsewhere. */
-export function truncate(text: string, max = 300): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters in all)`;
+/** The start of some bytes as text for a diagnosis, without decoding a large body whole. */
+export function previewBytes(bytes: Uint8Array, max = 300): string {
+  const text = decodeUtf8Lossy(bytes.subarray(0, max * 4));
+  if (bytes.length <= max && text.length <= max) return text;
+  return `${text.slice(0, max)}… (${bytes.length} bytes in all)`;
 }

@@ -1,8 +1,8 @@
 // Check `standard-webhooks`: webhook-id / webhook-timestamp / webhook-signature per the Standard
 // Webhooks spec. Signed content is `${id}.${timestamp}.${raw body}`; any v1 signature may match.
 import type { Check, Settings } from '../model';
-import { concatBytes, decodeUtf8Lossy, utf8 } from './bytes';
-import { fail, pass, skip, skipUnconfigured, truncate } from './check-result';
+import { concatBytes, utf8 } from './bytes';
+import { fail, pass, skip, skipUnconfigured, previewBytes } from './check-result';
 import { headerValue } from './headers';
 import { hmacSha256Base64, standardWebhooksKey, timingSafeEqual } from './hmac';
 import { judgeSkew, judgedAt, parseUnixSeconds } from './time';
@@ -61,7 +61,7 @@ export async function checkStandardWebhooks(
     expected: `v1,${expected}`,
     received: signature,
     signedBytes: String(signed.length),
-    signedString: truncate(decodeUtf8Lossy(signed)),
+    signedString: previewBytes(signed),
   };
   if (v1.length === 0) {
     const seen = others.length > 0 ? ` (found: ${others.join(', ')})` : '';

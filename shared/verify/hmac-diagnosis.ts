@@ -6,8 +6,8 @@ import { hmacSha256Hex, timingSafeEqual } from './hmac';
 import { JSON_STYLES, serializeJson } from './json-serialize';
 import { parseJsonTree } from './json-tree';
 
-/** Bodies above this size are not re-serialized: the diagnosis must stay cheap. */
-const MAX_REPARSE_BYTES = 1024 * 1024;
+/** Bodies above this size are not re-serialized: a flood of bad signatures must stay cheap. */
+const MAX_REPARSE_BYTES = 256 * 1024;
 
 export interface DiagnosisInput {
   secret: string;

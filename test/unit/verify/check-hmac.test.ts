@@ -140,4 +140,12 @@ describe('hmac-sha256', () => {
     );
     expect(checks[0]).toMatchObject({ id: 'hmac-sha256', status: 'pass' });
   });
+
+  it('shows only the start of a large signed body in the diagnosis', async () => {
+    const big = `{"data": "${'x'.repeat(5000)}"}`;
+    const check = await hmacCheck(big, signed(big, testSecret('other')));
+    expect(check.diagnosis?.signedBytes).toBe(String(big.length));
+    expect(check.diagnosis?.signedString).toMatch(/^\{"data": "x+… \(5012 bytes in all\)$/);
+    expect(check.diagnosis?.signedString?.length).toBeLessThan(400);
+  });
 });

@@ -176,6 +176,8 @@ describe('jwt (HS256)', () => {
     expect((await jwtCheck([['Authorization', 'Basic dXNlcjpwYXNz']])).detail).toMatch(
       /"Basic" scheme/,
     );
+    const bare = await jwtCheck([['Authorization', 'just-a-token']]);
+    expect(bare.detail).toMatch(/no "<scheme> <credentials>" form/);
     const opaque = await jwtCheck([bearer(randomUUID())]);
     expect(opaque.status).toBe('skip');
     expect(opaque.detail).toMatch(/not a JWT.*notification-token/);
