@@ -1,13 +1,17 @@
 // THE contract between renderer and engine. Every operation is declared once in a domain table
 // under shared/api/; this file merges them. electron/ipc.ts + preload.ts and electron/serve.ts
 // bind the merged table; renderer/bridge.ts implements it twice (IPC, HTTP) from the same table.
+import { agentOps } from './api/agents';
 import { captureOps } from './api/captures';
+import { demoOps } from './api/demo';
 import { replayOps } from './api/replay';
 import type { ClientOf, HandlersOf } from './api/define';
 
 export const operations = {
   ...captureOps,
   ...replayOps,
+  ...demoOps,
+  ...agentOps,
 };
 
 export type Operations = typeof operations;

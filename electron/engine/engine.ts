@@ -3,8 +3,10 @@
 // browser mode (serve.ts), the CLI and the tests all use exactly this.
 import type { EngineHandlers } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
+import { createAgentService } from './a2a/agent-service';
 import { createCaptureHandlers } from './captures/capture-handlers';
 import type { EngineContext } from './context';
+import { createDemoHandlers } from './demo/index';
 import { createReplayHandlers } from './replay/handlers';
 import { createReceiverApp } from './receiver/receiver-app';
 import { createReceiverServer } from './receiver/receiver-server';
@@ -64,6 +66,7 @@ export function createEngine(options: EngineOptions): Engine {
     receiverUrl: () => receiver.info().url,
   };
 
+  const agentService = createAgentService(context);
   const handlers: EngineHandlers = {
     ...createCaptureHandlers({
       ...verifyDeps,
@@ -75,6 +78,8 @@ export function createEngine(options: EngineOptions): Engine {
       version: APP_VERSION,
     }),
     ...createReplayHandlers(context),
+    ...createDemoHandlers(context),
+    ...agentService.handlers,
   };
 
   // A --receiver-port override holds until the user changes the port setting itself.
@@ -101,6 +106,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     async stop() {
       unsubscribe();
+      await agentService.dispose();
       await receiver.close();
       db.close();
     },
