@@ -2,11 +2,13 @@
 // concurrency and rate limit or the original spacing, progress events (throttled) and cancel.
 // Runs in the background; start() returns at once with the first progress snapshot.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import { ApiError } from '../../../shared/api/define';
 import type { BulkProgress } from '../../../shared/api/replay';
 import type { CaptureFilter } from '../store/captures-repo';
+import type { NewReplay } from '../store/replays-repo';
 import { prepareExact, prepareResigned } from './prepare';
 import type { ReplayService, TargetArgs } from './replay-service';
 import { checkTarget } from './target';
@@ -27,6 +29,8 @@ interface Run {
 }
 
 const PROGRESS_EVERY_MS = 100;
+/** Replays written per transaction in bulk runs (flushed at least at every progress event). */
+const WRITE_BATCH = 100;
 const KEEP_FINISHED = 50;
 
 export function createBulkRunner(svc: ReplayService) {
@@ -80,15 +84,29 @@ export function createBulkRunner(svc: ReplayService) {
   ): Promise<BulkProgress> {
     const p = run.progress;
     const signal = run.controller.signal;
+    // One abort listener per in-flight request: up to `concurrency` at once, by design.
+    setMaxListeners(0, signal);
     const started = performance.now();
     const concurrency = args.originalSpacing ? 1 : args.concurrency;
     const agentOpts = { keepAlive: true, maxSockets: concurrency };
     const agents = { http: new http.Agent(agentOpts), https: new https.Agent(agentOpts) };
+    let pending: NewReplay[] = [];
+    const flush = () => {
+      const batch = pending;
+      pending = [];
+      svc.deps.replays.insertMany(batch);
+    };
+    const store = (record: NewReplay) => {
+      pending.push(record);
+      if (pending.length >= WRITE_BATCH) flush();
+    };
     let lastEmit = 0;
     const emit = (force: boolean) => {
       p.elapsedMs = Math.round(performance.now() - started);
       if (!force && p.elapsedMs - lastEmit < PROGRESS_EVERY_MS) return;
       lastEmit = p.elapsedMs;
+      // Progress never runs ahead of the store: what is reported done is stored.
+      flush();
       svc.deps.emit({ type: 'replay-progress', progress: { ...p } });
     };
     const interval = args.ratePerSec > 0 ? 1000 / args.ratePerSec : 0;
@@ -127,6 +145,7 @@ export function createBulkRunner(svc: ReplayService) {
             quiet: true,
             agent,
             signal,
+            store,
           });
           if (r.status !== null && r.status < 400) p.ok++;
           else p.failed++;

@@ -8,7 +8,7 @@ import type { AttackName, ReplayMode, ReplayResult } from '../../../shared/api/r
 import type { EngineEvent } from '../../../shared/events';
 import type { Settings } from '../../../shared/model';
 import type { CapturesRepo } from '../store/captures-repo';
-import type { ReplaysRepo } from '../store/replays-repo';
+import type { NewReplay, ReplaysRepo } from '../store/replays-repo';
 import type { CaptureWithBody } from './attacks';
 import { sendRequest } from './http-send';
 import type { Prepared } from './prepare';
@@ -43,6 +43,8 @@ export interface SendMeta {
   quiet?: boolean;
   agent?: http.Agent;
   signal?: AbortSignal;
+  /** Stores the record elsewhere (bulk runs batch their writes); the result's replayId is 0. */
+  store?: (record: NewReplay) => void;
 }
 
 export function createReplayService(deps: ReplayDeps) {
@@ -96,7 +98,7 @@ export function createReplayService(deps: ReplayDeps) {
       },
     );
     const sha256 = createHash('sha256').update(prepared.body).digest('hex');
-    const record = {
+    const record: NewReplay = {
       captureId,
       createdAt,
       targetUrl: url.href,
@@ -121,7 +123,9 @@ export function createReplayService(deps: ReplayDeps) {
         error: out.error,
       },
     };
-    const replayId = deps.replays.insert(record);
+    let replayId = 0;
+    if (meta.store) meta.store(record);
+    else replayId = deps.replays.insert(record);
     const result: ReplayResult = {
       replayId,
       captureId,

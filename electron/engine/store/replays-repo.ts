@@ -82,30 +82,40 @@ export function createReplaysRepo(db: Db) {
     (created_at, target_url, capture_id, vulnerable, report) VALUES (?, ?, ?, ?, ?)`);
   const updateReport = db.prepare('UPDATE handler_reports SET report = ? WHERE id = ?');
 
+  const insertOne = (r: NewReplay): number => {
+    const info = insert.run({
+      captureId: r.captureId,
+      createdAt: r.createdAt,
+      targetUrl: r.targetUrl,
+      mode: r.mode,
+      attack: r.attack,
+      groupId: r.groupId,
+      sentMethod: r.sent.method,
+      sentUrl: r.sent.url,
+      sentHeaders: JSON.stringify(r.sent.headers),
+      sentBody: toBuffer(r.sent.body),
+      sentSha256: r.sent.sha256,
+      changes: JSON.stringify(r.changes),
+      related: JSON.stringify(r.related),
+      status: r.response.status,
+      responseHeaders: JSON.stringify(r.response.headers),
+      responseBody: toBuffer(r.response.body),
+      truncated: r.response.truncated ? 1 : 0,
+      latencyMs: r.response.latencyMs,
+      error: r.response.error,
+    });
+    return Number(info.lastInsertRowid);
+  };
+  // One transaction for many rows: bulk runs write their replays in batches.
+  const insertBatch = db.transaction((rs: NewReplay[]) => {
+    for (const r of rs) insertOne(r);
+  });
+
   return {
-    insert(r: NewReplay): number {
-      const info = insert.run({
-        captureId: r.captureId,
-        createdAt: r.createdAt,
-        targetUrl: r.targetUrl,
-        mode: r.mode,
-        attack: r.attack,
-        groupId: r.groupId,
-        sentMethod: r.sent.method,
-        sentUrl: r.sent.url,
-        sentHeaders: JSON.stringify(r.sent.headers),
-        sentBody: toBuffer(r.sent.body),
-        sentSha256: r.sent.sha256,
-        changes: JSON.stringify(r.changes),
-        related: JSON.stringify(r.related),
-        status: r.response.status,
-        responseHeaders: JSON.stringify(r.response.headers),
-        responseBody: toBuffer(r.response.body),
-        truncated: r.response.truncated ? 1 : 0,
-        latencyMs: r.response.latencyMs,
-        error: r.response.error,
-      });
-      return Number(info.lastInsertRowid);
+    insert: insertOne,
+
+    insertMany(rs: NewReplay[]): void {
+      if (rs.length > 0) insertBatch(rs);
     },
 
     get(id: number): ReplayResult | null {

@@ -1,0 +1,122 @@
+// Bulk replay throughput (webhooks/s, concurrency 16) to a bare node:http target running in its
+// own process, against autocannon (also its own process, 16 connections) on the same target in
+// the same run. Goal: ratio >= 0.5. Every replay is stored (SQLite) as in real use.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBulkRunner } from '../electron/engine/replay/bulk';
+import { createReplayService } from '../electron/engine/replay/replay-service';
+import { DEFAULT_SETTINGS } from '../electron/engine/settings';
+import { createCapturesRepo } from '../electron/engine/store/captures-repo';
+import { openDatabase } from '../electron/engine/store/open-store';
+import { createReplaysRepo } from '../electron/engine/store/replays-repo';
+import { tutorialWebhook } from '../test/helpers/tutorial-webhook';
+import { autocannon } from './autocannon';
+
+const CONCURRENCY = 16;
+const WEBHOOKS = Number(process.env.REPLAY_BENCH_N ?? 6000);
+
+const TARGET_SRC = `
+const http = require('node:http');
+const s = http.createServer((req, res) => { req.resume(); req.on('end', () => res.end('ok')); });
+s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
+
+function startTarget(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-e', TARGET_SRC], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.once('data', (d: Buffer) =>
+      resolve({ url: `http://127.0.0.1:${d.toString().trim()}/webhook`, child }),
+    );
+    child.once('error', reject);
+  });
+}
+
+export async function run() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-replay-'));
+  const db = openDatabase(dataDir);
+  const target = await startTarget();
+  try {
+    const settings = { ...DEFAULT_SETTINGS, webhookSecret: 'bench-hmac', jwtSecret: 'bench-jwt' };
+    const captures = createCapturesRepo(db);
+    const w = await tutorialWebhook({
+      webhookSecret: settings.webhookSecret,
+      jwtSecret: settings.jwtSecret,
+    });
+    const body = Buffer.from(w.body);
+    const headers = Object.entries(w.headers);
+    db.transaction(() => {
+      for (let i = 0; i < WEBHOOKS; i++) {
+        captures.insert({
+          receivedAt: Date.now(),
+          method: 'POST',
+          path: '/webhook',
+          query: '',
+          headers,
+          body,
+          remoteAddress: '127.0.0.1',
+          taskId: w.taskId,
+          contentType: 'application/json',
+          source: 'receiver',
+        });
+      }
+    })();
+    const svc = createReplayService({
+      captures,
+      replays: createReplaysRepo(db),
+      settings: () => settings,
+      emit: () => undefined,
+      receiverUrl: () => target.url,
+    });
+    const bulk = createBulkRunner(svc);
+    const runBulk = async (mode: 'exact' | 'resigned') => {
+      const t0 = performance.now();
+      const p = bulk.start({
+        selection: {},
+        targetUrl: target.url,
+        mode,
+        concurrency: CONCURRENCY,
+        ratePerSec: 0,
+        originalSpacing: false,
+        maxGapMs: 0,
+        confirmNonLoopback: false,
+        followRedirects: false,
+        timeoutMs: 10_000,
+      });
+      const end = await bulk.wait(p.bulkId);
+      const sec = (performance.now() - t0) / 1000;
+      if (end.ok !== WEBHOOKS) throw new Error(`${mode}: only ${end.ok}/${WEBHOOKS} succeeded`);
+      return WEBHOOKS / sec;
+    };
+    const exact = await runBulk('exact');
+    const resigned = await runBulk('resigned');
+    const load = await autocannon({
+      url: target.url,
+      connections: CONCURRENCY,
+      durationSec: 5,
+      body: w.body,
+      headers: w.headers,
+    });
+    return {
+      name: 'replay',
+      metrics: {
+        webhooks: WEBHOOKS,
+        concurrency: CONCURRENCY,
+        'bulk exact webhooks/s': Math.round(exact),
+        'bulk re-signed webhooks/s': Math.round(resigned),
+        'autocannon req/s (same target)': Math.round(load.requestsPerSec),
+        'ratio exact / autocannon': Number((exact / load.requestsPerSec).toFixed(2)),
+        'ratio re-signed / autocannon': Number((resigned / load.requestsPerSec).toFixed(2)),
+      },
+      notes:
+        'Bulk replay stores every replay (sent bytes, response) in SQLite and runs in this process; ' +
+        'autocannon and the target each run in their own process. Goal: exact ratio >= 0.5.',
+    };
+  } finally {
+    target.child.kill();
+    db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
