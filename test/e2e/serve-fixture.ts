@@ -80,6 +80,7 @@ async function stopServe(r: Running): Promise<void> {
 }
 
 export const test = base.extend<{ sb: ServeHandle }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
   sb: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'));
     const token = randomBytes(16).toString('hex');

@@ -1,0 +1,29 @@
+// Preload (sandboxed, context-isolated): exposes on window.switchboard exactly one method per
+// operation of shared/api.ts plus onEvent(listener). Nothing generic (no invoke(channel)):
+// the renderer can only call the contract. Bundled to dist-electron/preload.cjs by esbuild.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { operationNames } from '../shared/api';
+import type { EngineEvent } from '../shared/events';
+import { EVENT_CHANNEL, opChannel, type IpcResult } from './ipc-channels';
+
+const api: Record<string, unknown> = {};
+for (const name of operationNames) {
+  const channel = opChannel(name);
+  api[name] = async (args: unknown) => {
+    const result = (await ipcRenderer.invoke(channel, args ?? {})) as IpcResult;
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+}
+
+api.onEvent = (listener: (event: EngineEvent) => void) => {
+  if (typeof listener !== 'function') throw new TypeError('onEvent needs a function');
+  // Why wrap: never hand the IpcRendererEvent (with its sender) to the page.
+  const wrapped = (_e: IpcRendererEvent, event: EngineEvent) => listener(event);
+  ipcRenderer.on(EVENT_CHANNEL, wrapped);
+  return () => {
+    ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
+  };
+};
+
+contextBridge.exposeInMainWorld('switchboard', Object.freeze(api));
