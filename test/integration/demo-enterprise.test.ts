@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoAgents } from '../../electron/engine/demo/index';
 import {
   artifactName,
+  closedUrl,
   collect,
   pythonRedumpsIdentical,
   pythonVerify,
@@ -141,7 +142,7 @@ describe('Enterprise Security Agent', () => {
   it('secure: a failed challenge is reported and the task still runs (tutorial development mode)', async () => {
     const events = await collect(
       agents.enterprise.url,
-      tutorialRequest('secure job', { url: 'http://127.0.0.1:9/nowhere', secret: secret('s') }),
+      tutorialRequest('secure job', { url: await closedUrl('/nowhere'), secret: secret('s') }),
     );
     const texts = events.map(statusText);
     expect(texts.some((t) => t.startsWith('⚠️ Webhook endpoint validation failed'))).toBe(true);

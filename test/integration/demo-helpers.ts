@@ -75,6 +75,15 @@ export async function startCaptureServer(): Promise<CaptureServer> {
   };
 }
 
+/** A loopback URL where nothing listens (a port just released). */
+export async function closedUrl(path = '/hook'): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}${path}`;
+}
+
 export function secret(prefix: string): string {
   return `${prefix}-${randomBytes(12).toString('hex')}`;
 }
