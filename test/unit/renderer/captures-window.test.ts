@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { CaptureSummary } from '../../../shared/model';
+import { cap } from './fixtures';
+import {
+  appendOlder,
+  applyUpdates,
+  matchesLocal,
+  mergeNewer,
+  NO_FILTERS,
+  removeIds,
+} from '../../../renderer/state/captures-window';
+
+const ids = (xs: CaptureSummary[]) => xs.map((c) => c.id);
+
+describe('mergeNewer', () => {
+  it('prepends newest first and dedupes', () => {
+    const r = mergeNewer([cap(3), cap(2)], [cap(4), cap(5), cap(3)]);
+    expect(ids(r.items)).toEqual([5, 4, 3, 2]);
+    expect(r.trimmedTail).toBe(false);
+  });
+  it('sorts out-of-order arrivals', () => {
+    expect(ids(mergeNewer([cap(5), cap(2)], [cap(3)]).items)).toEqual([5, 3, 2]);
+  });
+  it('bounds the window by trimming the oldest', () => {
+    const r = mergeNewer([cap(3), cap(2), cap(1)], [cap(4), cap(5)], 4);
+    expect(ids(r.items)).toEqual([5, 4, 3, 2]);
+    expect(r.trimmedTail).toBe(true);
+  });
+});
+
+describe('appendOlder', () => {
+  it('appends and trims the head past the bound', () => {
+    const r = appendOlder([cap(9), cap(8)], [cap(7), cap(6), cap(5)], 4);
+    expect(ids(r.items)).toEqual([8, 7, 6, 5]);
+    expect(r.trimmedHead).toBe(1);
+  });
+});
+
+describe('filters and updates', () => {
+  it('matches verdict and exact task id', () => {
+    expect(matchesLocal(cap(1), { ...NO_FILTERS, verdict: 'invalid' })).toBe(false);
+    expect(matchesLocal(cap(1), { ...NO_FILTERS, taskId: ' task-1 ' })).toBe(true);
+    expect(matchesLocal(cap(1), { ...NO_FILTERS, taskId: 'task-10' })).toBe(false);
+  });
+  it('replaces updated captures and drops those that no longer match', () => {
+    const items = [cap(3), cap(2), cap(1)];
+    const updates = new Map([
+      [2, cap(2, { verdict: 'invalid' })],
+      [1, cap(1, { verdict: 'valid', size: 99 })],
+    ]);
+    const out = applyUpdates(items, updates, { ...NO_FILTERS, verdict: 'valid' });
+    expect(ids(out)).toEqual([3, 1]);
+    expect(out[1]?.size).toBe(99);
+    expect(applyUpdates(items, new Map(), NO_FILTERS)).toBe(items);
+  });
+  it('removes ids, keeping identity when nothing changes', () => {
+    const items = [cap(2), cap(1)];
+    expect(ids(removeIds(items, new Set([1])))).toEqual([2]);
+    expect(removeIds(items, new Set([9]))).toBe(items);
+  });
+});

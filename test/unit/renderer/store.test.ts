@@ -1,0 +1,156 @@
+// The combined store against a fake bridge: first page, paging, live events under filters,
+// the bounded window, detail reloads on re-verification, resync after a reconnect.
+import { describe, expect, it } from 'vitest';
+import type { SwitchboardApi } from '../../../shared/api';
+import type { EngineEvent } from '../../../shared/events';
+import type { CaptureSummary } from '../../../shared/model';
+import type { Bridge, ConnectionState } from '../../../renderer/bridge/types';
+import { PAGE_SIZE, WINDOW_MAX } from '../../../renderer/state/captures-window';
+import { applyEngineEvents, connectStore, createAppStore } from '../../../renderer/state/store';
+import { cap } from './fixtures';
+
+/** A fake engine holding `n` captures with ids 1..n (newest = n). */
+function fakeBridge(n: number) {
+  let store: CaptureSummary[] = Array.from({ length: n }, (_, i) => cap(n - i));
+  const calls: string[] = [];
+  const api = {
+    listCaptures: async (a: { limit?: number; cursor?: string; verdict?: string }) => {
+      calls.push(`list ${a.cursor ?? '-'} ${a.verdict ?? '-'}`);
+      const below = a.cursor ? Number(a.cursor) : Infinity;
+      const matching = store.filter((c) => c.id < below && (!a.verdict || c.verdict === a.verdict));
+      const items = matching.slice(0, a.limit ?? 100);
+      const last = items[items.length - 1];
+      return { items, nextCursor: matching.length > items.length && last ? String(last.id) : null };
+    },
+    countCaptures: async () => ({ count: store.length }),
+    getCapture: async ({ id }: { id: number }) => {
+      calls.push(`get ${id}`);
+      return {
+        ...cap(id),
+        headers: [],
+        query: '',
+        remoteAddress: '127.0.0.1',
+        checks: [],
+        responseStatus: 200,
+      };
+    },
+    getCaptureBody: async () => new Uint8Array([123, 125]),
+  } as unknown as SwitchboardApi;
+  const eventListeners: ((e: EngineEvent) => void)[] = [];
+  const connListeners: ((s: ConnectionState) => void)[] = [];
+  const bridge: Bridge = {
+    kind: 'http',
+    api,
+    onEvent: (l) => (eventListeners.push(l), () => undefined),
+    onConnection: (l) => (connListeners.push(l), () => undefined),
+  };
+  return {
+    bridge,
+    calls,
+    add: (c: CaptureSummary) => (store = [c, ...store]),
+    setConnection: (s: ConnectionState) => connListeners.forEach((l) => l(s)),
+  };
+}
+
+const ids = (xs: CaptureSummary[]) => xs.map((c) => c.id);
+
+describe('captures slice', () => {
+  it('loads the newest page and the total', async () => {
+    const f = fakeBridge(500);
+    const s = createAppStore(f.bridge);
+    await s.getState().loadFirstPage();
+    expect(s.getState().items).toHaveLength(PAGE_SIZE);
+    expect(s.getState().items[0]?.id).toBe(500);
+    expect(s.getState().total).toBe(500);
+    expect(s.getState().loaded).toBe(true);
+    expect(s.getState().olderCursor).toBe(String(500 - PAGE_SIZE + 1));
+  });
+
+  it('keeps at most WINDOW_MAX summaries while paging through 50,000', async () => {
+    const f = fakeBridge(50_000);
+    const s = createAppStore(f.bridge);
+    await s.getState().loadFirstPage();
+    for (let i = 0; i < WINDOW_MAX / PAGE_SIZE + 5; i++) await s.getState().loadOlder();
+    const st = s.getState();
+    expect(st.items.length).toBe(WINDOW_MAX);
+    expect(st.headTrimmed).toBe(true);
+    // Contiguous, newest first.
+    expect(st.items[0]!.id - st.items[st.items.length - 1]!.id).toBe(WINDOW_MAX - 1);
+  });
+
+  it('applies live captures, respecting verdict filters', async () => {
+    const f = fakeBridge(3);
+    const s = createAppStore(f.bridge);
+    s.getState().setFilters({ verdict: 'invalid' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ids(s.getState().items)).toEqual([]);
+    applyEngineEvents(s, [
+      { type: 'capture', capture: cap(4, { verdict: 'invalid' }) },
+      { type: 'capture', capture: cap(5, { verdict: 'valid' }) },
+    ]);
+    expect(ids(s.getState().items)).toEqual([4]);
+    expect(s.getState().total).toBe(5);
+  });
+
+  it('updates and deletes in place', async () => {
+    const f = fakeBridge(3);
+    const s = createAppStore(f.bridge);
+    await s.getState().loadFirstPage();
+    applyEngineEvents(s, [
+      { type: 'capture-updated', capture: cap(2, { verdict: 'invalid' }) },
+      { type: 'capture-deleted', id: 3 },
+    ]);
+    expect(ids(s.getState().items)).toEqual([2, 1]);
+    expect(s.getState().items[0]?.verdict).toBe('invalid');
+    expect(s.getState().total).toBe(2);
+    applyEngineEvents(s, [{ type: 'capture-deleted', id: 'all' }]);
+    expect(s.getState().items).toEqual([]);
+    expect(s.getState().total).toBe(0);
+  });
+
+  it('counts live captures it cannot show while the head is trimmed', async () => {
+    const f = fakeBridge(50_000);
+    const s = createAppStore(f.bridge);
+    await s.getState().loadFirstPage();
+    for (let i = 0; i < WINDOW_MAX / PAGE_SIZE + 1; i++) await s.getState().loadOlder();
+    const before = ids(s.getState().items);
+    applyEngineEvents(s, [{ type: 'capture', capture: cap(50_001) }]);
+    expect(ids(s.getState().items)).toEqual(before);
+    expect(s.getState().missedLive).toBe(1);
+  });
+});
+
+describe('detail slice', () => {
+  it('loads the selected capture and reloads it when re-verified', async () => {
+    const f = fakeBridge(3);
+    const s = createAppStore(f.bridge);
+    s.getState().select(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.getState().detail?.id).toBe(2);
+    expect([...(s.getState().body ?? [])]).toEqual([123, 125]);
+    applyEngineEvents(s, [{ type: 'capture-updated', capture: cap(2, { verdict: 'invalid' }) }]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.calls.filter((c) => c === 'get 2')).toHaveLength(2);
+    applyEngineEvents(s, [{ type: 'capture-deleted', id: 2 }]);
+    expect(s.getState().selectedId).toBeNull();
+  });
+});
+
+describe('connectStore', () => {
+  it('batches events per frame and resyncs after a reconnect', async () => {
+    const f = fakeBridge(2);
+    const s = createAppStore(f.bridge);
+    const frames: (() => void)[] = [];
+    connectStore(s, f.bridge, {
+      requestFrame: (cb) => void frames.push(cb),
+      setTimer: () => undefined,
+      isHidden: () => false,
+    });
+    f.setConnection('open');
+    expect(s.getState().connection).toBe('open');
+    f.setConnection('reconnecting');
+    f.setConnection('open');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.calls.some((c) => c.startsWith('list'))).toBe(true);
+  });
+});
