@@ -34,7 +34,9 @@ export function createFrameSplitter(onFrame: (frame: RawFrame) => void) {
         const raw = buffer.slice(0, end);
         buffer = buffer.slice(end);
         pending = null;
-        parser.feed(raw);
+        // The parser holds a trailing CR back (it might start a CRLF); the block is complete,
+        // so hand it LF endings to dispatch its event now.
+        parser.feed(raw.replace(/\r\n?/g, '\n'));
         onFrame({ raw, at, message: pending });
       }
     },

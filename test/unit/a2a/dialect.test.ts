@@ -1,0 +1,80 @@
+// Request shapes per protocol version and push dialect (checked against @a2a-js/sdk 1.3).
+import { describe, expect, it } from 'vitest';
+import {
+  composeMessage,
+  pushCalls,
+  pushConfigsOf,
+  taskCalls,
+} from '../../../electron/engine/a2a/dialect';
+import { toCurl } from '../../../electron/engine/a2a/wire-view';
+
+const push = (dialect: 'tutorial' | 'v0.3' | 'v1.0') => ({
+  dialect,
+  url: 'http://127.0.0.1:9/webhook',
+  token: 'tok',
+  secret: 'sec',
+});
+
+describe('dialect', () => {
+  it('composes v0.3 and v1.0 messages', () => {
+    const a = composeMessage('0.3', { text: 'hi', stream: true, push: null, contextId: 'c' });
+    expect(a.method).toBe('message/stream');
+    expect(a.params['message']).toMatchObject({
+      kind: 'message',
+      role: 'user',
+      parts: [{ kind: 'text', text: 'hi' }],
+      contextId: 'c',
+    });
+    const b = composeMessage('1.0', { text: 'hi', stream: false, push: null, taskId: 't' });
+    expect(b.method).toBe('SendMessage');
+    expect(b.params).toMatchObject({
+      message: { role: 'ROLE_USER', parts: [{ text: 'hi' }], taskId: 't' },
+      configuration: { returnImmediately: true },
+    });
+  });
+  it('places push config per dialect', () => {
+    expect(
+      composeMessage('0.3', { text: 'x', stream: true, push: push('tutorial') }).params[
+        'pushNotificationConfig'
+      ],
+    ).toEqual({ url: 'http://127.0.0.1:9/webhook', secret: 'sec' });
+    expect(
+      composeMessage('0.3', { text: 'x', stream: true, push: push('v0.3') }).params[
+        'configuration'
+      ],
+    ).toEqual({ pushNotificationConfig: { url: 'http://127.0.0.1:9/webhook', token: 'tok' } });
+    expect(
+      composeMessage('1.0', { text: 'x', stream: true, push: push('v1.0') }).params[
+        'configuration'
+      ],
+    ).toEqual({ taskPushNotificationConfig: { url: 'http://127.0.0.1:9/webhook', token: 'tok' } });
+  });
+  it('names task and push-config methods', () => {
+    expect([
+      taskCalls.subscribe('0.3', 't').method,
+      taskCalls.subscribe('1.0', 't').method,
+    ]).toEqual(['tasks/resubscribe', 'SubscribeToTask']);
+    expect(pushCalls.list('1.0', 't')).toEqual({
+      method: 'ListTaskPushNotificationConfigs',
+      params: { taskId: 't' },
+    });
+    expect(pushCalls.delete('0.3', 't', 'p')).toEqual({
+      method: 'tasks/pushNotificationConfig/delete',
+      params: { id: 't', pushNotificationConfigId: 'p' },
+    });
+    expect(pushConfigsOf({ configs: [1] })).toEqual([1]);
+    expect(pushConfigsOf([2])).toEqual([2]);
+  });
+  it('copies an exchange as curl with shell quoting', () => {
+    const curl = toCurl({
+      method: 'POST',
+      url: 'http://h/rpc',
+      streamKind: 'send',
+      requestHeaders: [['A2A-Version', '1.0']],
+      requestBody: `{"t":"it's"}`,
+    });
+    expect(curl).toBe(
+      `curl -N -X POST 'http://h/rpc' -H 'A2A-Version: 1.0' --data-raw '{"t":"it'\\''s"}'`,
+    );
+  });
+});
