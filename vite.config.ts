@@ -24,6 +24,25 @@ function cspMeta(): Plugin {
   };
 }
 
+/** Dev only: `SWITCHBOARD_API=http://127.0.0.1:5170 SWITCHBOARD_TOKEN=<token> npx vite` proxies
+ *  /api to a running `npm run serve`. The proxy presents the token and drops the browser's Origin
+ *  (serve rejects foreign origins); production never goes through this. */
+function devProxy() {
+  const target = process.env['SWITCHBOARD_API'];
+  if (!target) return undefined;
+  const token = process.env['SWITCHBOARD_TOKEN'] ?? '';
+  return {
+    '/api': {
+      target,
+      changeOrigin: true,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      configure: (proxy: {
+        on(event: 'proxyReq', fn: (req: { removeHeader(n: string): void }) => void): void;
+      }) => proxy.on('proxyReq', (req) => req.removeHeader('origin')),
+    },
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   base: './',
@@ -34,5 +53,5 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
-  server: { host: '127.0.0.1', strictPort: false },
+  server: { host: '127.0.0.1', strictPort: false, proxy: devProxy() },
 });

@@ -1,0 +1,290 @@
+// UI benchmark (issue 4): 50,000 captures in the store (inserted directly through the captures
+// repo), browser mode in its own process, Debian Chromium via Playwright, webhooks arriving at
+// 200/s. Measures: first render of the captures view (navigation → first row in the DOM),
+// frame intervals while scrolling (p95, rAF deltas), and receiver 2xx → row visible (p95, the
+// row's first animation frame after it was inserted). Goals: < 1 s, < 20 ms, < 150 ms.
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Verdict } from '../shared/model';
+import { createCapturesRepo } from '../electron/engine/store/captures-repo';
+import { openDatabase } from '../electron/engine/store/open-store';
+import type { BenchResult } from './run';
+
+const STORED = Number(process.env['BENCH_UI_CAPTURES'] ?? 50_000);
+const RATE = 200;
+const LIVE_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 6);
+const SCROLL_MS = 4000;
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function seed(dataDir: string): void {
+  const db = openDatabase(dataDir);
+  const repo = createCapturesRepo(db);
+  const verdicts: Verdict[] = ['valid', 'valid', 'valid', 'invalid', 'unverified'];
+  const t0 = Date.now() - STORED * 1000;
+  db.transaction(() => {
+    for (let i = 0; i < STORED; i++) {
+      const taskId = `task-${(i % 997).toString(36)}-${i}`;
+      const body = new TextEncoder().encode(
+        JSON.stringify({
+          taskId,
+          status: 'completed',
+          preview: `stored webhook number ${i}`,
+          timestamp: new Date(t0 + i * 1000).toISOString(),
+        }),
+      );
+      const id = repo.insert({
+        receivedAt: t0 + i * 1000,
+        method: 'POST',
+        path: `/webhook/${i % 7 === 0 ? 'enterprise' : 'tasks'}`,
+        query: '',
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['X-A2A-Task-ID', taskId],
+        ],
+        body,
+        remoteAddress: '127.0.0.1',
+        taskId,
+        contentType: 'application/json',
+        source: 'receiver',
+      });
+      const verdict = verdicts[i % verdicts.length] ?? 'valid';
+      repo.saveVerification(
+        id,
+        [
+          {
+            id: 'hmac-sha256',
+            status: verdict === 'valid' ? 'pass' : verdict === 'invalid' ? 'fail' : 'skip',
+            detail: 'seeded',
+          },
+        ],
+        verdict,
+      );
+    }
+  })();
+  db.close();
+}
+
+async function startServe(
+  dataDir: string,
+  token: string,
+): Promise<{ child: ChildProcess; ui: string; receiver: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/cli.ts',
+      'serve',
+      '--port',
+      '0',
+      '--receiver-port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--token',
+      token,
+      '--no-open',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const ui = /Switchboard UI: (\S+)/.exec(out)?.[1];
+      const receiver = /Receiver: (\S+)/.exec(out)?.[1];
+      if (ui && receiver) resolve({ child, ui, receiver });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN) : NaN;
+};
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** Sends signed webhooks at RATE/s for `seconds`; resolves with task id → 2xx time. */
+const failures: string[] = [];
+
+async function load(
+  receiver: string,
+  secret: string,
+  seconds: number,
+  prefix: string,
+): Promise<Map<string, number>> {
+  const done = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  const total = RATE * seconds;
+  const start = Date.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const taskId = `${prefix}-${i}`;
+    const body = JSON.stringify({ taskId, status: 'working', preview: 'live' });
+    const sig = createHmac('sha256', secret).update(body).digest('hex');
+    pending.push(
+      fetch(`${receiver}/webhook`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-a2a-task-id': taskId,
+          'x-a2a-signature': `sha256=${sig}`,
+          'x-a2a-timestamp': String(Math.floor(Date.now() / 1000)),
+        },
+      }).then(
+        async (res) => {
+          await res.arrayBuffer();
+          if (res.ok) done.set(taskId, Date.now());
+        },
+        (err: unknown) => {
+          failures.push(err instanceof Error ? String(err.cause ?? err.message) : String(err));
+        },
+      ),
+    );
+  }
+  await Promise.all(pending);
+  return done;
+}
+
+export async function run(): Promise<BenchResult> {
+  if (!existsSync('dist/renderer/index.html'))
+    spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-uibench-'));
+  const token = randomBytes(16).toString('hex');
+  const seedStart = Date.now();
+  seed(dataDir);
+  const seedMs = Date.now() - seedStart;
+  const serve = await startServe(dataDir, token);
+  const candidate = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+  const browser = await chromium.launch({
+    ...(existsSync(candidate) ? { executablePath: candidate } : {}),
+    args: ARGS,
+  });
+  try {
+    const settings = (await (
+      await fetch(new URL('/api/settings', serve.ui), {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as { settings: { webhookSecret: string } };
+    const secret = settings.settings.webhookSecret;
+    const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
+    // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); define it.
+    await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+    // Warm-up load (auth cookie, caches), then the measured first render on a fresh load.
+    await page.goto(serve.ui);
+    await page.waitForSelector('[data-testid=capture-row]');
+    const t0 = Date.now();
+    await page.goto(serve.ui.replace(/\?token=.*$/, ''));
+    await page.waitForSelector('[data-testid=capture-row]');
+    const firstRenderMs = Date.now() - t0;
+    const inPageFirstRow = await page.evaluate(() => performance.now());
+
+    // Scrolling while webhooks arrive.
+    const scrollLoad = load(serve.receiver, secret, Math.ceil(SCROLL_MS / 1000) + 1, 'scroll');
+    const frames = await page.evaluate(async (ms) => {
+      const el = document.querySelector('[data-testid=capture-list]') as HTMLElement;
+      const deltas: number[] = [];
+      let last = performance.now();
+      const end = last + ms;
+      await new Promise<void>((resolve) => {
+        const step = (now: number) => {
+          deltas.push(now - last);
+          last = now;
+          el.scrollTop += 240;
+          if (now < end) requestAnimationFrame(step);
+          else resolve();
+        };
+        requestAnimationFrame(step);
+      });
+      return {
+        deltas,
+        rowsInDom: document.querySelectorAll('[data-testid=capture-row]').length,
+        scrolledRows: Math.round(el.scrollTop / 32),
+      };
+    }, SCROLL_MS);
+    await scrollLoad;
+
+    // Live delay: back to the newest, then watch rows appear.
+    await page.evaluate(() => {
+      const store = window as unknown as { __seen: Record<string, number> };
+      store.__seen = {};
+      (document.querySelector('[data-testid=capture-list]') as HTMLElement).scrollTop = 0;
+      new MutationObserver((records) => {
+        const now = Date.now();
+        const fresh: string[] = [];
+        for (const r of records)
+          for (const n of r.addedNodes)
+            if (n instanceof HTMLElement && n.dataset['testid'] === 'capture-row') {
+              const task = n.querySelector('.cell-task')?.textContent ?? '';
+              if (task.startsWith('live-') && !(task in store.__seen)) fresh.push(task);
+            }
+        if (fresh.length)
+          requestAnimationFrame(() => fresh.forEach((t) => (store.__seen[t] = Date.now())));
+        void now;
+      }).observe(document.querySelector('[data-testid=capture-list]') as HTMLElement, {
+        childList: true,
+        subtree: true,
+      });
+    });
+    const jump = page.getByText('Jump to newest');
+    if (await jump.count()) await jump.click();
+    const acked = await load(serve.receiver, secret, LIVE_SECONDS, 'live');
+    await page.waitForTimeout(500);
+    const seen = await page.evaluate(
+      () => (window as unknown as { __seen: Record<string, number> }).__seen,
+    );
+    const delays = [...acked]
+      .filter(([t]) => seen[t] !== undefined)
+      .map(([t, at]) => (seen[t] ?? at) - at);
+    const heapMb = await page.evaluate(() => {
+      const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      return m ? Math.round(m.usedJSHeapSize / 1048576) : -1;
+    });
+    const scrollP95 = pct(frames.deltas.slice(2), 95);
+    const liveP95 = pct(delays, 95);
+    return {
+      name: 'ui',
+      metrics: {
+        'stored captures': STORED,
+        'seed time ms': seedMs,
+        'first render ms (goal < 1000)': firstRenderMs,
+        'first row at performance.now() ms': Math.round(inPageFirstRow),
+        'scroll frame p50 ms': r1(pct(frames.deltas.slice(2), 50)),
+        'scroll frame p95 ms (goal < 20)': r1(scrollP95),
+        'scroll frames': frames.deltas.length,
+        'rows scrolled': frames.scrolledRows,
+        'row elements in DOM': frames.rowsInDom,
+        'live 2xx acked': acked.size,
+        'live rows seen': delays.length,
+        'live delay p50 ms': r1(pct(delays, 50)),
+        'live delay p95 ms (goal < 150)': r1(liveP95),
+        'live delay max ms': r1(Math.max(...delays)),
+        'renderer JS heap MB': heapMb,
+        'webhook send failures': failures.length,
+      },
+      notes: `${failures.length ? `First send failure: ${failures[0]}. ` : ''}Chromium headless (${existsSync(candidate) ? candidate : 'playwright default'}), ${RATE} webhooks/s signed HMAC, 2 shared cores. Goals met: first render ${firstRenderMs < 1000}, scroll ${scrollP95 < 20}, live ${liveP95 < 150}.`,
+    };
+  } finally {
+    await browser.close();
+    const exited = new Promise((r) => serve.child.once('exit', r));
+    serve.child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
