@@ -15,7 +15,8 @@ import { tutorialWebhook } from '../test/helpers/tutorial-webhook';
 import { autocannon } from './autocannon';
 
 const CONCURRENCY = 16;
-const WEBHOOKS = Number(process.env.REPLAY_BENCH_N ?? 6000);
+const WEBHOOKS = Number(process.env.REPLAY_BENCH_N ?? 5000);
+const ROUNDS = 2;
 
 const TARGET_SRC = `
 const http = require('node:http');
@@ -71,10 +72,12 @@ export async function run() {
       receiverUrl: () => target.url,
     });
     const bulk = createBulkRunner(svc);
-    const runBulk = async (mode: 'exact' | 'resigned') => {
+    const allIds = captures.allIds();
+    const warmup = allIds.slice(0, 1000);
+    const runBulk = async (mode: 'exact' | 'resigned', ids = allIds) => {
       const t0 = performance.now();
       const p = bulk.start({
-        selection: {},
+        selection: { captureIds: ids },
         targetUrl: target.url,
         mode,
         concurrency: CONCURRENCY,
@@ -87,28 +90,40 @@ export async function run() {
       });
       const end = await bulk.wait(p.bulkId);
       const sec = (performance.now() - t0) / 1000;
-      if (end.ok !== WEBHOOKS) throw new Error(`${mode}: only ${end.ok}/${WEBHOOKS} succeeded`);
-      return WEBHOOKS / sec;
+      if (end.ok !== ids.length) throw new Error(`${mode}: only ${end.ok}/${ids.length} succeeded`);
+      return ids.length / sec;
     };
-    const exact = await runBulk('exact');
-    const resigned = await runBulk('resigned');
-    const load = await autocannon({
-      url: target.url,
-      connections: CONCURRENCY,
-      durationSec: 5,
-      body: w.body,
-      headers: w.headers,
-    });
+    // Warm-up (JIT, SQLite pages, sockets), then alternating rounds; the machine is shared, so
+    // each figure is the best of its rounds and every round's ratio is reported too.
+    await runBulk('exact', warmup);
+    const rounds: { exact: number; resigned: number; ac: number }[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const exact = await runBulk('exact');
+      const resigned = await runBulk('resigned');
+      const load = await autocannon({
+        url: target.url,
+        connections: CONCURRENCY,
+        durationSec: 3,
+        body: w.body,
+        headers: w.headers,
+      });
+      rounds.push({ exact, resigned, ac: load.requestsPerSec });
+    }
+    const best = (k: 'exact' | 'resigned' | 'ac') => Math.max(...rounds.map((r) => r[k]));
     return {
       name: 'replay',
       metrics: {
         webhooks: WEBHOOKS,
         concurrency: CONCURRENCY,
-        'bulk exact webhooks/s': Math.round(exact),
-        'bulk re-signed webhooks/s': Math.round(resigned),
-        'autocannon req/s (same target)': Math.round(load.requestsPerSec),
-        'ratio exact / autocannon': Number((exact / load.requestsPerSec).toFixed(2)),
-        'ratio re-signed / autocannon': Number((resigned / load.requestsPerSec).toFixed(2)),
+        rounds: ROUNDS,
+        'bulk exact webhooks/s (best)': Math.round(best('exact')),
+        'bulk re-signed webhooks/s (best)': Math.round(best('resigned')),
+        'autocannon req/s (best, same target)': Math.round(best('ac')),
+        'ratio exact / autocannon': Number((best('exact') / best('ac')).toFixed(2)),
+        'ratio re-signed / autocannon': Number((best('resigned') / best('ac')).toFixed(2)),
+        'ratio exact / autocannon per round': rounds
+          .map((r) => (r.exact / r.ac).toFixed(2))
+          .join(' '),
       },
       notes:
         'Bulk replay stores every replay (sent bytes, response) in SQLite and runs in this process; ' +

@@ -10,6 +10,7 @@ import type { BulkProgress } from '../../../shared/api/replay';
 import type { CaptureFilter } from '../store/captures-repo';
 import type { NewReplay } from '../store/replays-repo';
 import { prepareExact, prepareResigned } from './prepare';
+import { createRawConnection } from './raw-client';
 import type { ReplayService, TargetArgs } from './replay-service';
 import { checkTarget } from './target';
 
@@ -115,6 +116,8 @@ export function createBulkRunner(svc: ReplayService) {
     let prevReceivedAt: number | null = null;
 
     const worker = async () => {
+      // Redirect handling lives in the node:http path; plain runs use the lean raw client.
+      const raw = args.followRedirects ? null : createRawConnection();
       while (!signal.aborted && next < ids.length) {
         const id = ids[next++] as number;
         try {
@@ -146,6 +149,7 @@ export function createBulkRunner(svc: ReplayService) {
             agent,
             signal,
             store,
+            ...(raw ? { sender: raw.send } : {}),
           });
           if (r.status !== null && r.status < 400) p.ok++;
           else p.failed++;
@@ -155,6 +159,7 @@ export function createBulkRunner(svc: ReplayService) {
         p.done++;
         emit(false);
       }
+      raw?.close();
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
     agents.http.destroy();

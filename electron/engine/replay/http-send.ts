@@ -4,7 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { HeaderPair } from '../../../shared/model';
-import { flatten, pairsOf, removeHeader } from './wire-headers';
+import { flatten, headerProblem, pairsOf, removeHeader } from './wire-headers';
 
 export interface WireRequest {
   method: string;
@@ -72,6 +72,11 @@ function sendOnce(req: WireRequest, opts: SendOptions, started: number): Promise
   const hasBody = req.body.byteLength > 0 || !['GET', 'HEAD'].includes(req.method.toUpperCase());
   if (hasBody) sentHeaders.push(['Content-Length', String(req.body.byteLength)]);
   const base = { sentHeaders, sentUrl: req.url.href };
+  const problem = headerProblem(sentHeaders);
+  if (problem) {
+    const failed = { status: null, headers: [], body: new Uint8Array(0), truncated: false };
+    return Promise.resolve({ ...base, ...failed, latencyMs: 0, error: problem });
+  }
 
   return new Promise<SendOutcome>((resolve) => {
     let settled = false;
@@ -144,7 +149,7 @@ function sendOnce(req: WireRequest, opts: SendOptions, started: number): Promise
   });
 }
 
-function describeError(err: NodeJS.ErrnoException, url: URL): string {
+export function describeError(err: NodeJS.ErrnoException, url: URL): string {
   switch (err.code) {
     case 'ECONNREFUSED':
       return `connection refused by ${url.host}: nothing is listening there`;

@@ -10,7 +10,7 @@ import type { Settings } from '../../../shared/model';
 import type { CapturesRepo } from '../store/captures-repo';
 import type { NewReplay, ReplaysRepo } from '../store/replays-repo';
 import type { CaptureWithBody } from './attacks';
-import { sendRequest } from './http-send';
+import { sendRequest, type SendOptions, type SendOutcome, type WireRequest } from './http-send';
 import type { Prepared } from './prepare';
 import type { SigningKeys } from './resign';
 import { checkTarget, defaultTarget, isLoopbackHost } from './target';
@@ -43,6 +43,8 @@ export interface SendMeta {
   quiet?: boolean;
   agent?: http.Agent;
   signal?: AbortSignal;
+  /** Sends with this instead of node:http (bulk runs use a raw keep-alive connection). */
+  sender?: (req: WireRequest, opts: SendOptions) => Promise<SendOutcome>;
   /** Stores the record elsewhere (bulk runs batch their writes); the result's replayId is 0. */
   store?: (record: NewReplay) => void;
 }
@@ -82,7 +84,7 @@ export function createReplayService(deps: ReplayDeps) {
     meta: SendMeta,
   ): Promise<ReplayResult> {
     const createdAt = now();
-    const out = await sendRequest(
+    const out = await (meta.sender ?? sendRequest)(
       { method: prepared.method, url, headers: prepared.headers, body: prepared.body },
       {
         timeoutMs: args.timeoutMs,

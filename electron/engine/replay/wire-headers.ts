@@ -77,3 +77,15 @@ export function pairsOf(raw: string[]): HeaderPair[] {
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] ?? '', raw[i + 1] ?? '']);
   return out;
 }
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Why: an edited header with CR/LF would smuggle extra headers or a second request onto the
+ *  wire. Returns what is wrong, or null when every name is a token and no value breaks a line. */
+export function headerProblem(headers: HeaderPair[]): string | null {
+  for (const [n, v] of headers) {
+    if (!TOKEN.test(n)) return `header name "${n.slice(0, 40)}" has characters HTTP does not allow`;
+    if (/[\r\n\0]/.test(v)) return `header ${n} contains a line break or NUL: not sent`;
+  }
+  return null;
+}
