@@ -20,12 +20,13 @@ export async function verifyAndSave(
   deps: VerifyDeps,
   id: number,
   input: VerifyInput,
+  responseStatus?: number,
 ): Promise<VerifyOutcome> {
   const checks = await verifyCapture(input, deps.settings(), {
     rememberJti: (jti) => deps.jti.remember(jti, id),
   });
   const verdict = verdictOf(checks);
-  deps.captures.saveVerification(id, checks, verdict);
+  deps.captures.saveVerification(id, checks, verdict, responseStatus);
   return { checks, verdict };
 }
 

@@ -89,8 +89,7 @@ export async function captureRequest(
   }
 
   const contentType = headerValue(headers, 'content-type') ?? null;
-  const verification = () =>
-    verifyAndSave(deps, id, { method: req.method, path, headers, body, receivedAt, taskId });
+  const input = { method: req.method, path, headers, body, receivedAt, taskId };
   const announce = (verdict: Verdict) =>
     deps.emit({
       type: 'capture',
@@ -109,15 +108,15 @@ export async function captureRequest(
 
   if (deps.settings().responseMode === 'enforce') {
     // Enforce must know the verdict before it answers.
-    const { checks, verdict } = await verification();
+    const { checks, verdict } = await verifyAndSave(deps, id, input);
     const refusal = enforceDecision(headers, checks, verdict);
+    let status: number;
     if (refusal) {
       audit(refusal.status, refusal.reason);
-      await answer(
+      status = await answer(
         deps,
         req,
         res,
-        id,
         refusal.status,
         JSON.stringify({
           error: refusal.status === 400 ? 'missing_headers' : 'verification_failed',
@@ -127,50 +126,48 @@ export async function captureRequest(
         true,
       );
     } else {
-      await answer(
+      status = await answer(
         deps,
         req,
         res,
-        id,
         200,
         JSON.stringify({ status: 'received', taskId, captureId: id }),
       );
     }
+    deps.captures.saveResponseStatus(id, status);
     announce(verdict);
     return;
   }
   // Observe mode: the capture is durable, so acknowledge now and verify after answering; the
   // sender's latency does not include verification.
-  await answer(
+  const status = await answer(
     deps,
     req,
     res,
-    id,
     200,
     JSON.stringify({ status: 'received', taskId, captureId: id }),
   );
-  const { verdict } = await verification();
+  const { verdict } = await verifyAndSave(deps, id, input, status);
   announce(verdict);
 }
 
-/** Sends the answer, unless a configured response rule overrides it (refusals are never overridden). */
+/** Sends the answer, unless a response rule overrides it (refusals never are); returns the status sent. */
 async function answer(
   deps: ReceiverDeps,
   req: Request,
   res: Response,
-  id: number,
   status: number,
   payload: string,
   final = false,
-): Promise<void> {
+): Promise<number> {
   const rule = final ? null : (deps.responseRule?.(req.method, req.path) ?? null);
   if (rule) {
     if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
     status = rule.status;
     payload = rule.body;
   }
-  deps.captures.saveResponseStatus(id, status);
   res.status(status).type('application/json').send(payload);
+  return status;
 }
 
 function pairs(raw: string[]): HeaderPair[] {

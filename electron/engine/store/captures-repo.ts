@@ -55,7 +55,9 @@ export function createCapturesRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO captures
     (received_at, method, path, query, headers, body, size, content_type, remote_address, task_id, source, search_text)
     VALUES (@receivedAt, @method, @path, @query, @headers, @body, @size, @contentType, @remoteAddress, @taskId, @source, @searchText)`);
-  const saveChecks = db.prepare('UPDATE captures SET checks = ?, verdict = ? WHERE id = ?');
+  const saveChecks = db.prepare(
+    'UPDATE captures SET checks = ?, verdict = ?, response_status = COALESCE(?, response_status) WHERE id = ?',
+  );
   const saveResponse = db.prepare('UPDATE captures SET response_status = ? WHERE id = ?');
   const byId = db.prepare('SELECT * FROM captures WHERE id = ?');
   const bodyById = db.prepare('SELECT body FROM captures WHERE id = ?');
@@ -83,8 +85,9 @@ export function createCapturesRepo(db: Db) {
       return Number(info.lastInsertRowid);
     },
 
-    saveVerification(id: number, checks: Check[], verdict: Verdict): void {
-      saveChecks.run(JSON.stringify(checks), verdict, id);
+    /** Saves checks and verdict, and the receiver's answer when given (one write, not two). */
+    saveVerification(id: number, checks: Check[], verdict: Verdict, responseStatus?: number): void {
+      saveChecks.run(JSON.stringify(checks), verdict, responseStatus ?? null, id);
     },
 
     saveResponseStatus(id: number, status: number): void {
