@@ -8,7 +8,11 @@ import type { EngineEvent } from '../../shared/events';
 import type { CaptureDetail } from '../../shared/model';
 import { startTestEngine, testSecrets, type TestEngine } from '../helpers/engine-fixture';
 import { waitFor } from '../helpers/wait-for';
+import { responseRuleInput, type ResponseRuleInput } from '../../shared/api/demo';
 import { collect, secret, tutorialRequest } from './demo-helpers';
+
+/** What the API bindings hand the handler: the input with zod's defaults filled in. */
+const rule = (input: ResponseRuleInput) => responseRuleInput.parse(input);
 
 let t: TestEngine;
 let longUrl = '';
@@ -110,7 +114,7 @@ describe('demo agents with the real receiver', () => {
 
   it('response rule fails the first 2 posts: the third attempt lands', async (ctx) => {
     await t.engine.handlers.setResponseRules({
-      rules: [{ path: '/probe', status: 418, failNext: 1 }],
+      rules: [rule({ path: '/probe', status: 418, failNext: 1 })],
     });
     const probe = await fetch(`${t.receiverUrl}/probe`, { method: 'POST', body: '{}' });
     if (probe.status !== 418) {
@@ -118,7 +122,7 @@ describe('demo agents with the real receiver', () => {
       ctx.skip();
     }
     await t.engine.handlers.setResponseRules({
-      rules: [{ path: '/flaky', status: 500, failNext: 2 }],
+      rules: [rule({ path: '/flaky', status: 500, failNext: 2 })],
     });
     const stream = await collect(
       longUrl,

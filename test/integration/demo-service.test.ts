@@ -14,7 +14,11 @@ import { DEFAULT_SETTINGS } from '../../electron/engine/settings';
 import { openDatabase, type Db } from '../../electron/engine/store/open-store';
 import { ApiError } from '../../shared/api/define';
 import type { EngineEvent } from '../../shared/events';
+import { responseRuleInput, type ResponseRuleInput } from '../../shared/api/demo';
 import { secret } from './demo-helpers';
+
+/** What the API bindings hand the handler: the input with zod's defaults filled in. */
+const rule = (input: ResponseRuleInput) => responseRuleInput.parse(input);
 
 let dir: string;
 let db: Db;
@@ -79,7 +83,7 @@ describe('demo service', () => {
   it('edits response rules and emits the new list; clears the delivery log', async () => {
     const demo = createDemoService(context());
     const rules = await demo.handlers.setResponseRules({
-      rules: [{ path: '/w*', status: 503, failNext: 1 }],
+      rules: [rule({ path: '/w*', status: 503, failNext: 1 })],
     });
     expect(rules[0]).toMatchObject({
       method: '*',
@@ -136,7 +140,7 @@ describe('switchboard demo CLI', () => {
       expect(text).toContain(`Enterprise Security Agent   ${agents!.enterprise.url}`);
       expect(text).toContain(`curl -N ${agents!.long.url}`);
       expect(text).toContain('"pushNotificationConfig":{"url":"http://127.0.0.1:9000/webhook"}');
-      expect(text).toContain('HMAC secret from env');
+      expect(text).toContain('HMAC secret from SWITCHBOARD_WEBHOOK_SECRET');
       expect(text).not.toContain(env.SWITCHBOARD_WEBHOOK_SECRET);
       expect(text).not.toContain(env.SWITCHBOARD_JWT_SECRET);
       expect(agents!.long.speed).toBe(50);

@@ -102,16 +102,20 @@ export async function runDemoCli(
     log: (line) => out(`  ${line}`),
   });
   const receiverUrl = `http://127.0.0.1:${store?.get().receiverPort ?? 9000}`;
-  const source = (key: 'webhookSecret' | 'jwtSecret') => store?.view().sources[key] ?? 'caller';
+  const source = (key: 'webhookSecret' | 'jwtSecret', envName: string) => {
+    const from = store?.view().sources[key];
+    if (!store) return 'the caller';
+    return from === 'env' ? envName : `the app settings in ${opts.dataDir} (${from ?? 'default'})`;
+  };
   out(
     `Long-Running Task Agent     ${agents.long.url}  (card: ${agents.long.url}.well-known/agent-card.json)`,
   );
   out(
     `Enterprise Security Agent   ${agents.enterprise.url}  (card: ${agents.enterprise.url}.well-known/agent-card.json)`,
   );
-  out(
-    `speed x${opts.speed}; HMAC secret from ${source('webhookSecret')}, JWT secret from ${source('jwtSecret')}`,
-  );
+  out(`speed x${opts.speed}`);
+  out(`HMAC secret from ${source('webhookSecret', 'SWITCHBOARD_WEBHOOK_SECRET')}`);
+  out(`JWT secret from ${source('jwtSecret', 'SWITCHBOARD_JWT_SECRET')}`);
   out(
     `\nSend the tutorial's request (Switchboard's receiver at ${receiverUrl} verifies the webhook):`,
   );

@@ -22,6 +22,15 @@ import { LONG_RUNNING_CARD } from './long-running-agent';
 
 export type DemoHandlers = HandlersOf<typeof demoOps>;
 
+/** SWITCHBOARD_DEMO_SPEED, or 1 when unset or invalid (starting then reports the invalid value). */
+function envSpeed(): number {
+  try {
+    return speedFromEnv() ?? 1;
+  } catch {
+    return 1;
+  }
+}
+
 interface Slot {
   status: DemoAgentStatus;
   agent: RunningDemoAgent | null;
@@ -57,7 +66,7 @@ export function createDemoService(ctx: EngineContext): {
       url: agent?.url ?? null,
       port: agent?.port ?? null,
       defaultPort: DEFAULT_PORTS[name],
-      speed: agent?.speed ?? speedFromEnv() ?? 1,
+      speed: agent?.speed ?? envSpeed(),
       card: agent ? (AgentCard.toJSON(agent.card) as Record<string, unknown>) : null,
       error: slot.error,
     };
