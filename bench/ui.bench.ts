@@ -15,7 +15,7 @@ import { openDatabase } from '../electron/engine/store/open-store';
 import type { BenchResult } from './run';
 
 const STORED = Number(process.env['BENCH_UI_CAPTURES'] ?? 50_000);
-const RATE = 200;
+const RATE = Number(process.env['BENCH_UI_RATE'] ?? 200);
 const LIVE_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 6);
 const SCROLL_MS = 4000;
 const ARGS = [

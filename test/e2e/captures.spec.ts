@@ -102,4 +102,22 @@ test('dark theme follows the OS', async ({ page, sb }) => {
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   expect(bg).toBe('rgb(21, 24, 29)');
   await page.screenshot({ path: shot('05-dark-detail') });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.screenshot({ path: shot('08-dark-settings') });
+});
+
+test('narrow window keeps the list readable next to the detail', async ({ page, sb }) => {
+  await page.setViewportSize({ width: 960, height: 680 });
+  const secret = await sb.webhookSecret();
+  for (let i = 0; i < 5; i++)
+    await sendWebhook(sb.receiverUrl, { taskId: `task-narrow-${i}`, secret });
+  await page.goto(sb.uiUrl);
+  await page.getByTestId('capture-row').first().click();
+  await expect(page.getByTestId('check-hmac-sha256')).toHaveAttribute('data-status', 'pass');
+  // No horizontal overflow: the list pane fits its column.
+  const overflow = await page
+    .getByTestId('capture-list')
+    .evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: shot('07-narrow-split') });
 });

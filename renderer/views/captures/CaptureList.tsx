@@ -62,20 +62,26 @@ export function CaptureList() {
   return (
     <div className="list-scroll" ref={scrollRef} data-testid="capture-list" role="grid">
       <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualItems.map((v) => {
-          const c = items[v.index];
-          if (!c) return null;
-          return (
-            <CaptureRow
-              key={c.id}
-              capture={c}
-              top={v.start}
-              selected={c.id === selectedId}
-              active={c.id === activeId}
-              onOpen={open}
-            />
-          );
-        })}
+        {/* Rows flow inside one translated window: a prepended capture inserts one node and
+            leaves the other rows' props unchanged, so memoized rows do not re-render. */}
+        <div
+          className="list-window"
+          style={{ transform: `translateY(${virtualItems[0]?.start ?? 0}px)` }}
+        >
+          {virtualItems.map((v) => {
+            const c = items[v.index];
+            if (!c) return null;
+            return (
+              <CaptureRow
+                key={c.id}
+                capture={c}
+                selected={c.id === selectedId}
+                active={c.id === activeId}
+                onOpen={open}
+              />
+            );
+          })}
+        </div>
       </div>
     </div>
   );

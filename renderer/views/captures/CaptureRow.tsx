@@ -9,7 +9,6 @@ export const ROW_HEIGHT = 32;
 
 export const CaptureRow = memo(function CaptureRow(props: {
   capture: CaptureSummary;
-  top: number;
   selected: boolean;
   active: boolean;
   onOpen: (id: number) => void;
@@ -26,7 +25,7 @@ export const CaptureRow = memo(function CaptureRow(props: {
       data-testid="capture-row"
       data-id={c.id}
       data-verdict={c.verdict}
-      style={{ transform: `translateY(${props.top}px)`, height: ROW_HEIGHT }}
+      style={{ height: ROW_HEIGHT }}
       onClick={() => props.onOpen(c.id)}
     >
       <span className="cell cell-time mono">{clockTime(c.receivedAt)}</span>

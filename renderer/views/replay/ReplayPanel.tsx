@@ -1,0 +1,103 @@
+// Replay section of the capture detail: the replay form, the latest result, and the capture's
+// replay history (click an entry to see it). Mount as <ReplayPanel detail={detail} body={body} />.
+import { useCallback, useEffect, useState } from 'react';
+import type { ReplayResult, ReplaySummary } from '../../../shared/api/replay';
+import type { CaptureDetail } from '../../../shared/model';
+import { errorText, replayBridge } from './replay-bridge';
+import { ReplayForm, type ReplayRequest } from './ReplayForm';
+import { ReplayResultView } from './ReplayResultView';
+import './replay.css';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function textOf(body: Uint8Array | null): string | null {
+  if (!body) return null;
+  try {
+    return strictUtf8.decode(body);
+  } catch {
+    return null;
+  }
+}
+
+export function ReplayPanel({ detail, body }: { detail: CaptureDetail; body: Uint8Array | null }) {
+  const api = replayBridge().api;
+  const [targets, setTargets] = useState<string[]>([]);
+  const [history, setHistory] = useState<ReplaySummary[]>([]);
+  const [result, setResult] = useState<ReplayResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => {
+    const [t, h] = await Promise.all([
+      api.recentTargets({}),
+      api.listReplays({ id: detail.id, limit: 50 }),
+    ]);
+    setTargets(t.targets);
+    setHistory(h);
+  }, [api, detail.id]);
+
+  useEffect(() => {
+    setResult(null);
+    setError(null);
+    refresh().catch((err: unknown) => setError(errorText(err)));
+  }, [refresh]);
+
+  const send = async (req: ReplayRequest) => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await api.replayCapture({ id: detail.id, duplicates: 3, ...req }));
+      await refresh();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const open = async (replayId: number) => {
+    try {
+      setResult(await api.getReplay({ replayId }));
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  return (
+    <section className="panel" aria-label="Replay" data-testid="replay-panel">
+      <h2 className="panel-title">Replay</h2>
+      <ReplayForm
+        key={detail.id}
+        headers={detail.headers}
+        bodyText={textOf(body)}
+        defaultTarget={`default: this path on the receiver (${detail.path})`}
+        recentTargets={targets}
+        busy={busy}
+        onSend={(req) => void send(req)}
+      />
+      {error && <div className="notice notice-error">{error}</div>}
+      {result && <ReplayResultView result={result} />}
+      {history.length > 0 && (
+        <table className="replay-table" data-testid="replay-history">
+          <caption>History</caption>
+          <tbody>
+            {history.map((h) => (
+              <tr
+                key={h.replayId}
+                className="replay-history-row"
+                onClick={() => void open(h.replayId)}
+              >
+                <td className="mono">#{h.replayId}</td>
+                <td>{new Date(h.createdAt).toLocaleTimeString()}</td>
+                <td>{h.attack ?? h.mode}</td>
+                <td className="mono">{h.error ? 'no response' : h.status}</td>
+                <td className="mono replay-url" title={h.targetUrl}>
+                  {h.targetUrl}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

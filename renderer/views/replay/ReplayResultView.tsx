@@ -1,0 +1,55 @@
+// One replay's outcome: status or error, latency, what changed compared with the capture, the
+// request as written on the wire and the response (headers and text body). Agent data as text.
+import type { ReplayResult } from '../../../shared/api/replay';
+
+export function ReplayResultView({ result }: { result: ReplayResult }) {
+  const ok = result.status !== null && result.status < 400;
+  return (
+    <div className="replay-result" data-testid="replay-result">
+      <div className={`replay-status ${ok ? 'replay-ok' : 'replay-bad'}`}>
+        {result.error ? `No response: ${result.error}` : `HTTP ${result.status}`}
+        <span className="muted">
+          {' '}
+          · {result.latencyMs} ms · #{result.replayId}
+        </span>
+        {result.attack && <span className="muted"> · attack {result.attack}</span>}
+      </div>
+      {result.changes.length > 0 && (
+        <table className="replay-table">
+          <caption>Changed compared with the capture</caption>
+          <tbody>
+            {result.changes.map((c, i) => (
+              <tr key={i}>
+                <td className="mono">{c.field}</td>
+                <td>{c.kind}</td>
+                <td className="mono">
+                  {c.before !== undefined ? `${c.before} → ` : ''}
+                  {c.after ?? ''}
+                  {c.note ? ` (${c.note})` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <details>
+        <summary>
+          Sent: {result.sent.method} {result.sent.url} · {result.sent.size} bytes
+        </summary>
+        <pre className="mono replay-pre">
+          {result.sent.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}
+        </pre>
+      </details>
+      {result.status !== null && (
+        <details>
+          <summary>Response{result.responseTruncated ? ' (cut at 1 MiB)' : ''}</summary>
+          <pre className="mono replay-pre">
+            {result.responseHeaders.map(([n, v]) => `${n}: ${v}`).join('\n')}
+            {'\n\n'}
+            {result.responseBody}
+          </pre>
+        </details>
+      )}
+    </div>
+  );
+}
