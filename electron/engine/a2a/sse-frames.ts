@@ -12,7 +12,7 @@ export interface RawFrame {
 }
 
 // A blank line: two line terminators in a row; a lone CR counts only when not followed by LF.
-const BLANK_LINE = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r(?!\n))/;
+const BLANK_LINE = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r(?!\n))/g;
 
 export function createFrameSplitter(onFrame: (frame: RawFrame) => void) {
   let buffer = '';
@@ -25,20 +25,21 @@ export function createFrameSplitter(onFrame: (frame: RawFrame) => void) {
   return {
     push(text: string, at: number): void {
       buffer += text;
-      for (;;) {
-        // A trailing CR may be the first half of a CRLF split across chunks: wait for more.
-        const searchable = buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer;
-        const m = BLANK_LINE.exec(searchable);
-        if (!m) return;
+      // A trailing CR may be the first half of a CRLF split across chunks: wait for more.
+      const searchable = buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer;
+      let pos = 0;
+      BLANK_LINE.lastIndex = 0;
+      for (let m = BLANK_LINE.exec(searchable); m; m = BLANK_LINE.exec(searchable)) {
         const end = m.index + m[0].length;
-        const raw = buffer.slice(0, end);
-        buffer = buffer.slice(end);
+        const raw = buffer.slice(pos, end);
+        pos = end;
         pending = null;
         // The parser holds a trailing CR back (it might start a CRLF); the block is complete,
         // so hand it LF endings to dispatch its event now.
         parser.feed(raw.replace(/\r\n?/g, '\n'));
         onFrame({ raw, at, message: pending });
       }
+      buffer = buffer.slice(pos);
     },
     /** What is left when the stream closes (an incomplete frame, discarded by SSE rules). */
     rest(): string {
@@ -47,12 +48,20 @@ export function createFrameSplitter(onFrame: (frame: RawFrame) => void) {
   };
 }
 
-/** Reads a fetch body to the end, calling onFrame per frame; returns the unterminated rest. */
+/** Reads a fetch body to the end, calling onFrames with the frames each chunk completed;
+ *  returns the unterminated rest. */
 export async function readFrames(
   body: ReadableStream<Uint8Array>,
-  onFrame: (frame: RawFrame) => void,
+  onFrames: (frames: RawFrame[]) => void,
 ): Promise<string> {
-  const splitter = createFrameSplitter(onFrame);
+  let batch: RawFrame[] = [];
+  const splitter = createFrameSplitter((f) => batch.push(f));
+  const flush = () => {
+    if (!batch.length) return;
+    const frames = batch;
+    batch = [];
+    onFrames(frames);
+  };
   const decoder = new TextDecoder('utf-8');
   const reader = body.getReader();
   try {
@@ -60,8 +69,10 @@ export async function readFrames(
       const { done, value } = await reader.read();
       if (done) break;
       splitter.push(decoder.decode(value, { stream: true }), Date.now());
+      flush();
     }
     splitter.push(decoder.decode(), Date.now());
+    flush();
     return splitter.rest();
   } finally {
     reader.releaseLock();

@@ -1,18 +1,18 @@
 // One open SSE exchange with an agent (message/stream, SendStreamingMessage, resubscribe,
-// SubscribeToTask). Every frame is stored with its arrival time before anything else happens,
-// then the task row is updated and 'stream' / 'task' events are emitted. `started` resolves
-// once the task id is known (first frame naming it), so callers can answer `{taskId}` fast.
+// SubscribeToTask). The frames each network chunk completes are stored in one transaction
+// (raw text + arrival time, before anything else happens), then 'stream' events go out and a
+// 'task' event when the state changed. `started` resolves once the task id is known (first
+// frame naming it), so callers can answer `{taskId}` while the stream goes on.
 import { ApiError } from '../../../shared/api';
-import type { TaskState } from '../../../shared/a2a/types';
-import { TERMINAL_STATES } from '../../../shared/a2a/types';
+import type { TaskState, TimelineEvent } from '../../../shared/a2a/types';
 import type { EngineContext } from '../context';
 import type { A2aTasksRepo, TaskPush } from '../store/a2a-tasks-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import type { RpcCall } from './dialect';
 import { frameRow, frameToTimeline } from './frame-record';
-import { parseRpcAnswer, post, DEFAULT_TIMEOUT_MS, type AgentTarget } from './rpc-client';
-import { readFrames } from './sse-frames';
-import { readLoggedBody } from './wire-http';
+import { DEFAULT_TIMEOUT_MS, parseRpcAnswer, post, type AgentTarget } from './rpc-client';
+import { readFrames, type RawFrame } from './sse-frames';
+import { readLoggedBody, type WireResponse } from './wire-http';
 
 export interface StreamStart {
   exchangeId: number;
@@ -26,7 +26,7 @@ export interface StreamDeps {
   ctx: EngineContext;
   wire: A2aWireRepo;
   tasks: A2aTasksRepo;
-  /** Called when the session learns its task id and when it ends (registry bookkeeping). */
+  /** Registry bookkeeping: the session learned its task id / ended. */
   onTask(taskId: string, session: StreamSession): void;
   onEnd(session: StreamSession): void;
   emitTask(taskId: string): void;
@@ -62,32 +62,9 @@ export async function openStream(
     signal: abort.signal,
     ...(o.redactInBody ? { redactInBody: o.redactInBody } : {}),
   });
-  const ct = res.response.headers.get('content-type') ?? '';
-  if (!/^text\/event-stream\b/i.test(ct)) {
-    const text = await readLoggedBody(deps.wire, res, timeoutMs);
-    deps.wire.finishExchange(res.exchangeId, { streamEnd: 'error' });
-    parseRpcAnswer(o.call.method, res.response.status, text); // throws for JSON-RPC / HTTP errors
-    throw new ApiError(
-      502,
-      'not_sse',
-      `${o.call.method}: the agent answered \`${ct || 'no content type'}\` instead of an SSE stream (text/event-stream). It may not support streaming: try with stream off.`,
-    );
-  }
+  await refuseNonSse(deps.wire, res, o.call.method, timeoutMs);
   res.clearTimeout();
-  let resolveStart!: (s: StreamStart) => void;
-  let rejectStart!: (e: Error) => void;
-  const started = new Promise<StreamStart>((a, b) => ((resolveStart = a), (rejectStart = b)));
-  const firstTimer = setTimeout(
-    () =>
-      rejectStart(
-        new ApiError(
-          504,
-          'agent_timeout',
-          `${o.call.method}: the stream opened but no event named a task within ${timeoutMs} ms.`,
-        ),
-      ),
-    timeoutMs,
-  );
+  const gate = startGate(res.exchangeId, o.call.method, timeoutMs);
   let disconnected = false;
   const session: StreamSession = {
     exchangeId: res.exchangeId,
@@ -98,109 +75,154 @@ export async function openStream(
     },
     done: Promise.resolve(),
   };
+  const { db } = deps.ctx;
+  let lastState: TaskState | undefined;
   const learnTask = (taskId: string, contextId: string | null) => {
     session.taskId = taskId;
-    deps.tasks.ensure({
+    const t = {
       taskId,
       agentId: o.target.agentId,
       contextId,
       protocolVersion: o.target.version,
       push: o.push,
-    });
+    };
+    deps.tasks.ensure(t);
     deps.wire.assignTask(res.exchangeId, taskId);
     deps.onTask(taskId, session);
   };
   if (o.taskId) learnTask(o.taskId, null);
-  const body = res.response.body;
+
+  const ingest = (frames: RawFrame[]) => {
+    if (!db.open) return;
+    const out: TimelineEvent[] = [];
+    let changed = false;
+    // The task row takes the batch's last state and text: one UPDATE per network chunk.
+    const latest: { state?: TaskState; text?: string; contextId?: string | undefined } = {};
+    db.transaction(() => {
+      for (const f of frames) {
+        const { row, event } = frameRow(res.exchangeId, session.taskId, f);
+        if (!session.taskId && event?.taskId) learnTask(event.taskId, event.contextId ?? null);
+        row.taskId = session.taskId;
+        const id = deps.wire.insertFrame(row);
+        if (session.taskId) {
+          if (event?.state && event.state !== lastState) changed = true;
+          if (event?.state) latest.state = event.state;
+          if (event?.text) latest.text = event.text;
+          latest.contextId ??= event?.contextId;
+          lastState = latest.state ?? lastState;
+          out.push(frameToTimeline({ ...row, id }));
+          gate.task(session.taskId, event?.contextId ?? null, event?.state ?? null);
+        } else if (event?.kind === 'message') {
+          gate.message(event.contextId ?? null);
+        } else if (event?.kind === 'error') {
+          gate.fail(
+            `the stream carried JSON-RPC error ${event.error?.code}: ${event.error?.message}`,
+          );
+        }
+      }
+      if (session.taskId && (latest.state || latest.text || latest.contextId)) {
+        deps.tasks.setState(session.taskId, latest.state, latest.text, latest.contextId);
+      }
+    })();
+    const taskId = session.taskId;
+    if (!taskId) return;
+    for (const event of out) deps.ctx.emit({ type: 'stream', taskId, event });
+    if (changed) deps.emitTask(taskId);
+  };
+
   const t0 = performance.now();
   session.done = (async () => {
     let end: 'complete' | 'disconnected' | 'error' = 'complete';
     let rest = '';
     try {
-      if (body) {
-        rest = await readFrames(body, (f) => {
-          if (!deps.ctx.db.open) return;
-          const { row, event } = frameRow(res.exchangeId, session.taskId, f);
-          if (!session.taskId && event?.taskId) learnTask(event.taskId, event.contextId ?? null);
-          row.taskId = session.taskId;
-          const id = deps.wire.insertFrame(row);
-          if (session.taskId) {
-            deps.tasks.setState(session.taskId, event?.state, event?.text, event?.contextId);
-            deps.ctx.emit({
-              type: 'stream',
-              taskId: session.taskId,
-              event: frameToTimeline({ ...row, id }),
-            });
-            if (event?.state) deps.emitTask(session.taskId);
-            resolveStart({
-              exchangeId: res.exchangeId,
-              taskId: session.taskId,
-              contextId: event?.contextId ?? null,
-              kind: 'task',
-              state: event?.state ?? null,
-            });
-          } else if (event?.kind === 'message') {
-            resolveStart({
-              exchangeId: res.exchangeId,
-              taskId: null,
-              contextId: event.contextId ?? null,
-              kind: 'message',
-              state: null,
-            });
-          } else if (event?.kind === 'error') {
-            rejectStart(
-              new ApiError(
-                502,
-                'jsonrpc_error',
-                `${o.call.method}: the stream carried JSON-RPC error ${event.error?.code}: ${event.error?.message}`,
-              ),
-            );
-          }
-        });
-      }
+      if (res.response.body) rest = await readFrames(res.response.body, ingest);
     } catch (err) {
       end = disconnected ? 'disconnected' : 'error';
-      if (!disconnected && deps.ctx.db.open)
+      if (!disconnected && db.open) {
         deps.wire.finishExchange(res.exchangeId, {
           error: `Stream broke: ${(err as Error).message}`,
         });
+      }
     } finally {
-      clearTimeout(firstTimer);
-      if (deps.ctx.db.open) {
-        if (rest.trim())
-          deps.wire.insertFrame({
-            ...frameRow(res.exchangeId, session.taskId, {
-              raw: rest,
-              at: Date.now(),
-              message: null,
-            }).row,
-            meta: JSON.stringify({ truncated: true }),
+      gate.end(session.taskId);
+      if (db.open) {
+        if (rest.trim()) {
+          const { row } = frameRow(res.exchangeId, session.taskId, {
+            raw: rest,
+            at: Date.now(),
+            message: null,
           });
+          deps.wire.insertFrame({ ...row, meta: JSON.stringify({ truncated: true }) });
+        }
+        const durationMs = performance.now() - t0;
         deps.wire.finishExchange(res.exchangeId, {
           streamEnd: end,
           truncatedTail: rest.trim() !== '',
-          durationMs: performance.now() - t0,
+          durationMs,
         });
       }
-      resolveStart({
-        exchangeId: res.exchangeId,
-        taskId: session.taskId,
-        contextId: null,
-        kind: 'task',
-        state: null,
-      });
       deps.onEnd(session);
-      if (session.taskId && deps.ctx.db.open) deps.emitTask(session.taskId);
+      if (session.taskId && db.open) deps.emitTask(session.taskId);
     }
   })();
   try {
-    return { start: await started, session };
+    return { start: await gate.started, session };
   } catch (err) {
     session.disconnect();
     throw err;
   }
 }
 
-export function isTerminal(state: TaskState | null | undefined): boolean {
-  return state !== null && state !== undefined && TERMINAL_STATES.has(state);
+/** A JSON / HTML answer to a stream request: JSON-RPC and HTTP errors, else "not SSE". */
+async function refuseNonSse(
+  wire: A2aWireRepo,
+  res: WireResponse,
+  method: string,
+  timeoutMs: number,
+): Promise<void> {
+  const ct = res.response.headers.get('content-type') ?? '';
+  if (/^text\/event-stream\b/i.test(ct)) return;
+  const text = await readLoggedBody(wire, res, timeoutMs);
+  wire.finishExchange(res.exchangeId, { streamEnd: 'error' });
+  parseRpcAnswer(method, res.response.status, text); // throws for JSON-RPC / HTTP errors
+  throw new ApiError(
+    502,
+    'not_sse',
+    `${method}: the agent answered \`${ct || 'no content type'}\` instead of an SSE stream (text/event-stream). ` +
+      'It may not support streaming: try with stream off.',
+  );
+}
+
+/** Resolves once with the first fact that tells the caller what the stream is about. */
+function startGate(exchangeId: number, method: string, timeoutMs: number) {
+  let resolve!: (s: StreamStart) => void;
+  let reject!: (e: Error) => void;
+  const started = new Promise<StreamStart>((a, b) => ((resolve = a), (reject = b)));
+  const timer = setTimeout(
+    () =>
+      reject(
+        new ApiError(
+          504,
+          'agent_timeout',
+          `${method}: the stream opened but no event named a task within ${timeoutMs} ms.`,
+        ),
+      ),
+    timeoutMs,
+  );
+  const done = (s: Omit<StreamStart, 'exchangeId'>) => {
+    clearTimeout(timer);
+    resolve({ exchangeId, ...s });
+  };
+  return {
+    started,
+    task: (taskId: string, contextId: string | null, state: TaskState | null) =>
+      done({ taskId, contextId, kind: 'task', state }),
+    message: (contextId: string | null) =>
+      done({ taskId: null, contextId, kind: 'message', state: null }),
+    fail: (why: string) => {
+      clearTimeout(timer);
+      reject(new ApiError(502, 'jsonrpc_error', `${method}: ${why}`));
+    },
+    end: (taskId: string | null) => done({ taskId, contextId: null, kind: 'task', state: null }),
+  };
 }

@@ -27,7 +27,8 @@ export function createA2aTasksRepo(db: Db) {
       context_id = COALESCE(excluded.context_id, a2a_tasks.context_id),
       push = COALESCE(excluded.push, a2a_tasks.push),
       updated_at = excluded.updated_at`);
-  const setState = db.prepare(`UPDATE a2a_tasks SET state = ?, last_text = COALESCE(?, last_text),
+  const setState =
+    db.prepare(`UPDATE a2a_tasks SET state = COALESCE(?, state), last_text = COALESCE(?, last_text),
     context_id = COALESCE(context_id, ?), updated_at = ? WHERE task_id = ?`);
   const setPush = db.prepare('UPDATE a2a_tasks SET push = ?, updated_at = ? WHERE task_id = ?');
   const byId = db.prepare('SELECT * FROM a2a_tasks WHERE task_id = ?');
@@ -54,9 +55,7 @@ export function createA2aTasksRepo(db: Db) {
       text: string | undefined,
       contextId: string | undefined,
     ): void {
-      const row = byId.get(taskId) as Raw | undefined;
-      if (!row) return;
-      setState.run(state ?? row.state, text ?? null, contextId ?? null, Date.now(), taskId);
+      setState.run(state ?? null, text ?? null, contextId ?? null, Date.now(), taskId);
     },
     setPush(taskId: string, push: TaskPush | null): void {
       setPush.run(push ? JSON.stringify(push) : null, Date.now(), taskId);

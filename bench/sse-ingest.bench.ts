@@ -1,0 +1,138 @@
+// SSE ingest: events/s through Switchboard's A2A client (frame split + parse + normalize +
+// SQLite insert of every raw frame + task update + engine event out to the renderer channel)
+// against a raw eventsource-parser loop (fetch + parse + JSON.parse, nothing stored) reading
+// the same stream from the same server in the same run. The agent is a node:http SSE server
+// in its own process writing N v1.0 status updates as fast as it can.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createParser } from 'eventsource-parser';
+import { createAgentService } from '../electron/engine/a2a/agent-service';
+import type { EngineContext } from '../electron/engine/context';
+import { DEFAULT_SETTINGS } from '../electron/engine/settings';
+import { openDatabase } from '../electron/engine/store/open-store';
+import type { BenchResult } from './run';
+
+const N = Number(process.env.SSE_BENCH_N ?? 20000);
+
+const AGENT_SRC = `
+const http = require('node:http');
+const N = ${N};
+const s = http.createServer((req, res) => {
+  const base = 'http://127.0.0.1:' + s.address().port + '/';
+  if (req.method === 'GET') {
+    res.setHeader('content-type', 'application/json');
+    return res.end(JSON.stringify({ name: 'bench', description: '', version: '1', capabilities: { streaming: true },
+      defaultInputModes: [], defaultOutputModes: [], skills: [],
+      supportedInterfaces: [{ url: base + 'rpc', protocolBinding: 'JSONRPC', protocolVersion: '1.0' }] }));
+  }
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    const id = 't' + Math.random().toString(36).slice(2);
+    const frame = (r) => 'data: ' + JSON.stringify({ jsonrpc: '2.0', id: 1, result: r }) + '\\n\\n';
+    let out = frame({ task: { id, contextId: 'c', status: { state: 'TASK_STATE_WORKING' } } });
+    for (let i = 0; i < N; i++) {
+      out += frame({ statusUpdate: { taskId: id, contextId: 'c', status: { state: 'TASK_STATE_WORKING',
+        message: { messageId: 'm' + i, role: 'ROLE_AGENT', parts: [{ text: 'progress ' + i }] } } } });
+      if (out.length > 65536) { res.write(out); out = ''; }
+    }
+    out += frame({ statusUpdate: { taskId: id, contextId: 'c', status: { state: 'TASK_STATE_COMPLETED' } } });
+    res.end(out);
+  });
+});
+s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
+
+function startAgent(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-e', AGENT_SRC], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.once('data', (d: Buffer) =>
+      resolve({ url: `http://127.0.0.1:${d.toString().trim()}/`, child }),
+    );
+    child.once('error', reject);
+  });
+}
+
+async function rawLoop(url: string): Promise<{ events: number; ms: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${url}rpc`, { method: 'POST', body: '{}' });
+  let events = 0;
+  const parser = createParser({
+    onEvent: (m) => {
+      JSON.parse(m.data);
+      events++;
+    },
+  });
+  const decoder = new TextDecoder();
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
+    parser.feed(decoder.decode(chunk, { stream: true }));
+  return { events, ms: performance.now() - t0 };
+}
+
+async function clientLoop(
+  url: string,
+  dataDir: string,
+): Promise<{ events: number; emitted: number; ms: number }> {
+  const db = openDatabase(dataDir);
+  let emitted = 0;
+  const ctx: EngineContext = {
+    db,
+    dataDir,
+    settings: { get: () => DEFAULT_SETTINGS, onChange: () => () => undefined },
+    emit: (e) => {
+      if (e.type === 'stream') emitted++;
+    },
+    receiverUrl: () => 'http://127.0.0.1:9',
+  };
+  const svc = createAgentService(ctx);
+  const agent = await svc.handlers.addAgent({ url });
+  const t0 = performance.now();
+  const { taskId } = await svc.handlers.sendMessage({
+    id: agent.id,
+    text: 'go',
+    stream: true,
+    push: false,
+  });
+  while ((await svc.handlers.getTask({ taskId: taskId! })).streaming)
+    await new Promise((r) => setTimeout(r, 5));
+  const ms = performance.now() - t0;
+  const events = (
+    db.prepare('SELECT COUNT(*) AS n FROM a2a_frames WHERE task_id = ?').get(taskId) as {
+      n: number;
+    }
+  ).n;
+  await svc.dispose();
+  db.close();
+  return { events, emitted, ms };
+}
+
+export async function run(): Promise<BenchResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-sse-'));
+  const agent = await startAgent();
+  try {
+    await rawLoop(agent.url); // warm-up
+    const raw = await rawLoop(agent.url);
+    const client = await clientLoop(agent.url, dataDir);
+    const rawRate = raw.events / (raw.ms / 1000);
+    const clientRate = client.events / (client.ms / 1000);
+    return {
+      name: 'sse-ingest',
+      metrics: {
+        events: N + 2,
+        'raw eventsource-parser events/s': Math.round(rawRate),
+        'client into SQLite events/s': Math.round(clientRate),
+        'client / raw ratio': Number((clientRate / rawRate).toFixed(3)),
+        'frames stored': client.events,
+        'stream events emitted': client.emitted,
+      },
+      notes:
+        'Client path: split + parse + normalize + insert raw frame + task update + engine event per frame.',
+    };
+  } finally {
+    agent.child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
