@@ -175,6 +175,38 @@ describe('standard push configs', () => {
     expectSigned(done, task.id);
   });
 
+  it('v1.0 CreateTaskPushNotificationConfig on a running task gets its later events', async () => {
+    const token = secret('tok');
+    const post = async (body: unknown) => {
+      const res = await fetch(agents.long.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'A2A-Version': '1.0' },
+        body: JSON.stringify(body),
+      });
+      return (await res.json()) as { result?: { task?: { id: string } }; error?: unknown };
+    };
+    const sent = await post(
+      rpc('SendMessage', {
+        message: v1Message('long v1 job'),
+        configuration: { returnImmediately: true },
+      }),
+    );
+    const taskId = sent.result!.task!.id;
+    const created = await post(
+      rpc('CreateTaskPushNotificationConfig', { taskId, url: `${hooks.url}/create`, token }),
+    );
+    expect(created.error).toBeUndefined();
+    const done = await waitFor(() =>
+      hooks
+        .posts()
+        .filter((h) => h.path === '/create')
+        .find((h) => h.body.includes('TASK_STATE_COMPLETED')),
+    );
+    expect(done.headers['content-type']).toBe('application/a2a+json');
+    expect(done.headers['x-a2a-notification-token']).toBe(token);
+    expectSigned(done, taskId);
+  });
+
   it('enterprise agent adds its JWT and security level to standard pushes', async () => {
     const events = await collect(
       agents.enterprise.url,
