@@ -7,7 +7,7 @@ import { chromium } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Verdict } from '../shared/model';
 import { createCapturesRepo } from '../electron/engine/store/captures-repo';
@@ -167,6 +167,7 @@ export async function run(): Promise<BenchResult> {
     spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-uibench-'));
   const token = randomBytes(16).toString('hex');
+  const loadBefore = loadavg()[0] ?? 0;
   const seedStart = Date.now();
   seed(dataDir);
   const seedMs = Date.now() - seedStart;
@@ -277,6 +278,7 @@ export async function run(): Promise<BenchResult> {
         'live delay max ms': r1(Math.max(...delays)),
         'renderer JS heap MB': heapMb,
         'webhook send failures': failures.length,
+        'machine load avg (1 min) before/after': `${loadBefore.toFixed(1)}/${(loadavg()[0] ?? 0).toFixed(1)}`,
       },
       notes: `${failures.length ? `First send failure: ${failures[0]}. ` : ''}Chromium headless (${existsSync(candidate) ? candidate : 'playwright default'}), ${RATE} webhooks/s signed HMAC, 2 shared cores. Goals met: first render ${firstRenderMs < 1000}, scroll ${scrollP95 < 20}, live ${liveP95 < 150}.`,
     };

@@ -2,6 +2,7 @@
 // Engine events go through the per-frame batcher, then each slice applies the batch it cares about.
 // Components select single fields with useApp(s => s.field).
 import { createStore, useStore, type StoreApi } from 'zustand';
+import type { SwitchboardApi } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import type { Bridge } from '../bridge/types';
 import { createCapturesSlice } from './captures-slice';
@@ -35,7 +36,10 @@ export function connectStore(
   bridge: Bridge,
   scheduler: FrameScheduler = browserScheduler(),
 ): () => void {
-  const batcher = createEventBatcher((batch) => applyEngineEvents(store, batch), scheduler);
+  const batcher = createEventBatcher((batch) => {
+    applyEngineEvents(store, batch);
+    for (const l of batchListeners) l(batch);
+  }, scheduler);
   const offEvents = bridge.onEvent((e) => batcher.push(e));
   let wasDown = false;
   const offConn = bridge.onConnection((state) => {
@@ -54,10 +58,27 @@ export function connectStore(
   };
 }
 
-let appStore: AppStore | null = null;
+const batchListeners = new Set<(batch: EngineEvent[]) => void>();
 
-export function setAppStore(store: AppStore): void {
+/** For views with their own state (agents, replay...): engine events in the same per-frame
+ *  batches the store gets. Returns the unsubscribe function. */
+export function onEngineBatch(listener: (batch: EngineEvent[]) => void): () => void {
+  batchListeners.add(listener);
+  return () => batchListeners.delete(listener);
+}
+
+let appStore: AppStore | null = null;
+let appApi: SwitchboardApi | null = null;
+
+export function setAppStore(store: AppStore, api: SwitchboardApi): void {
   appStore = store;
+  appApi = api;
+}
+
+/** The typed API (IPC or HTTP, whichever bridge is active) for views that call it directly. */
+export function getApi(): SwitchboardApi {
+  if (!appApi) throw new Error('bridge not initialised');
+  return appApi;
 }
 
 export function getAppStore(): AppStore {

@@ -1,5 +1,7 @@
 // The navigation: one entry per screen, in tab order. To add a screen, add one line here
 // (id, label, component); the top bar and the router pick it up. Keep Settings last.
+// A view calls the engine with getApi() and follows engine events with onEngineBatch() (both in
+// state/store.ts; batches arrive once per animation frame); shared bits live in components/.
 import type { ComponentType } from 'react';
 import { CapturesView } from './captures/CapturesView';
 import { SettingsView } from './settings/SettingsView';

@@ -1,0 +1,143 @@
+// Bulk replay: all webhooks of a task (or a list of capture ids) in original order, with a
+// concurrency and rate limit or the original spacing; a progress bar fed by replay-progress
+// events; cancellable.
+import { useEffect, useState } from 'react';
+import type { BulkProgress } from '../../../shared/api/replay';
+import { errorText, replayBridge } from './replay-bridge';
+
+function parseIds(text: string): number[] {
+  return text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+}
+
+export function BulkSection() {
+  const [taskId, setTaskId] = useState('');
+  const [ids, setIds] = useState('');
+  const [target, setTarget] = useState('');
+  const [mode, setMode] = useState<'exact' | 'resigned'>('exact');
+  const [concurrency, setConcurrency] = useState('4');
+  const [rate, setRate] = useState('0');
+  const [spacing, setSpacing] = useState(false);
+  const [confirm, setConfirm] = useState(false);
+  const [progress, setProgress] = useState<BulkProgress | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(
+    () =>
+      replayBridge().onEvent((e) => {
+        if (e.type === 'replay-progress')
+          setProgress((p) => (p && p.bulkId === e.progress.bulkId ? e.progress : p));
+      }),
+    [],
+  );
+
+  const start = async () => {
+    setError(null);
+    try {
+      const list = parseIds(ids);
+      setProgress(
+        await replayBridge().api.startBulkReplay({
+          selection: list.length ? { captureIds: list } : { taskId: taskId.trim() },
+          ...(target.trim() ? { targetUrl: target.trim() } : {}),
+          mode,
+          concurrency: Math.max(1, Math.min(64, Number(concurrency) || 1)),
+          ratePerSec: Math.max(0, Number(rate) || 0),
+          originalSpacing: spacing,
+          confirmNonLoopback: confirm,
+        }),
+      );
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  const cancel = async () => {
+    if (progress)
+      setProgress(await replayBridge().api.cancelBulkReplay({ bulkId: progress.bulkId }));
+  };
+  const running = progress?.state === 'running';
+
+  return (
+    <section className="panel" aria-label="Bulk replay" data-testid="bulk-replay">
+      <h2 className="panel-title">Bulk replay</h2>
+      <div className="replay-row">
+        <label className="replay-field">
+          <span>Task id (all its webhooks)</span>
+          <input className="mono" value={taskId} onChange={(e) => setTaskId(e.target.value)} />
+        </label>
+        <label className="replay-field">
+          <span>or capture ids</span>
+          <input
+            className="mono"
+            value={ids}
+            onChange={(e) => setIds(e.target.value)}
+            placeholder="12, 13, 20"
+          />
+        </label>
+      </div>
+      <div className="replay-row">
+        <label className="replay-field">
+          <span>Target (empty: each capture's path on the receiver)</span>
+          <input className="mono" value={target} onChange={(e) => setTarget(e.target.value)} />
+        </label>
+        <label className="replay-field replay-narrow">
+          <span>Mode</span>
+          <select value={mode} onChange={(e) => setMode(e.target.value as 'exact' | 'resigned')}>
+            <option value="exact">exact</option>
+            <option value="resigned">re-signed</option>
+          </select>
+        </label>
+        <label className="replay-field replay-narrow">
+          <span>Concurrency</span>
+          <input
+            value={concurrency}
+            onChange={(e) => setConcurrency(e.target.value)}
+            inputMode="numeric"
+          />
+        </label>
+        <label className="replay-field replay-narrow">
+          <span>Per second (0 = no limit)</span>
+          <input value={rate} onChange={(e) => setRate(e.target.value)} inputMode="decimal" />
+        </label>
+      </div>
+      <label className="replay-check">
+        <input type="checkbox" checked={spacing} onChange={(e) => setSpacing(e.target.checked)} />{' '}
+        Keep the original spacing (one at a time)
+      </label>
+      <label className="replay-check">
+        <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />{' '}
+        The target may be off this machine
+      </label>
+      <div className="replay-row">
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          disabled={running}
+          onClick={() => void start()}
+        >
+          Start
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={!running}
+          onClick={() => void cancel()}
+        >
+          Cancel
+        </button>
+      </div>
+      {error && <div className="notice notice-error">{error}</div>}
+      {progress && (
+        <div data-testid="bulk-progress">
+          <progress className="replay-progress" max={progress.total} value={progress.done} />
+          <div className="muted">
+            {progress.state} · {progress.done}/{progress.total} · {progress.ok} ok ·{' '}
+            {progress.failed} failed · {(progress.elapsedMs / 1000).toFixed(1)} s
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
