@@ -1,6 +1,7 @@
 // The Long-Running Task Agent driven with the tutorial's own raw requests (v0.3 message/stream,
 // no version header): quick task, long task with the tutorial webhook (verified by python3's
 // tutorial_verify.py and byte-identical to json.dumps), and a client that disconnects early.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoAgents } from '../../electron/engine/demo/index';
 import type { DeliveryAttempt } from '../../shared/api/demo';
@@ -215,5 +216,40 @@ describe('Long-Running Task Agent', () => {
       { what: 'task completed after disconnect' },
     );
     expect(task.result.artifacts.map((a) => a.name)).toEqual(['long_task_result']);
+  });
+  it('tasks/cancel stops a running long task: canceled, no webhook', async () => {
+    const call = async (method: string, params: unknown) => {
+      const res = await fetch(agents.long.url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: method, method, params }),
+      });
+      return (await res.json()) as { result: { id: string; status: { state: string } } };
+    };
+    const message = {
+      role: 'user',
+      parts: [{ kind: 'text', text: 'long cancel me' }],
+      messageId: randomUUID(),
+      kind: 'message',
+    };
+    const started = await call('message/send', {
+      message,
+      configuration: { blocking: false },
+      pushNotificationConfig: { url: `${hooks.url}/canceled`, secret: secret('c') },
+    });
+    const taskId = started.result.id;
+    const canceled = await call('tasks/cancel', { id: taskId });
+    expect(canceled.result.status.state).toBe('canceled');
+    const later = await call('tasks/get', { id: taskId });
+    expect(later.result.status.state).toBe('canceled');
+    // A task started after the cancel runs to completion: by then the canceled one would have
+    // sent its webhook, had it kept running.
+    await collect(
+      agents.long.url,
+      tutorialRequest('long after cancel', { url: `${hooks.url}/after` }),
+    );
+    expect(hooks.posts().some((h) => h.path === '/after')).toBe(true);
+    expect(hooks.posts().some((h) => h.path === '/canceled')).toBe(false);
+    expect(deliveries.some((d) => d.taskId === taskId)).toBe(false);
   });
 });
