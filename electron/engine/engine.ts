@@ -8,11 +8,12 @@ import { createCaptureHandlers } from './captures/capture-handlers';
 import type { EngineContext } from './context';
 import { createDemoHandlers } from './demo/index';
 import { createReplayHandlers } from './replay/handlers';
-import { createReceiverApp } from './receiver/receiver-app';
+import { createReceiverHandler } from './receiver/receiver-app';
 import { createReceiverServer } from './receiver/receiver-server';
 import { createSettingsStore, type SecretCodec } from './settings';
 import { createAuditRepo } from './store/audit-repo';
 import { createCapturesRepo } from './store/captures-repo';
+import { createGroupCommit } from './store/group-commit';
 import { createJtiRepo } from './store/jti-repo';
 import { openDatabase } from './store/open-store';
 import { APP_VERSION } from './version';
@@ -53,10 +54,20 @@ export function createEngine(options: EngineOptions): Engine {
   const captures = createCapturesRepo(db);
   const audit = createAuditRepo(db);
   const jti = createJtiRepo(db);
-  const verifyDeps = { captures, jti, settings: () => settingsStore.get() };
+  const verifyDeps = {
+    captures,
+    jti,
+    settings: () => settingsStore.get(),
+    commit: createGroupCommit(db),
+  };
 
-  const receiverApp = createReceiverApp({ ...verifyDeps, audit, emit, version: APP_VERSION });
-  const receiver = createReceiverServer(receiverApp);
+  const receiverHandler = createReceiverHandler({
+    ...verifyDeps,
+    audit,
+    emit,
+    version: APP_VERSION,
+  });
+  const receiver = createReceiverServer(receiverHandler);
 
   const context: EngineContext = {
     db,

@@ -3,12 +3,15 @@
 import type { CaptureSummary, Check, Settings, Verdict } from '../../../shared/model';
 import { verifyCapture, verdictOf, type VerifyInput } from '../../../shared/verify/index';
 import type { CapturesRepo } from '../store/captures-repo';
+import type { GroupCommit } from '../store/group-commit';
 import type { JtiRepo } from '../store/jti-repo';
 
 export interface VerifyDeps {
   captures: CapturesRepo;
   jti: JtiRepo;
   settings: () => Settings;
+  /** Shares transactions with concurrent writers (the receiver's burst path). */
+  commit?: GroupCommit;
 }
 
 export interface VerifyOutcome {
@@ -26,7 +29,9 @@ export async function verifyAndSave(
     rememberJti: (jti) => deps.jti.remember(jti, id),
   });
   const verdict = verdictOf(checks);
-  deps.captures.saveVerification(id, checks, verdict, responseStatus);
+  const save = () => deps.captures.saveVerification(id, checks, verdict, responseStatus);
+  if (deps.commit) await deps.commit.enqueue(save);
+  else save();
   return { checks, verdict };
 }
 

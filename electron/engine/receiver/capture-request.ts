@@ -1,11 +1,13 @@
-// Handles one POST/PUT/PATCH: read exact bytes, store them durably, verify, then answer.
-// Invariant: a 2xx is sent only after the capture row is committed.
-import type { Request, Response } from 'express';
+// Handles one POST/PUT/PATCH on plain node:http (the hot path skips express): read the exact
+// bytes, store them durably, answer, verify. Invariant: a 2xx is sent only after the capture row
+// is committed. In enforce mode verification happens before the answer, since it decides it.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineEvent } from '../../../shared/events';
 import type { HeaderPair, Verdict } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
 import { verifyAndSave, type VerifyDeps } from '../captures/verify-and-save';
 import type { AuditRepo } from '../store/audit-repo';
+import type { GroupCommit } from '../store/group-commit';
 import { enforceDecision } from './enforce';
 import { BodyTooLargeError, readBody } from './read-body';
 
@@ -17,6 +19,7 @@ export interface ResponseOverride {
 
 export interface ReceiverDeps extends VerifyDeps {
   audit: AuditRepo;
+  commit: GroupCommit;
   emit(event: EngineEvent): void;
   /** Configured response rules (to watch an agent's retries); null when none matches. */
   responseRule?(method: string, path: string): ResponseOverride | null;
@@ -24,17 +27,22 @@ export interface ReceiverDeps extends VerifyDeps {
 
 export async function captureRequest(
   deps: ReceiverDeps,
-  req: Request,
-  res: Response,
+  req: IncomingMessage,
+  res: ServerResponse,
 ): Promise<void> {
   const receivedAt = Date.now();
-  const path = req.path;
+  const method = req.method ?? 'POST';
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  // The path is kept as sent (still percent-encoded), like every other captured byte.
+  const path = q >= 0 ? url.slice(0, q) : url;
+  const query = q >= 0 ? url.slice(q + 1) : '';
   const remoteAddress = req.socket.remoteAddress ?? '';
   const audit = (status: number, reason: string, kind: 'rejected' | 'error' = 'rejected') => {
     const entry = deps.audit.insert({
       at: Date.now(),
       kind,
-      method: req.method,
+      method,
       path,
       status,
       reason,
@@ -47,56 +55,58 @@ export async function captureRequest(
   try {
     body = await readBody(req, deps.settings().bodyLimitBytes);
   } catch (err) {
-    if (err instanceof BodyTooLargeError) {
-      audit(413, err.message);
-      res
-        .status(413)
-        .set('Connection', 'close')
-        .json({ error: 'payload_too_large', message: err.message });
-    } else {
-      audit(400, `could not read body: ${(err as Error).message}`);
-      if (!res.headersSent && !req.socket.destroyed)
-        res.status(400).json({ error: 'bad_body', message: (err as Error).message });
+    const tooLarge = err instanceof BodyTooLargeError;
+    const reason = tooLarge
+      ? (err as Error).message
+      : `could not read body: ${(err as Error).message}`;
+    audit(tooLarge ? 413 : 400, reason);
+    if (!res.headersSent && !req.socket.destroyed) {
+      // Why close: the unread rest of an oversized body must not be parsed as the next request.
+      send(
+        res,
+        tooLarge ? 413 : 400,
+        { error: tooLarge ? 'payload_too_large' : 'bad_body', message: reason },
+        true,
+      );
     }
     return;
   }
 
   const headers = pairs(req.rawHeaders);
   const taskId = extractTaskId(headers, body);
-  const url = req.originalUrl;
-  const q = url.indexOf('?');
+  const contentType = headerValue(headers, 'content-type') ?? null;
   let id: number;
   try {
-    id = deps.captures.insert({
-      receivedAt,
-      method: req.method,
-      path,
-      query: q >= 0 ? url.slice(q + 1) : '',
-      headers,
-      body,
-      remoteAddress,
-      taskId,
-      contentType: headerValue(headers, 'content-type') ?? null,
-      source: 'receiver',
-    });
+    id = await deps.commit.enqueue(() =>
+      deps.captures.insert({
+        receivedAt,
+        method,
+        path,
+        query,
+        headers,
+        body,
+        remoteAddress,
+        taskId,
+        contentType,
+        source: 'receiver',
+      }),
+    );
   } catch (err) {
     // Not stored means not acknowledged: the sender sees a 5xx and can retry.
     audit(500, `could not store capture: ${(err as Error).message}`, 'error');
-    res
-      .status(500)
-      .json({ error: 'store_failed', message: 'Switchboard could not store this request' });
+    send(res, 500, { error: 'store_failed', message: 'Switchboard could not store this request' });
     return;
   }
 
-  const contentType = headerValue(headers, 'content-type') ?? null;
-  const input = { method: req.method, path, headers, body, receivedAt, taskId };
+  const input = { method, path, headers, body, receivedAt, taskId };
+  const received = { status: 'received', taskId, captureId: id };
   const announce = (verdict: Verdict) =>
     deps.emit({
       type: 'capture',
       capture: {
         id,
         receivedAt,
-        method: req.method,
+        method,
         path,
         taskId,
         verdict,
@@ -107,32 +117,19 @@ export async function captureRequest(
     });
 
   if (deps.settings().responseMode === 'enforce') {
-    // Enforce must know the verdict before it answers.
     const { checks, verdict } = await verifyAndSave(deps, id, input);
     const refusal = enforceDecision(headers, checks, verdict);
     let status: number;
     if (refusal) {
       audit(refusal.status, refusal.reason);
-      status = await answer(
-        deps,
-        req,
-        res,
-        refusal.status,
-        JSON.stringify({
-          error: refusal.status === 400 ? 'missing_headers' : 'verification_failed',
-          message: refusal.reason,
-          captureId: id,
-        }),
-        true,
-      );
+      status = refusal.status;
+      send(res, status, {
+        error: status === 400 ? 'missing_headers' : 'verification_failed',
+        message: refusal.reason,
+        captureId: id,
+      });
     } else {
-      status = await answer(
-        deps,
-        req,
-        res,
-        200,
-        JSON.stringify({ status: 'received', taskId, captureId: id }),
-      );
+      status = await answer(deps, method, path, res, received);
     }
     deps.captures.saveResponseStatus(id, status);
     announce(verdict);
@@ -140,34 +137,37 @@ export async function captureRequest(
   }
   // Observe mode: the capture is durable, so acknowledge now and verify after answering; the
   // sender's latency does not include verification.
-  const status = await answer(
-    deps,
-    req,
-    res,
-    200,
-    JSON.stringify({ status: 'received', taskId, captureId: id }),
-  );
+  const status = await answer(deps, method, path, res, received);
   const { verdict } = await verifyAndSave(deps, id, input, status);
   announce(verdict);
 }
 
-/** Sends the answer, unless a response rule overrides it (refusals never are); returns the status sent. */
+/** Answers 200 unless a configured response rule overrides it; returns the status sent. */
 async function answer(
   deps: ReceiverDeps,
-  req: Request,
-  res: Response,
-  status: number,
-  payload: string,
-  final = false,
+  method: string,
+  path: string,
+  res: ServerResponse,
+  payload: object,
 ): Promise<number> {
-  const rule = final ? null : (deps.responseRule?.(req.method, req.path) ?? null);
-  if (rule) {
-    if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
-    status = rule.status;
-    payload = rule.body;
+  const rule = deps.responseRule?.(method, path) ?? null;
+  if (!rule) {
+    send(res, 200, payload);
+    return 200;
   }
-  res.status(status).type('application/json').send(payload);
-  return status;
+  if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
+  send(res, rule.status, rule.body);
+  return rule.status;
+}
+
+function send(res: ServerResponse, status: number, payload: object | string, close = false): void {
+  const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...(close ? { Connection: 'close' } : {}),
+  });
+  res.end(text);
 }
 
 function pairs(raw: string[]): HeaderPair[] {

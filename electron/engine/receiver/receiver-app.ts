@@ -1,9 +1,37 @@
-// The webhook receiver's express app: health on GET /, the tutorial's endpoint challenge on
-// GET <any path>/validate, and capture of POST/PUT/PATCH on any path.
+// The webhook receiver: capture of POST/PUT/PATCH on any path, and an express app for the rest:
+// health on GET /, the tutorial's endpoint challenge on GET <any path>/validate.
+import type { RequestListener } from 'node:http';
 import express, { type Express } from 'express';
 import { captureRequest, type ReceiverDeps } from './capture-request';
 
-export function createReceiverApp(deps: ReceiverDeps & { version: string }): Express {
+const CAPTURED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** The receiver's request handler: captures go straight to captureRequest (no middleware on the
+ *  hot path); everything else goes through the express app. */
+export function createReceiverHandler(deps: ReceiverDeps & { version: string }): RequestListener {
+  const app = createReceiverApp(deps);
+  return (req, res) => {
+    if (!CAPTURED_METHODS.has(req.method ?? '')) return void app(req, res);
+    captureRequest(deps, req, res).catch((err: Error) => {
+      const entry = deps.audit.insert({
+        at: Date.now(),
+        kind: 'error',
+        method: req.method ?? '',
+        path: req.url ?? '',
+        status: 500,
+        reason: err.message,
+        remoteAddress: req.socket.remoteAddress ?? '',
+      });
+      deps.emit({ type: 'audit', entry });
+      if (!res.headersSent)
+        res
+          .writeHead(500, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ error: 'internal', message: err.message }));
+    });
+  };
+}
+
+function createReceiverApp(deps: ReceiverDeps & { version: string }): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
@@ -47,13 +75,6 @@ export function createReceiverApp(deps: ReceiverDeps & { version: string }): Exp
     deps.emit({ type: 'audit', entry });
     res.json({ challenge, status: 'validated' });
   });
-
-  const capture: express.RequestHandler = (req, res, next) => {
-    captureRequest(deps, req, res).catch(next);
-  };
-  app.post(/.*/, capture);
-  app.put(/.*/, capture);
-  app.patch(/.*/, capture);
 
   app.use((req, res) => {
     res.status(404).json({

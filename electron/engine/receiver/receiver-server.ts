@@ -1,8 +1,7 @@
 // Runs the receiver app on 127.0.0.1 and reports its state. A busy port is not a crash: the
 // state carries a message naming the flag to change it, and the UI keeps working.
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 import type { ReceiverInfo } from '../../../shared/model';
 
 export interface ReceiverServer {
@@ -11,7 +10,7 @@ export interface ReceiverServer {
   close(): Promise<void>;
 }
 
-export function createReceiverServer(app: Express, host = '127.0.0.1'): ReceiverServer {
+export function createReceiverServer(handler: RequestListener, host = '127.0.0.1'): ReceiverServer {
   let server: Server | null = null;
   let info: ReceiverInfo = { url: '', port: 0, listening: false, error: null };
   const sockets = new Set<import('node:net').Socket>();
@@ -31,7 +30,7 @@ export function createReceiverServer(app: Express, host = '127.0.0.1'): Receiver
     close,
     async listen(port) {
       await close();
-      const s = createServer(app);
+      const s = createServer(handler);
       s.keepAliveTimeout = 5_000;
       s.on('connection', (socket) => {
         sockets.add(socket);
