@@ -45,10 +45,15 @@ export function CaptureList() {
     if (olderCursor && lastIndex >= items.length - LOAD_MORE_THRESHOLD) void loadOlder();
   }, [lastIndex, items.length, olderCursor, loadOlder]);
 
+  // Follow the keyboard cursor when it moves (not on every live batch: the user may have
+  // scrolled away from it on purpose).
+  const followed = useRef<number | null>(null);
   useEffect(() => {
-    if (activeId === null) return;
+    if (activeId === null || activeId === followed.current) return;
     const index = items.findIndex((c) => c.id === activeId);
-    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    if (index < 0) return;
+    followed.current = activeId;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
   }, [activeId, items, virtualizer]);
 
   const open = useCallback(
