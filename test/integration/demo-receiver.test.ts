@@ -30,6 +30,18 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // The receiver verifies after answering: let every capture's checks land before the store closes.
+  if (t)
+    await waitFor(
+      async () => {
+        const page = await t.engine.handlers.listCaptures({ limit: 1000 });
+        const details = await Promise.all(
+          page.items.map((c) => t.engine.handlers.getCapture({ id: c.id })),
+        );
+        return details.every((d) => d.checks.length > 0);
+      },
+      { what: 'all captures verified' },
+    );
   await t?.engine.handlers.stopDemoAgent({ name: 'long' });
   await t?.engine.handlers.stopDemoAgent({ name: 'enterprise' });
   await t?.cleanup();
@@ -107,8 +119,14 @@ describe('demo agents with the real receiver', () => {
         configuration: { pushNotificationConfig: { url: `${t.receiverUrl}/v03`, token } },
       },
     });
-    const capture = await captureFor(stream[0]!['id'] as string);
+    const taskId = stream[0]!['id'] as string;
+    const capture = await captureFor(taskId);
     expect(statusOf(capture, 'notification-token')).toBe('pass');
+    // One push per stream event; wait for all so none is in flight when the engine stops.
+    await waitFor(async () => {
+      const page = await t.engine.handlers.listCaptures({ limit: 100, taskId });
+      return page.items.length === stream.length;
+    });
     expect(statusOf(capture, 'hmac-sha256')).toBe('pass');
   });
 
