@@ -77,14 +77,23 @@ export function createAgentsStore(api: SwitchboardApi) {
         else if (e.type === 'task' && e.task.agentId === selectedAgentId) {
           const rest = tasks.filter((t) => t.taskId !== e.task.taskId);
           tasks = [e.task, ...rest];
-        } else if ((e.type === 'capture' || e.type === 'capture-updated') && e.capture.taskId === selectedTaskId) {
+        } else if (
+          (e.type === 'capture' || e.type === 'capture-updated') &&
+          e.capture.taskId === selectedTaskId
+        ) {
           refetch = true;
         }
       }
       if (tasks !== get().tasks) set({ tasks });
       if (fresh.length) set({ events: [...get().events, ...fresh] });
       // Webhooks and findings are computed by the engine: fetch the merged timeline again.
-      if (refetch || (fresh.length && fresh.some((f) => f.state === 'completed' || f.state === 'failed' || f.state === 'canceled'))) {
+      if (
+        refetch ||
+        (fresh.length &&
+          fresh.some(
+            (f) => f.state === 'completed' || f.state === 'failed' || f.state === 'canceled',
+          ))
+      ) {
         void get().refreshTimeline();
       }
     },

@@ -3,7 +3,9 @@
 // A view calls the engine with getApi() and follows engine events with onEngineBatch() (both in
 // state/store.ts; batches arrive once per animation frame); shared bits live in components/.
 import type { ComponentType } from 'react';
+import { AgentsView } from './agents/AgentsView';
 import { CapturesView } from './captures/CapturesView';
+import { ReplayView } from './replay/ReplayView';
 import { SettingsView } from './settings/SettingsView';
 
 export interface ViewEntry {
@@ -14,6 +16,8 @@ export interface ViewEntry {
 
 export const views: ViewEntry[] = [
   { id: 'captures', label: 'Captures', component: CapturesView },
+  { id: 'agents', label: 'Agents', component: AgentsView },
   // Other screens register here, e.g. { id: 'agents', label: 'Agents', component: AgentsView },
+  { id: 'replay', label: 'Replay', component: ReplayView },
   { id: 'settings', label: 'Settings', component: SettingsView },
 ];

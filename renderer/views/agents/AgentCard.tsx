@@ -3,7 +3,13 @@
 // push dialect in use with their overrides.
 import type { AgentView } from '../../../shared/api/agents';
 
-export function AgentCard(props: { agent: AgentView; onOverride: (patch: { protocolVersion?: '0.3' | '1.0' | null; pushDialect?: 'tutorial' | 'v0.3' | 'v1.0' | null }) => void }) {
+export function AgentCard(props: {
+  agent: AgentView;
+  onOverride: (patch: {
+    protocolVersion?: '0.3' | '1.0' | null;
+    pushDialect?: 'tutorial' | 'v0.3' | 'v1.0' | null;
+  }) => void;
+}) {
   const { agent: a } = props;
   const s = a.summary;
   return (
@@ -19,7 +25,8 @@ export function AgentCard(props: { agent: AgentView; onOverride: (patch: { proto
         <dd>{a.rpcUrl}</dd>
         <dt>Capabilities</dt>
         <dd>
-          streaming {s.capabilities.streaming ? 'yes' : 'no'} · push {s.capabilities.pushNotifications ? 'yes' : 'no'}
+          streaming {s.capabilities.streaming ? 'yes' : 'no'} · push{' '}
+          {s.capabilities.pushNotifications ? 'yes' : 'no'}
         </dd>
         <dt>Interfaces</dt>
         <dd>{s.interfaces.map((i) => `${i.binding} ${i.version}`).join(', ')}</dd>
@@ -32,7 +39,12 @@ export function AgentCard(props: { agent: AgentView; onOverride: (patch: { proto
           <select
             aria-label="Protocol version"
             value={a.versionOverride ?? 'auto'}
-            onChange={(e) => props.onOverride({ protocolVersion: e.target.value === 'auto' ? null : (e.target.value as '0.3' | '1.0') })}
+            onChange={(e) =>
+              props.onOverride({
+                protocolVersion:
+                  e.target.value === 'auto' ? null : (e.target.value as '0.3' | '1.0'),
+              })
+            }
           >
             <option value="auto">auto ({a.detectedVersion})</option>
             <option value="1.0">1.0</option>
@@ -42,7 +54,14 @@ export function AgentCard(props: { agent: AgentView; onOverride: (patch: { proto
           <select
             aria-label="Push dialect"
             value={a.pushDialectOverride ?? 'auto'}
-            onChange={(e) => props.onOverride({ pushDialect: e.target.value === 'auto' ? null : (e.target.value as 'tutorial' | 'v0.3' | 'v1.0') })}
+            onChange={(e) =>
+              props.onOverride({
+                pushDialect:
+                  e.target.value === 'auto'
+                    ? null
+                    : (e.target.value as 'tutorial' | 'v0.3' | 'v1.0'),
+              })
+            }
           >
             <option value="auto">auto ({a.pushDialect})</option>
             <option value="v1.0">v1.0</option>

@@ -10,7 +10,12 @@ import { eventLabel, formatGap, LONG_GAP_MS, toRows, type TimelineRow } from './
 
 const ROW_HEIGHT = 32;
 
-const Row = memo(function Row(props: { row: TimelineRow; selected: boolean; onSelect: (i: number) => void; index: number }) {
+const Row = memo(function Row(props: {
+  row: TimelineRow;
+  selected: boolean;
+  onSelect: (i: number) => void;
+  index: number;
+}) {
   const { event: e, segment, gapMs } = props.row;
   const cell = (
     <span className="tl-cell">
@@ -28,6 +33,7 @@ const Row = memo(function Row(props: { row: TimelineRow; selected: boolean; onSe
   return (
     <div
       role="row"
+      data-testid="tl-row"
       className={`tl-row${props.selected ? ' selected' : ''}${gapMs !== null && gapMs > LONG_GAP_MS ? ' long-gap' : ''}`}
       style={{ height: ROW_HEIGHT }}
       onClick={() => props.onSelect(props.index)}
@@ -66,10 +72,15 @@ export function Timeline({ events, findings }: { events: TimelineEvent[]; findin
         <span className="tl-seg" />
         <span className="tl-time">time</span>
         <span className="tl-gap">gap</span>
-        <span className="tl-lane">stream ({rows.filter((r) => r.event.source === 'stream').length})</span>
-        <span className="tl-lane">webhooks ({rows.filter((r) => r.event.source === 'webhook').length})</span>
+        <span className="tl-lane">
+          stream ({rows.filter((r) => r.event.source === 'stream').length})
+        </span>
+        <span className="tl-lane">
+          webhooks ({rows.filter((r) => r.event.source === 'webhook').length})
+        </span>
         <label className="tl-follow">
-          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> follow
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />{' '}
+          follow
         </label>
       </div>
       {streamLevel.length ? (
@@ -87,7 +98,13 @@ export function Timeline({ events, findings }: { events: TimelineEvent[]; findin
             {items.map((v) => {
               const row = rows[v.index];
               return row ? (
-                <Row key={v.index} row={row} index={v.index} selected={v.index === selected} onSelect={setSelected} />
+                <Row
+                  key={v.index}
+                  row={row}
+                  index={v.index}
+                  selected={v.index === selected}
+                  onSelect={setSelected}
+                />
               ) : null;
             })}
           </div>

@@ -19,7 +19,12 @@ export function toRows(events: TimelineEvent[]): TimelineRow[] {
   for (const event of events) {
     const before = segment;
     if (event.source === 'stream' && event.state) segment = event.state;
-    rows.push({ event, segment, gapMs: prevAt === null ? null : event.at - prevAt, segmentStart: segment !== before });
+    rows.push({
+      event,
+      segment,
+      gapMs: prevAt === null ? null : event.at - prevAt,
+      segmentStart: segment !== before,
+    });
     prevAt = event.at;
   }
   return rows;

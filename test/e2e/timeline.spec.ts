@@ -1,0 +1,36 @@
+// The A2A timeline in a real browser: start the tutorial's Long-Running demo agent, add it by
+// URL, send a long task with push (tutorial dialect), watch progress arrive live, disconnect,
+// and see the HMAC-signed webhook land on the same timeline with a valid verdict.
+import { expect, test } from './serve-fixture';
+
+test('long task: live progress, disconnect, webhook with verdict on the same timeline', async ({
+  page,
+  sb,
+}) => {
+  const demo = await sb.api<{ url: string }>('/api/demo/agents/long/start', {
+    method: 'POST',
+    body: JSON.stringify({ port: 0, speed: 3 }),
+  });
+  await page.goto(sb.uiUrl);
+  await page.getByRole('button', { name: 'Agents', exact: true }).click();
+  await page.getByLabel('Agent base URL').fill(demo.url);
+  await page.getByRole('button', { name: 'Add agent' }).click();
+  await expect(page.getByRole('heading', { name: /Long-Running Task Agent/ })).toBeVisible();
+  await page.getByLabel('Push dialect').selectOption('tutorial');
+  await expect(page.getByLabel('Push dialect')).toHaveValue('tutorial');
+
+  await page.getByLabel('Message').fill('Run a long machine learning task');
+  await page.getByRole('checkbox', { name: 'push' }).check();
+  await page.getByRole('button', { name: 'Send' }).click();
+
+  const rows = page.getByTestId('tl-row');
+  await expect(rows.filter({ hasText: 'working' }).first()).toBeVisible();
+  await expect(page.getByTestId('stream-status')).toHaveText('streaming');
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByTestId('stream-status')).toHaveText('not connected');
+
+  const hook = rows.and(page.locator('[data-source="webhook"]')).first();
+  await expect(hook).toBeVisible({ timeout: 30_000 });
+  await expect(hook.locator('.badge-valid')).toHaveText('valid');
+  await page.screenshot({ path: 'test/e2e/__screenshots__/timeline-webhook.png' });
+});
