@@ -3,7 +3,8 @@
 // events; cancellable.
 import { useEffect, useState } from 'react';
 import type { BulkProgress } from '../../../shared/api/replay';
-import { errorText, replayBridge } from './replay-bridge';
+import { getApi, onEngineBatch } from '../../state/store';
+import { errorText } from './replay-bridge';
 
 function parseIds(text: string): number[] {
   return text
@@ -27,9 +28,11 @@ export function BulkSection() {
 
   useEffect(
     () =>
-      replayBridge().onEvent((e) => {
-        if (e.type === 'replay-progress')
+      onEngineBatch((batch) => {
+        for (const e of batch) {
+          if (e.type !== 'replay-progress') continue;
           setProgress((p) => (p && p.bulkId === e.progress.bulkId ? e.progress : p));
+        }
       }),
     [],
   );
@@ -39,7 +42,7 @@ export function BulkSection() {
     try {
       const list = parseIds(ids);
       setProgress(
-        await replayBridge().api.startBulkReplay({
+        await getApi().startBulkReplay({
           selection: list.length ? { captureIds: list } : { taskId: taskId.trim() },
           ...(target.trim() ? { targetUrl: target.trim() } : {}),
           mode,
@@ -54,8 +57,7 @@ export function BulkSection() {
     }
   };
   const cancel = async () => {
-    if (progress)
-      setProgress(await replayBridge().api.cancelBulkReplay({ bulkId: progress.bulkId }));
+    if (progress) setProgress(await getApi().cancelBulkReplay({ bulkId: progress.bulkId }));
   };
   const running = progress?.state === 'running';
 

@@ -2,7 +2,8 @@
 // delivery and shows expected vs actual with a verdict per row; exports Markdown and JSON.
 import { useState } from 'react';
 import type { HandlerReport } from '../../../shared/api/replay';
-import { downloadText, errorText, replayBridge } from './replay-bridge';
+import { getApi } from '../../state/store';
+import { downloadText, errorText } from './replay-bridge';
 
 export function HandlerReportSection() {
   const [target, setTarget] = useState('');
@@ -20,7 +21,7 @@ export function HandlerReportSection() {
       if (!Number.isInteger(id) || id <= 0)
         throw new Error('Give the id of a captured webhook to attack with.');
       setReport(
-        await replayBridge().api.handlerReport({
+        await getApi().handlerReport({
           targetUrl: target.trim(),
           captureId: id,
           confirmNonLoopback: confirm,

@@ -1,7 +1,8 @@
 // HAR: import a .har file (browsers, HTTP Toolkit, ngrok, Switchboard) as captures that are
 // verified like live ones; export chosen captures as HAR 1.2.
 import { useState } from 'react';
-import { downloadText, errorText, replayBridge } from './replay-bridge';
+import { getApi } from '../../state/store';
+import { downloadText, errorText } from './replay-bridge';
 
 export function HarSection() {
   const [ids, setIds] = useState('');
@@ -12,7 +13,7 @@ export function HarSection() {
     if (!file) return;
     setError(null);
     try {
-      const r = await replayBridge().api.importHar({ har: await file.text() });
+      const r = await getApi().importHar({ har: await file.text() });
       setMessage(
         `Imported ${r.imported} capture(s)${r.skipped.length ? `, skipped ${r.skipped.length} (${r.skipped[0]?.reason ?? ''}…)` : ''}.`,
       );
@@ -27,7 +28,7 @@ export function HarSection() {
         .split(/[\s,]+/)
         .filter(Boolean)
         .map(Number);
-      const r = await replayBridge().api.exportHar({ ids: list });
+      const r = await getApi().exportHar({ ids: list });
       downloadText(r.fileName, r.har, 'application/json');
     } catch (err) {
       setError(errorText(err));

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReplayResult, ReplaySummary } from '../../../shared/api/replay';
 import type { CaptureDetail } from '../../../shared/model';
-import { errorText, replayBridge } from './replay-bridge';
+import { getApi } from '../../state/store';
+import { errorText } from './replay-bridge';
 import { ReplayForm, type ReplayRequest } from './ReplayForm';
 import { ReplayResultView } from './ReplayResultView';
 import './replay.css';
@@ -20,7 +21,7 @@ function textOf(body: Uint8Array | null): string | null {
 }
 
 export function ReplayPanel({ detail, body }: { detail: CaptureDetail; body: Uint8Array | null }) {
-  const api = replayBridge().api;
+  const api = getApi();
   const [targets, setTargets] = useState<string[]>([]);
   const [history, setHistory] = useState<ReplaySummary[]>([]);
   const [result, setResult] = useState<ReplayResult | null>(null);

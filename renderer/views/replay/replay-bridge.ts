@@ -1,18 +1,5 @@
-// The replay views' handle on the bridge: the typed API and the engine event stream. Set once by
-// main.tsx (`setReplayBridge(bridge)`), so the replay screen needs no slice in the shared store.
-import type { Bridge } from '../../bridge/types';
-
-let current: Bridge | null = null;
-
-export function setReplayBridge(bridge: Bridge): void {
-  current = bridge;
-}
-
-export function replayBridge(): Bridge {
-  if (!current) throw new Error('replay views used before setReplayBridge(bridge) in main.tsx');
-  return current;
-}
-
+// Small helpers of the replay views. Views call the engine with getApi() and follow engine
+// events with onEngineBatch() (renderer/state/store.ts).
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

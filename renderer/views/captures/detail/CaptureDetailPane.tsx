@@ -12,6 +12,7 @@ import { BodyViewer } from './BodyViewer';
 import { ChecksPanel } from './ChecksPanel';
 import { HeadersTable } from './HeadersTable';
 import { JwtPanel } from './JwtPanel';
+import { ReplayPanel } from '../../replay/ReplayPanel';
 
 export function CaptureDetailPane() {
   const detail = useApp((s) => s.detail);
@@ -62,6 +63,7 @@ export function CaptureDetailPane() {
           <HeadersTable headers={detail.headers} />
           {body && <BodyViewer bytes={body} contentType={detail.contentType} />}
           <Meta detail={detail} />
+          <ReplayPanel detail={detail} body={body} />
         </div>
       )}
     </aside>
