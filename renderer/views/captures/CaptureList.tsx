@@ -8,6 +8,7 @@ import { useApp } from '../../state/store';
 import { CaptureRow, ROW_HEIGHT } from './CaptureRow';
 
 const LOAD_MORE_THRESHOLD = 40;
+const estimateSize = () => ROW_HEIGHT;
 
 export function CaptureList() {
   const items = useApp((s) => s.items);
@@ -20,13 +21,16 @@ export function CaptureList() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const prevHead = useRef<number | null>(null);
 
+  const getItemKey = useCallback((index: number) => items[index]?.id ?? index, [items]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual by design; no React Compiler here
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize,
     overscan: 12,
-    getItemKey: (index) => items[index]?.id ?? index,
+    // Stable between live batches: a new function would make the virtualizer rebuild its
+    // measurements for the whole window on every scroll frame.
+    getItemKey,
   });
 
   useLayoutEffect(() => {
