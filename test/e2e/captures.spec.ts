@@ -1,5 +1,6 @@
 // The main flow in a real browser against browser mode: empty state, live rows, detail with the
 // failed check's reason, verdict filter, keyboard, settings change + re-verify, restart.
+import { execFileSync } from 'node:child_process';
 import { expect, sendWebhook, test } from './serve-fixture';
 
 const shot = (name: string) => `test/e2e/__screenshots__/${name}.png`;
@@ -90,6 +91,32 @@ test('captures arrive live, explain failures, filter, re-verify and survive a re
   await expect(page.getByTestId('capture-count')).toHaveText('4 captures');
   await expect(page.getByTestId('receiver-url')).toHaveText(sb.receiverUrl);
 });
+
+test("the empty state's sample curl command sends a webhook that verifies", async ({
+  page,
+  sb,
+}) => {
+  test.skip(!hasCurl(), 'curl is not installed');
+  await page.goto(sb.uiUrl);
+  const command = await page.getByTestId('sample-curl').textContent();
+  expect(command).toMatch(/^curl -X POST/);
+  execFileSync('sh', ['-c', command ?? ''], { stdio: 'pipe' });
+  const row = page.getByTestId('capture-row').first();
+  await expect(row).toHaveAttribute('data-verdict', 'valid');
+  await row.click();
+  await expect(page.getByTestId('check-hmac-sha256')).toHaveAttribute('data-status', 'pass');
+  await expect(page.getByTestId('check-notification-token')).toHaveAttribute('data-status', 'pass');
+  await expect(page.getByTestId('check-timestamp')).toHaveAttribute('data-status', 'pass');
+});
+
+function hasCurl(): boolean {
+  try {
+    execFileSync('curl', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 test('dark theme follows the OS', async ({ page, sb }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
