@@ -109,6 +109,26 @@ test("the empty state's sample curl command sends a webhook that verifies", asyn
   await expect(page.getByTestId('check-timestamp')).toHaveAttribute('data-status', 'pass');
 });
 
+test('copy as curl reproduces the exact request', async ({ page, context, sb }) => {
+  test.skip(!hasCurl(), 'curl is not installed');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const secret = await sb.webhookSecret();
+  await sendWebhook(sb.receiverUrl, { taskId: "task-it's-$(quoted)", secret });
+  await page.goto(sb.uiUrl);
+  await page.getByTestId('capture-row').first().click();
+  await page.getByTestId('copy-curl').click();
+  await expect(page.getByTestId('copy-curl')).toHaveText('Copied');
+  const command = await page.evaluate(() => navigator.clipboard.readText());
+  execFileSync('sh', ['-c', command], { stdio: 'pipe' });
+  const rows = page.getByTestId('capture-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("task-it's-$(quoted)");
+  await expect(rows.first()).toHaveAttribute('data-verdict', 'valid');
+  await page.getByTestId('copy-body').click();
+  const body = await page.evaluate(() => navigator.clipboard.readText());
+  expect(JSON.parse(body)).toMatchObject({ taskId: "task-it's-$(quoted)" });
+});
+
 function hasCurl(): boolean {
   try {
     execFileSync('curl', ['--version'], { stdio: 'ignore' });
