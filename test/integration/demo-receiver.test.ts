@@ -130,6 +130,31 @@ describe('demo agents with the real receiver', () => {
     expect(statusOf(capture, 'hmac-sha256')).toBe('pass');
   });
 
+  it('v1.0 push config with the app token passes notification-token and hmac', async () => {
+    const stream = await collect(
+      longUrl,
+      {
+        jsonrpc: '2.0',
+        id: randomUUID(),
+        method: 'SendStreamingMessage',
+        params: {
+          message: { role: 'ROLE_USER', parts: [{ text: 'quick v1' }], messageId: randomUUID() },
+          configuration: { taskPushNotificationConfig: { url: `${t.receiverUrl}/v1`, token } },
+        },
+      },
+      { 'A2A-Version': '1.0' },
+    );
+    const taskId = (stream[0]!['task'] as { id: string }).id;
+    const capture = await captureFor(taskId);
+    expect(capture.contentType).toBe('application/a2a+json');
+    expect(statusOf(capture, 'notification-token')).toBe('pass');
+    expect(statusOf(capture, 'hmac-sha256')).toBe('pass');
+    await waitFor(async () => {
+      const page = await t.engine.handlers.listCaptures({ limit: 100, taskId });
+      return page.items.length === stream.length;
+    });
+  });
+
   it('response rule fails the first 2 posts: the third attempt lands', async (ctx) => {
     await t.engine.handlers.setResponseRules({
       rules: [rule({ path: '/probe', status: 418, failNext: 1 })],
