@@ -36,6 +36,9 @@ export interface CapturesSlice {
   loadOlder(): Promise<void>;
   refreshHead(): Promise<void>;
   setFilters(patch: Partial<CaptureFilters>): void;
+  /** Deletes from the store; the engine's capture-deleted event updates the list. */
+  deleteCapture(id: number): Promise<void>;
+  clearCaptures(): Promise<number>;
   applyCaptureEvents(batch: EngineEvent[]): void;
 }
 
@@ -130,6 +133,15 @@ export const createCapturesSlice =
       setFilters(patch) {
         set({ filters: { ...get().filters, ...patch } });
         void get().loadFirstPage();
+      },
+
+      async deleteCapture(id) {
+        await api.deleteCapture({ id });
+      },
+
+      async clearCaptures() {
+        const { deleted } = await api.clearCaptures({});
+        return deleted;
       },
 
       applyCaptureEvents(batch) {

@@ -129,6 +129,22 @@ test('copy as curl reproduces the exact request', async ({ page, context, sb }) 
   expect(JSON.parse(body)).toMatchObject({ taskId: "task-it's-$(quoted)" });
 });
 
+test('delete one capture with the Delete key, then clear all', async ({ page, sb }) => {
+  const secret = await sb.webhookSecret();
+  await sendWebhook(sb.receiverUrl, { taskId: 'task-del-1', secret });
+  await sendWebhook(sb.receiverUrl, { taskId: 'task-del-2', secret });
+  await page.goto(sb.uiUrl);
+  const rows = page.getByTestId('capture-row');
+  await rows.first().click();
+  await page.keyboard.press('Delete');
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId('detail')).toHaveCount(0);
+  await expect(page.getByTestId('capture-count')).toHaveText('1 capture');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('clear-captures').click();
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+});
+
 function hasCurl(): boolean {
   try {
     execFileSync('curl', ['--version'], { stdio: 'ignore' });

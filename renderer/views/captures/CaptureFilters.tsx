@@ -34,6 +34,17 @@ export function CaptureFilters() {
   const focusRequest = useApp((s) => s.searchFocusRequest);
   const itemCount = useApp((s) => s.items.length);
   const hasOlder = useApp((s) => s.olderCursor !== null);
+  const clearCaptures = useApp((s) => s.clearCaptures);
+  const showToast = useApp((s) => s.showToast);
+  const onClear = async () => {
+    if (!window.confirm('Delete every capture from the store? This cannot be undone.')) return;
+    try {
+      const n = await clearCaptures();
+      showToast(`Deleted ${n.toLocaleString('en-US')} captures`);
+    } catch (err) {
+      showToast(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
   const [q, setQ] = useState(filters.q);
   const [taskId, setTaskId] = useState(filters.taskId);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -85,6 +96,15 @@ export function CaptureFilters() {
         {itemCount.toLocaleString('en-US')}
         {hasOlder ? '+' : ''} shown
       </span>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small"
+        onClick={() => void onClear()}
+        data-testid="clear-captures"
+        title="Delete all captures"
+      >
+        Clear
+      </button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // Keyboard for the captures view: j/k or arrows move the cursor, Enter opens, Escape closes the
-// detail, `/` focuses the search box. Ignored while typing in a field (except Escape there).
+// detail, Delete removes the opened capture, `/` focuses the search box. Ignored while typing in a field (except Escape there).
 import { useEffect } from 'react';
 import { getAppStore } from '../../state/store';
 
@@ -53,6 +53,14 @@ export function useListKeys(): void {
           return;
         case 'Escape':
           return s.select(null);
+        case 'Delete':
+          if (s.selectedId !== null) {
+            e.preventDefault();
+            s.deleteCapture(s.selectedId).catch((err: unknown) =>
+              s.showToast(err instanceof Error ? err.message : String(err), 'error'),
+            );
+          }
+          return;
         case '/':
           e.preventDefault();
           return s.requestSearchFocus();

@@ -19,6 +19,8 @@ export function CaptureDetailPane() {
   const body = useApp((s) => s.body);
   const error = useApp((s) => s.detailError);
   const select = useApp((s) => s.select);
+  const deleteCapture = useApp((s) => s.deleteCapture);
+  const showToast = useApp((s) => s.showToast);
   const receiverUrl = useApp((s) => s.receiver?.url ?? 'http://127.0.0.1:9000');
 
   return (
@@ -44,6 +46,21 @@ export function CaptureDetailPane() {
               testId="copy-curl"
             />
           </>
+        )}
+        {detail && (
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            title="Delete this capture (Del)"
+            data-testid="delete-capture"
+            onClick={() =>
+              deleteCapture(detail.id).catch((err: unknown) =>
+                showToast(err instanceof Error ? err.message : String(err), 'error'),
+              )
+            }
+          >
+            Delete
+          </button>
         )}
         <button
           type="button"
