@@ -3,6 +3,7 @@
 // the same run. Goal: ratio >= 0.5. Every replay is stored (SQLite) as in real use.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBulkRunner } from '../electron/engine/replay/bulk';
@@ -121,6 +122,7 @@ export async function run() {
         'autocannon req/s (best, same target)': Math.round(best('ac')),
         'ratio exact / autocannon': Number((best('exact') / best('ac')).toFixed(2)),
         'ratio re-signed / autocannon': Number((best('resigned') / best('ac')).toFixed(2)),
+        'load average (1 min)': Number(loadavg()[0]?.toFixed(1) ?? 0),
         'ratio exact / autocannon per round': rounds
           .map((r) => (r.exact / r.ac).toFixed(2))
           .join(' '),
