@@ -9,6 +9,9 @@ export interface LintFrame {
   id: number;
   /** The `data` field as received (null for frames without data, e.g. comments). */
   data: string | null;
+  /** Already parsed (the engine stores each frame's parse): skips JSON.parse of `data`.
+   *  `problem` carries a parse finding recorded at ingest. */
+  parsed?: { event: NormalizedEvent | null; problem?: Finding };
 }
 
 export interface LintInput {
@@ -30,6 +33,13 @@ export function finding(rule: LintRuleId, frameId: number | null, detail?: strin
 
 /** Parses a frame's data into a normalized event, or a parse finding. */
 export function parseFrame(frame: LintFrame): { event?: NormalizedEvent; finding?: Finding } {
+  if (frame.parsed) {
+    const { event, problem } = frame.parsed;
+    return {
+      ...(event ? { event } : {}),
+      ...(problem ? { finding: { ...problem, frameId: frame.id } } : {}),
+    };
+  }
   if (frame.data === null) return {};
   let json: unknown;
   try {

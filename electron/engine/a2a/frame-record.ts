@@ -1,28 +1,23 @@
-// Turns one raw SSE frame into its stored row (parsed kind, state, text, meta) and a timeline
-// event. Frames that are not JSON are kept with a parse error in `meta`; nothing is dropped.
-import { normalizeEnvelope } from '../../../shared/a2a/normalize';
-import type { NormalizedEvent, TimelineEvent } from '../../../shared/a2a/types';
-import type { FrameRow, NewFrame } from '../store/a2a-wire-repo';
+// Turns one raw SSE frame into its stored row (parsed kind, state, text, meta) and back into a
+// timeline event or a linter input, so the timeline never re-parses stored frames. Frames that
+// are not JSON / not JSON-RPC are kept with the problem in `meta`; nothing is dropped.
+import { parseFrame, type LintFrame } from '../../../shared/a2a/lint';
+import type { Finding, NormalizedEvent, TimelineEvent } from '../../../shared/a2a/types';
+import type { NewFrame, TimelineFrameRow } from '../store/a2a-wire-repo';
 import type { RawFrame } from './sse-frames';
 
 export interface FrameMeta {
   final?: boolean;
   artifact?: NormalizedEvent['artifact'];
   error?: NormalizedEvent['error'];
+  /** Result shape and the ids the event itself names (for the linter). */
+  shape?: NormalizedEvent['shape'];
+  taskId?: string;
+  contextId?: string;
+  /** Parse problem found at ingest (invalid-json / not-jsonrpc finding). */
+  problem?: Finding;
   parseError?: string;
   truncated?: boolean;
-}
-
-export function parseFrameData(data: string | null): {
-  event: NormalizedEvent | null;
-  parseError?: string;
-} {
-  if (data === null) return { event: null };
-  try {
-    return { event: normalizeEnvelope(JSON.parse(data)) };
-  } catch (err) {
-    return { event: null, parseError: (err as Error).message };
-  }
 }
 
 export function frameRow(
@@ -31,14 +26,22 @@ export function frameRow(
   f: RawFrame,
 ): { row: NewFrame; event: NormalizedEvent | null } {
   const data = f.message?.data ?? null;
-  const { event, parseError } = parseFrameData(data);
+  const { event, finding } = data === null ? {} : parseFrame({ id: 0, data });
   const meta: FrameMeta = {};
-  if (event?.final !== undefined) meta.final = event.final;
-  if (event?.artifact) meta.artifact = event.artifact;
-  if (event?.error) meta.error = event.error;
-  if (parseError) meta.parseError = parseError;
+  if (event) {
+    meta.shape = event.shape;
+    if (event.final !== undefined) meta.final = event.final;
+    if (event.artifact) meta.artifact = event.artifact;
+    if (event.error) meta.error = event.error;
+    if (event.taskId) meta.taskId = event.taskId;
+    if (event.contextId) meta.contextId = event.contextId;
+  }
+  if (finding) {
+    meta.problem = finding;
+    if (finding.rule === 'invalid-json') meta.parseError = finding.message;
+  }
   return {
-    event,
+    event: event ?? null,
     row: {
       exchangeId,
       taskId: taskId ?? event?.taskId ?? null,
@@ -54,19 +57,40 @@ export function frameRow(
   };
 }
 
-export function frameToTimeline(f: FrameRow): TimelineEvent {
-  const meta = f.meta ? (JSON.parse(f.meta) as FrameMeta) : {};
+function metaOf(f: Pick<TimelineFrameRow, 'meta'>): FrameMeta {
+  return f.meta ? (JSON.parse(f.meta) as FrameMeta) : {};
+}
+
+export function frameToTimeline(f: TimelineFrameRow, meta: FrameMeta = metaOf(f)): TimelineEvent {
   const e: TimelineEvent = {
     source: 'stream',
     at: f.at,
-    kind: f.kind ?? (meta.parseError ? 'error' : 'unknown'),
+    kind: f.kind ?? (meta.problem ? 'error' : 'unknown'),
     frameId: f.id,
     exchangeId: f.exchangeId,
   };
   if (f.state) e.state = f.state;
   if (f.text) e.text = f.text;
-  else if (meta.parseError) e.text = `Invalid frame: ${meta.parseError}`;
+  else if (meta.problem) e.text = `Invalid frame: ${meta.problem.message}`;
   if (meta.final !== undefined) e.final = meta.final;
   if (meta.artifact) e.artifact = meta.artifact;
   return e;
+}
+
+/** The linter's view of a stored frame, rebuilt from its columns (no JSON.parse of data). */
+export function frameToLint(f: TimelineFrameRow, meta: FrameMeta = metaOf(f)): LintFrame {
+  if (!f.kind)
+    return {
+      id: f.id,
+      data: null,
+      parsed: { event: null, ...(meta.problem ? { problem: meta.problem } : {}) },
+    };
+  const event: NormalizedEvent = { kind: f.kind, shape: meta.shape ?? 'unknown' };
+  if (meta.taskId) event.taskId = meta.taskId;
+  if (meta.contextId) event.contextId = meta.contextId;
+  if (f.state) event.state = f.state;
+  if (meta.final !== undefined) event.final = meta.final;
+  if (meta.artifact) event.artifact = meta.artifact;
+  if (meta.error) event.error = meta.error;
+  return { id: f.id, data: null, parsed: { event } };
 }

@@ -1,15 +1,16 @@
 // Builds one task's timeline: every stored stream frame (and non-streamed answer) plus every
 // webhook capture with the same task id, on one time axis, with the conformance findings of
-// each SSE exchange and of the webhooks attached to the events they point at. Captures are
-// read from the captures table at call time, so nothing has to listen for them.
-import { lintStream } from '../../../shared/a2a/lint';
+// each SSE exchange and of the webhooks attached to the events they point at. Frames are read
+// once (light columns, parse results stored at ingest); captures are read from the captures
+// table at call time, so nothing has to listen for them.
+import { lintStream, type LintFrame } from '../../../shared/a2a/lint';
 import { lintWebhooks, type StreamStatePoint } from '../../../shared/a2a/lint-webhooks';
 import { normalizeWebhook } from '../../../shared/a2a/normalize';
 import type { Finding, ProtocolVersion, TimelineEvent } from '../../../shared/a2a/types';
 import type { Verdict } from '../../../shared/model';
 import type { Db } from '../store/open-store';
-import type { A2aWireRepo } from '../store/a2a-wire-repo';
-import { frameToTimeline } from './frame-record';
+import type { A2aWireRepo, TimelineFrameRow } from '../store/a2a-wire-repo';
+import { frameToLint, frameToTimeline, type FrameMeta } from './frame-record';
 
 interface CaptureRow {
   id: number;
@@ -43,20 +44,28 @@ export function webhookEvents(db: Db, taskId: string): TimelineEvent[] {
   });
 }
 
-export function lintTask(wire: A2aWireRepo, taskId: string): Finding[] {
+/** Lints every SSE exchange of the task from its stored frames. */
+export function lintTask(
+  wire: A2aWireRepo,
+  taskId: string,
+  frames: { row: TimelineFrameRow; meta: FrameMeta }[],
+): Finding[] {
+  const byExchange = new Map<number, LintFrame[]>();
+  for (const { row, meta } of frames) {
+    if (row.event === 'rpc-response') continue;
+    const list = byExchange.get(row.exchangeId) ?? [];
+    list.push(frameToLint(row, meta));
+    byExchange.set(row.exchangeId, list);
+  }
   const out: Finding[] = [];
   for (const ex of wire.exchanges({ taskId }, 10_000)) {
-    if (!ex.streamKind) continue;
-    if (ex.status !== null && ex.status >= 400) continue;
+    if (!ex.streamKind || (ex.status !== null && ex.status >= 400)) continue;
     out.push(
       ...lintStream({
         version: (ex.protocolVersion ?? '0.3') as ProtocolVersion,
         method: ex.streamKind,
         contentType: ex.contentType,
-        frames: wire
-          .framesOfExchange(ex.id)
-          .filter((f) => f.event !== 'rpc-response')
-          .map((f) => ({ id: f.id, data: f.data })),
+        frames: byExchange.get(ex.id) ?? [],
         ended: ex.streamEnd ?? 'open',
         truncatedTail: ex.truncatedTail,
       }),
@@ -70,13 +79,16 @@ export function buildTimeline(
   wire: A2aWireRepo,
   taskId: string,
 ): { events: TimelineEvent[]; findings: Finding[] } {
-  const stream = wire.framesOfTask(taskId).map(frameToTimeline);
+  const frames = wire
+    .timelineFrames(taskId)
+    .map((row) => ({ row, meta: row.meta ? (JSON.parse(row.meta) as FrameMeta) : {} }));
+  const stream = frames.map(({ row, meta }) => frameToTimeline(row, meta));
   const webhooks = webhookEvents(db, taskId);
   const points: StreamStatePoint[] = stream.flatMap((e) =>
     e.state && e.frameId ? [{ state: e.state, frameId: e.frameId }] : [],
   );
   const findings = [
-    ...lintTask(wire, taskId),
+    ...lintTask(wire, taskId, frames),
     ...lintWebhooks(
       points,
       webhooks.map((w) => ({ captureId: w.captureId ?? 0, state: w.state })),

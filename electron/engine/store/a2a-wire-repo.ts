@@ -59,6 +59,12 @@ export interface FrameRow extends NewFrame {
   id: number;
 }
 
+/** What the timeline needs of a frame (no raw text, no data). */
+export type TimelineFrameRow = Pick<
+  FrameRow,
+  'id' | 'exchangeId' | 'at' | 'event' | 'kind' | 'state' | 'text' | 'meta'
+>;
+
 const EXCHANGE_SQL = `SELECT w.*, (SELECT COUNT(*) FROM a2a_frames f WHERE f.exchange_id = w.id) AS frame_count FROM a2a_wire w`;
 
 export function createA2aWireRepo(db: Db) {
@@ -75,6 +81,9 @@ export function createA2aWireRepo(db: Db) {
   const byId = db.prepare(`${EXCHANGE_SQL} WHERE w.id = ?`);
   const framesOfEx = db.prepare('SELECT * FROM a2a_frames WHERE exchange_id = ? ORDER BY id');
   const framesOfTask = db.prepare('SELECT * FROM a2a_frames WHERE task_id = ? ORDER BY id');
+  const timelineOfTask =
+    db.prepare(`SELECT id, exchange_id AS exchangeId, at, event, kind, state, text, meta
+    FROM a2a_frames WHERE task_id = ? ORDER BY id`);
 
   return {
     insertExchange(e: NewExchange): number {
@@ -141,6 +150,10 @@ export function createA2aWireRepo(db: Db) {
     },
     framesOfExchange(exchangeId: number): FrameRow[] {
       return (framesOfEx.all(exchangeId) as RawFrame[]).map(toFrame);
+    },
+    /** Light rows for the timeline: one query, no raw text or data. */
+    timelineFrames(taskId: string): TimelineFrameRow[] {
+      return timelineOfTask.all(taskId) as TimelineFrameRow[];
     },
     framesOfTask(taskId: string): FrameRow[] {
       return (framesOfTask.all(taskId) as RawFrame[]).map(toFrame);

@@ -50,6 +50,15 @@ const Row = memo(function Row(props: {
 
 export function Timeline({ events, findings }: { events: TimelineEvent[]; findings: Finding[] }) {
   const rows = useMemo(() => toRows(events), [events]);
+  const counts = useMemo(() => {
+    let webhook = 0;
+    for (const e of events) if (e.source === 'webhook') webhook++;
+    return { stream: events.length - webhook, webhook };
+  }, [events]);
+  const streamLevel = useMemo(
+    () => findings.filter((f) => f.frameId === null && f.captureId === undefined),
+    [findings],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<number | null>(null);
   const [follow, setFollow] = useState(true);
@@ -64,7 +73,6 @@ export function Timeline({ events, findings }: { events: TimelineEvent[]; findin
     if (follow && rows.length) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
   }, [rows.length, follow, virtualizer]);
   const items = virtualizer.getVirtualItems();
-  const streamLevel = findings.filter((f) => f.frameId === null && f.captureId === undefined);
   const sel = selected !== null ? rows[selected]?.event : undefined;
   return (
     <div className="timeline">
@@ -72,12 +80,8 @@ export function Timeline({ events, findings }: { events: TimelineEvent[]; findin
         <span className="tl-seg" />
         <span className="tl-time">time</span>
         <span className="tl-gap">gap</span>
-        <span className="tl-lane">
-          stream ({rows.filter((r) => r.event.source === 'stream').length})
-        </span>
-        <span className="tl-lane">
-          webhooks ({rows.filter((r) => r.event.source === 'webhook').length})
-        </span>
+        <span className="tl-lane">stream ({counts.stream})</span>
+        <span className="tl-lane">webhooks ({counts.webhook})</span>
         <label className="tl-follow">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />{' '}
           follow
