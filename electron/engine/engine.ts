@@ -6,9 +6,10 @@ import type { EngineEvent } from '../../shared/events';
 import { createAgentService } from './a2a/agent-service';
 import { createCaptureHandlers } from './captures/capture-handlers';
 import type { EngineContext } from './context';
-import { createDemoHandlers } from './demo/index';
+import { createDemoService } from './demo/index';
 import { createReplayHandlers } from './replay/handlers';
 import { createReceiverHandler } from './receiver/receiver-app';
+import { getResponseRules } from './receiver/response-rules';
 import { createReceiverServer } from './receiver/receiver-server';
 import { createSettingsStore, type SecretCodec } from './settings';
 import { createAuditRepo } from './store/audit-repo';
@@ -61,13 +62,15 @@ export function createEngine(options: EngineOptions): Engine {
     commit: createGroupCommit(db),
   };
 
+  const responseRules = getResponseRules(db);
   const receiverHandler = createReceiverHandler({
     ...verifyDeps,
     audit,
     emit,
     version: APP_VERSION,
+    responseRule: (method, path) => responseRules.match(method, path),
   });
-  const receiver = createReceiverServer(receiverHandler);
+  const receiver = createReceiverServer(receiverHandler.handle);
 
   const context: EngineContext = {
     db,
@@ -78,6 +81,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const agentService = createAgentService(context);
+  const demoService = createDemoService(context);
   const handlers: EngineHandlers = {
     ...createCaptureHandlers({
       ...verifyDeps,
@@ -89,7 +93,7 @@ export function createEngine(options: EngineOptions): Engine {
       version: APP_VERSION,
     }),
     ...createReplayHandlers(context),
-    ...createDemoHandlers(context),
+    ...demoService.handlers,
     ...agentService.handlers,
   };
 
@@ -118,7 +122,10 @@ export function createEngine(options: EngineOptions): Engine {
     async stop() {
       unsubscribe();
       await agentService.dispose();
+      await demoService.close();
       await receiver.close();
+      // Captures already acknowledged finish verification before the database closes.
+      await receiverHandler.drain();
       db.close();
     },
   };

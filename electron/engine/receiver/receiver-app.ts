@@ -1,18 +1,24 @@
 // The webhook receiver: capture of POST/PUT/PATCH on any path, and an express app for the rest:
 // health on GET /, the tutorial's endpoint challenge on GET <any path>/validate.
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { captureRequest, type ReceiverDeps } from './capture-request';
 
 const CAPTURED_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
+export interface ReceiverHandler {
+  handle: RequestListener;
+  /** Resolves when every capture in flight has been stored, answered and verified. */
+  drain(): Promise<void>;
+}
+
 /** The receiver's request handler: captures go straight to captureRequest (no middleware on the
  *  hot path); everything else goes through the express app. */
-export function createReceiverHandler(deps: ReceiverDeps & { version: string }): RequestListener {
+export function createReceiverHandler(deps: ReceiverDeps & { version: string }): ReceiverHandler {
   const app = createReceiverApp(deps);
-  return (req, res) => {
-    if (!CAPTURED_METHODS.has(req.method ?? '')) return void app(req, res);
-    captureRequest(deps, req, res).catch((err: Error) => {
+  const inflight = new Set<Promise<void>>();
+  const fail = (req: IncomingMessage, res: ServerResponse, err: Error) => {
+    try {
       const entry = deps.audit.insert({
         at: Date.now(),
         kind: 'error',
@@ -23,11 +29,24 @@ export function createReceiverHandler(deps: ReceiverDeps & { version: string }):
         remoteAddress: req.socket.remoteAddress ?? '',
       });
       deps.emit({ type: 'audit', entry });
-      if (!res.headersSent)
-        res
-          .writeHead(500, { 'Content-Type': 'application/json' })
-          .end(JSON.stringify({ error: 'internal', message: err.message }));
-    });
+    } catch {
+      // the store itself is failing (e.g. closing): the 500 below is all we can still do
+    }
+    if (!res.headersSent) {
+      res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ error: 'internal', message: err.message }));
+    }
+  };
+  return {
+    handle(req, res) {
+      if (!CAPTURED_METHODS.has(req.method ?? '')) return void app(req, res);
+      const work = captureRequest(deps, req, res).catch((err: Error) => fail(req, res, err));
+      inflight.add(work);
+      void work.finally(() => inflight.delete(work));
+    },
+    async drain() {
+      await Promise.allSettled([...inflight]);
+    },
   };
 }
 
