@@ -34,7 +34,7 @@ describe('replay over the local HTTP API', () => {
     });
   });
   afterAll(async () => {
-    await strict.close();
+    await strict?.close();
     await ui?.close();
     await t?.cleanup();
   });

@@ -68,7 +68,11 @@ export function createBulkRunner(svc: ReplayService) {
       elapsedMs: 0,
     };
     const run: Run = { progress, controller, done: Promise.resolve(progress) };
-    run.done = execute(run, ids, args, fixed);
+    // Never an unhandled rejection (e.g. the store closed under a running bulk at shutdown).
+    run.done = execute(run, ids, args, fixed).catch(() => {
+      progress.state = 'cancelled';
+      return { ...progress };
+    });
     runs.set(bulkId, run);
     for (const [key, r] of runs) {
       if (runs.size <= KEEP_FINISHED) break;
@@ -95,7 +99,12 @@ export function createBulkRunner(svc: ReplayService) {
     const flush = () => {
       const batch = pending;
       pending = [];
-      svc.deps.replays.insertMany(batch);
+      try {
+        svc.deps.replays.insertMany(batch);
+      } catch {
+        // The store is gone (engine stopping): the sends happened, their records cannot be kept.
+        run.controller.abort();
+      }
     };
     const store = (record: NewReplay) => {
       pending.push(record);
