@@ -30,6 +30,15 @@ export interface AgentView {
   updatedAt: number;
 }
 
+/** An agent card answering on a probed localhost port. */
+export interface DiscoveredAgent {
+  url: string;
+  name: string;
+  cardUrl: string;
+  /** Already added (its id), or null. */
+  agentId: number | null;
+}
+
 export interface TaskView {
   taskId: string;
   agentId: number;
@@ -114,6 +123,22 @@ export const agentOps = {
     }),
   }),
   listAgents: op<AgentView[]>()({ verb: 'GET', path: '/api/agents', args: z.object({}) }),
+  discoverAgents: op<DiscoveredAgent[]>()({
+    verb: 'GET',
+    path: '/api/agents/discover',
+    args: z.object({
+      ports: z
+        .string()
+        .regex(/^\d{1,5}(,\d{1,5})*$/)
+        .max(200)
+        .optional(),
+    }),
+  }),
+  listRemoteTasks: op<{ tasks: unknown[]; nextPageToken: string | null }>()({
+    verb: 'GET',
+    path: '/api/agents/:id/remote-tasks',
+    args: z.object({ id, contextId: z.string().max(512).optional() }),
+  }),
   getAgent: op<AgentView>()({ verb: 'GET', path: '/api/agents/:id', args: z.object({ id }) }),
   updateAgent: op<AgentView>()({
     verb: 'PUT',

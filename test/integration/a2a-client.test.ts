@@ -150,6 +150,30 @@ describe.each([
     expect(tl.findings.filter((f) => f.rule === 'webhook-state-disagrees')).toEqual([]);
   });
 
+  it("lists the agent's tasks with ListTasks (v1.0 only)", async () => {
+    if (version === '1.0') {
+      const { tasks } = await h().listRemoteTasks({ id: agentId });
+      expect(tasks.length).toBeGreaterThan(0);
+    } else {
+      await expect(h().listRemoteTasks({ id: agentId })).rejects.toMatchObject({
+        code: 'not_in_v03',
+      });
+    }
+  });
+
+  it('discovers the agent on its localhost port', async () => {
+    const port = new URL(agent.url).port;
+    const found = await h().discoverAgents({ ports: `${port},1` });
+    expect(found).toEqual([
+      {
+        url: agent.url,
+        name: agent.card.name,
+        cardUrl: `${agent.url}.well-known/agent-card.json`,
+        agentId,
+      },
+    ]);
+  });
+
   it('creates, lists, gets and deletes push configs', async () => {
     const sent = await h().sendMessage({
       id: agentId,

@@ -140,6 +140,34 @@ describe('JSON-RPC and transport errors', () => {
   });
 });
 
+describe('custom headers', () => {
+  it('sends them on every request, shows only a mask, keeps them out of the wire log', async () => {
+    const secret = 'Bearer s3cret-value';
+    const view = await svc.handlers.addAgent({
+      url: broken.url,
+      headers: { Authorization: secret },
+    });
+    expect(view.headers).toEqual([{ name: 'Authorization', preview: 'Bearer ••• (19 chars)' }]);
+    expect(JSON.stringify(view)).not.toContain('s3cret');
+    const { taskId } = await svc.handlers.sendMessage({
+      id: view.id,
+      text: 'auth',
+      stream: true,
+      push: false,
+    });
+    await waitFor(
+      async () => (await svc.handlers.getTask({ taskId: taskId! })).state === 'completed',
+    );
+    const wire = await svc.handlers.listWire({ taskId: taskId!, frames: false, limit: 10 });
+    expect(wire[0]!.requestHeaders).toContainEqual(['Authorization', '«redacted»']);
+    expect(JSON.stringify(wire)).not.toContain('s3cret');
+    const noAuth = await apiError(
+      svc.handlers.sendMessage({ id: agentId, text: 'auth', stream: true, push: false }),
+    );
+    expect(noAuth.message).toContain('missing or wrong Authorization');
+  });
+});
+
 describe('conformance findings from a broken stream', () => {
   async function rules(text: string, id = agentId): Promise<string[]> {
     const { taskId } = await svc.handlers.sendMessage({ id, text, stream: true, push: false });

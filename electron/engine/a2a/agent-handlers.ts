@@ -7,10 +7,12 @@ import type { AgentsRepo } from '../store/agents-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import { detectVersion, toAgentView } from './agent-views';
 import { fetchCard } from './card-fetch';
+import { DEFAULT_PROBE_PORTS, discoverAgents } from './discover';
 
 export type AgentOpNames =
   | 'addAgent'
   | 'listAgents'
+  | 'discoverAgents'
   | 'getAgent'
   | 'updateAgent'
   | 'refreshAgent'
@@ -56,6 +58,8 @@ export function createAgentCrudHandlers(
       return toAgentView(load(id));
     },
     listAgents: async () => agents.list().map(toAgentView),
+    discoverAgents: async ({ ports }) =>
+      discoverAgents(agents, ports ? ports.split(',').map(Number) : DEFAULT_PROBE_PORTS),
     getAgent: async ({ id }) => toAgentView(load(id)),
     updateAgent: async ({ id, protocolVersion, pushDialect, headers }) => {
       const a = load(id);

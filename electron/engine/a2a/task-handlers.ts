@@ -25,6 +25,7 @@ import type { StreamRegistry } from './stream-registry';
 
 export type TaskOpNames =
   | 'sendMessage'
+  | 'listRemoteTasks'
   | 'listTasks'
   | 'getTask'
   | 'fetchTask'
@@ -149,6 +150,23 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       } catch (err) {
         throw push ? explainPushRejection(err, push.url) : err;
       }
+    },
+    listRemoteTasks: async ({ id, contextId }) => {
+      const target = targetOf(agentOf(id));
+      if (target.version !== '1.0') {
+        throw new ApiError(
+          409,
+          'not_in_v03',
+          'ListTasks exists only in A2A v1.0; this agent is spoken to in v0.3 (switch its protocol version if it supports 1.0).',
+        );
+      }
+      const { result } = await callRpc(d.wire, target, taskCalls.list(contextId), { taskId: null });
+      const r = result as { tasks?: unknown; nextPageToken?: unknown } | null;
+      return {
+        tasks: Array.isArray(r?.tasks) ? r.tasks : [],
+        nextPageToken:
+          typeof r?.nextPageToken === 'string' && r.nextPageToken ? r.nextPageToken : null,
+      };
     },
     listTasks: async ({ agentId, limit }) =>
       d.tasks

@@ -1,6 +1,7 @@
 // The Agents screen: add an agent by base URL (custom headers, version / dialect overrides),
 // pick an agent, compose messages, pick a task, control it and watch its timeline live.
 import { useEffect, useMemo, useState } from 'react';
+import type { DiscoveredAgent } from '../../../shared/api/agents';
 import { getApi, onEngineBatch } from '../../state/store';
 import { agentsStore, useAgents } from '../../state/agents-slice';
 import { AgentCard } from './AgentCard';
@@ -24,6 +25,7 @@ export function AgentsView() {
   const s = useAgents(store, (x) => x);
   const [url, setUrl] = useState('http://127.0.0.1:8001/');
   const [headers, setHeaders] = useState('');
+  const [found, setFound] = useState<DiscoveredAgent[] | null>(null);
   useEffect(() => {
     void store.getState().run(() => store.getState().load());
     return onEngineBatch((batch) => store.getState().applyBatch(batch));
@@ -59,7 +61,27 @@ export function AgentsView() {
           <button type="submit" className="primary" disabled={s.busy}>
             Add agent
           </button>
+          <button
+            type="button"
+            onClick={() => void s.run(async () => setFound(await api.discoverAgents({})))}
+          >
+            Discover on localhost
+          </button>
         </form>
+        {found ? (
+          <ul className="found-list" aria-label="Discovered agents">
+            {found.length === 0 ? (
+              <li className="muted">no agent card on the probed ports</li>
+            ) : null}
+            {found.map((f) => (
+              <li key={f.url}>
+                <button type="button" onClick={() => setUrl(f.url)} disabled={f.agentId !== null}>
+                  {f.name} <small>{f.url}</small>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <ul className="agent-list" aria-label="Agents">
           {s.agents.map((a) => (
             <li key={a.id}>
