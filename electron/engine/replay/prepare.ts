@@ -25,7 +25,10 @@ export interface Edits {
   resign?: boolean | undefined;
 }
 
-export function prepareExact(capture: CaptureDetail, body: Uint8Array): Prepared {
+/** What preparing a request needs from a capture (bulk runs load only this). */
+export type ReplaySource = Pick<CaptureDetail, 'method' | 'headers'>;
+
+export function prepareExact(capture: ReplaySource, body: Uint8Array): Prepared {
   const headers = replayableHeaders(capture.headers);
   const dropped = capture.headers.length - headers.length;
   const changes: ReplayChange[] = dropped
@@ -49,7 +52,7 @@ export function prepareExact(capture: CaptureDetail, body: Uint8Array): Prepared
 }
 
 export async function prepareResigned(
-  capture: CaptureDetail,
+  capture: ReplaySource,
   body: Uint8Array,
   keys: SigningKeys,
   nowMs: number,

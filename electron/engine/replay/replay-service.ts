@@ -60,7 +60,7 @@ export function createReplayService(deps: ReplayDeps) {
     return { detail, body };
   }
 
-  function target(c: CaptureWithBody, args: TargetArgs): URL {
+  function target(c: { detail: { path: string; query: string } }, args: TargetArgs): URL {
     return checkTarget(
       args.targetUrl ?? defaultTarget(deps.receiverUrl(), c.detail),
       args.confirmNonLoopback,
