@@ -9,6 +9,12 @@ import { VerdictBadge } from '../../components/VerdictBadge';
 import { eventLabel, formatGap, LONG_GAP_MS, toRows, type TimelineRow } from './timeline-rows';
 
 const ROW_HEIGHT = 32;
+// One formatter for every row: toLocaleTimeString builds a new one per call.
+const TIME = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 const Row = memo(function Row(props: {
   row: TimelineRow;
@@ -40,7 +46,7 @@ const Row = memo(function Row(props: {
       data-source={e.source}
     >
       <span className={`tl-seg st-${segment ?? 'none'}`} aria-hidden="true" />
-      <span className="tl-time">{new Date(e.at).toLocaleTimeString()}</span>
+      <span className="tl-time">{TIME.format(e.at)}</span>
       <span className="tl-gap">{formatGap(gapMs)}</span>
       <span className="tl-lane">{e.source === 'stream' ? cell : null}</span>
       <span className="tl-lane">{e.source === 'webhook' ? cell : null}</span>
