@@ -68,24 +68,22 @@ describe('agents store', () => {
     expect(store.getState().events.map((e) => e.at)).toEqual([1, 2, 3]);
     expect(store.getState().tasks.map((t) => t.taskId)).toEqual(['t2', 't1']);
     expect(getTimeline).toHaveBeenCalledTimes(1);
-    store
-      .getState()
-      .applyBatch([
-        {
-          type: 'capture',
-          capture: {
-            id: 9,
-            receivedAt: 5,
-            method: 'POST',
-            path: '/webhook',
-            taskId: 't1',
-            verdict: 'valid',
-            size: 1,
-            contentType: null,
-            source: 'receiver',
-          },
+    store.getState().applyBatch([
+      {
+        type: 'capture',
+        capture: {
+          id: 9,
+          receivedAt: 5,
+          method: 'POST',
+          path: '/webhook',
+          taskId: 't1',
+          verdict: 'valid',
+          size: 1,
+          contentType: null,
+          source: 'receiver',
         },
-      ]);
+      },
+    ]);
     expect(getTimeline).toHaveBeenCalledTimes(2);
   });
 });
