@@ -35,6 +35,7 @@ export function createAgentService(ctx: EngineContext): AgentService {
     ctx,
     wire,
     tasks,
+    onOpen: (session) => registry.add(session),
     onTask: (taskId, session) => registry.bind(taskId, session),
     onEnd: (session) => registry.remove(session),
     emitTask,

@@ -27,6 +27,7 @@ export interface StreamDeps {
   wire: A2aWireRepo;
   tasks: A2aTasksRepo;
   /** Registry bookkeeping: the session learned its task id / ended. */
+  onOpen(session: StreamSession): void;
   onTask(taskId: string, session: StreamSession): void;
   onEnd(session: StreamSession): void;
   emitTask(taskId: string): void;
@@ -90,6 +91,7 @@ export async function openStream(
     deps.wire.assignTask(res.exchangeId, taskId);
     deps.onTask(taskId, session);
   };
+  deps.onOpen(session);
   if (o.taskId) learnTask(o.taskId, null);
 
   const ingest = (frames: RawFrame[]) => {
