@@ -24,4 +24,20 @@ test('virtualized list pages older captures while scrolling', async ({ page, sb 
   }).toPass({ timeout: 15_000 });
   expect(await page.getByTestId('capture-row').count()).toBeLessThan(80);
   await expect(page.getByTestId('capture-row').last()).toContainText('task-page-');
+
+  // Scrolled into history, live captures must not move the rows under the reader's eyes.
+  await list.evaluate((el) => (el.scrollTop = 100 * 32));
+  const rowAtTop = () =>
+    list.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + 200, r.top + 5)?.closest('[data-id]');
+      return hit?.getAttribute('data-id') ?? null;
+    });
+  await expect.poll(rowAtTop).not.toBeNull();
+  const before = await rowAtTop();
+  for (let i = 0; i < 3; i++)
+    await sendWebhook(sb.receiverUrl, { taskId: `task-live-${i}`, secret });
+  await expect(page.getByTestId('capture-count')).toHaveText('453 captures');
+  await expect(page.locator('.filters-count')).toHaveText('453 shown');
+  expect(await rowAtTop()).toBe(before);
 });

@@ -21,16 +21,15 @@ export function CaptureList() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const prevHead = useRef<number | null>(null);
 
-  const getItemKey = useCallback((index: number) => items[index]?.id ?? index, [items]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual by design; no React Compiler here
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
     overscan: 12,
-    // Stable between live batches: a new function would make the virtualizer rebuild its
-    // measurements for the whole window on every scroll frame.
-    getItemKey,
+    // No getItemKey: rows have a fixed height (nothing to cache per item), React keys come from
+    // capture ids below, and a key function would make the virtualizer call it for the whole
+    // window whenever it rebuilds its measurements (profiled: ~9% of renderer CPU under load).
   });
 
   useLayoutEffect(() => {
@@ -38,10 +37,12 @@ export function CaptureList() {
     const head = items[0]?.id ?? null;
     const prev = prevHead.current;
     prevHead.current = head;
-    if (!el || prev === null || head === prev || el.scrollTop === 0) return;
+    // The virtualizer's offset comes from scroll events: reading el.scrollTop here would force
+    // a synchronous layout on every live batch while tailing at the top.
+    if (!el || prev === null || head === prev || (virtualizer.scrollOffset ?? 0) === 0) return;
     const shift = items.findIndex((c) => c.id === prev);
     if (shift > 0) el.scrollTop += shift * ROW_HEIGHT;
-  }, [items]);
+  }, [items, virtualizer]);
 
   const virtualItems = virtualizer.getVirtualItems();
   const lastIndex = virtualItems[virtualItems.length - 1]?.index ?? 0;
