@@ -264,6 +264,26 @@ export async function run(): Promise<BenchResult> {
     const delays = [...acked]
       .filter(([t]) => seen[t] !== undefined)
       .map(([t, at]) => (seen[t] ?? at) - at);
+    // The same delay from the receiver's own receipt time (server clock, before the 2xx): not
+    // skewed when the load generator in this process is starved and sees its 2xx late.
+    const received = new Map<string, number>();
+    let cursor: string | null = null;
+    do {
+      const url = new URL('/api/captures', serve.ui);
+      url.searchParams.set('limit', '1000');
+      if (cursor) url.searchParams.set('cursor', cursor);
+      const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      const pageOf = (await res.json()) as {
+        items: { taskId: string | null; receivedAt: number }[];
+        nextCursor: string | null;
+      };
+      for (const c of pageOf.items)
+        if (c.taskId?.startsWith('live-')) received.set(c.taskId, c.receivedAt);
+      cursor = received.size < acked.size ? pageOf.nextCursor : null;
+    } while (cursor);
+    const fromReceipt = [...received]
+      .filter(([t]) => seen[t] !== undefined)
+      .map(([t, at]) => (seen[t] ?? at) - at);
     const heapMb = await page.evaluate(() => {
       const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
       return m ? Math.round(m.usedJSHeapSize / 1048576) : -1;
@@ -288,6 +308,8 @@ export async function run(): Promise<BenchResult> {
         'live delay p50 ms': r1(pct(delays, 50)),
         'live delay p95 ms (goal < 150)': r1(liveP95),
         'live delay max ms': r1(Math.max(...delays)),
+        'receipt -> visible p50 ms': r1(pct(fromReceipt, 50)),
+        'receipt -> visible p95 ms': r1(pct(fromReceipt, 95)),
         'renderer JS heap MB': heapMb,
         'webhook send failures': failures.length,
         'machine load avg (1 min) before/after': `${loadBefore.toFixed(1)}/${(loadavg()[0] ?? 0).toFixed(1)}`,
