@@ -42,6 +42,16 @@ test('replay exact and re-signed from the detail, then a handler report', async 
     expect(sig).toBe(`sha256=${createHmac('sha256', secret).update(got.body).digest('hex')}`);
     await expect(panel.getByTestId('replay-history').locator('tr')).toHaveCount(2);
 
+    // Edited: the diff shows before sending; the edited bytes arrive, re-signed.
+    await panel.getByTestId('replay-mode').selectOption('edited');
+    const editor = panel.locator('textarea').first();
+    await editor.fill((await editor.inputValue()).replace('"completed"', '"failed"'));
+    await expect(panel.getByTestId('edit-diff')).toContainText('$.status');
+    await panel.getByTestId('replay-send').click();
+    await expect.poll(() => target!.received.length).toBe(3);
+    expect(target.received[2]!.body.toString()).toContain('"failed"');
+    await expect(panel.getByTestId('replay-history').locator('tr')).toHaveCount(3);
+
     await page.getByRole('button', { name: 'Replay', exact: true }).first().click();
     await page.getByTestId('report-target').fill(naive.url);
     await page.getByTestId('report-capture').fill(String(capture!.id));

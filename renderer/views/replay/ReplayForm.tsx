@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { ATTACKS, type AttackName, type ReplayMode } from '../../../shared/api/replay';
 import type { HeaderPair } from '../../../shared/model';
+import { bodyDiff, headerDiff } from './edit-diff';
 
 export interface ReplayRequest {
   targetUrl?: string;
@@ -139,6 +140,12 @@ export function ReplayForm(props: {
               onChange={(e) => setHeaderText(e.target.value)}
             />
           </label>
+          <EditPreview
+            lines={[
+              ...headerDiff(props.headers, parseHeaderLines(headerText)),
+              ...bodyDiff(props.bodyText ?? '', body),
+            ]}
+          />
           <label className="replay-check">
             <input type="checkbox" checked={resign} onChange={(e) => setResign(e.target.checked)} />{' '}
             Re-sign after editing (otherwise the captured signatures are sent as they are)
@@ -163,5 +170,24 @@ export function ReplayForm(props: {
         {props.busy ? 'Sending…' : 'Replay'}
       </button>
     </div>
+  );
+}
+
+function EditPreview({ lines }: { lines: ReturnType<typeof bodyDiff> }) {
+  if (lines.length === 0)
+    return <div className="muted">No change yet: edit the body or the headers.</div>;
+  return (
+    <table className="replay-table" data-testid="edit-diff">
+      <caption>Diff against the capture</caption>
+      <tbody>
+        {lines.map((l, i) => (
+          <tr key={i} className={l.kind === 'warning' ? 'verdict-error' : undefined}>
+            <td className="mono">{l.what}</td>
+            <td>{l.kind}</td>
+            <td className="mono">{l.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
