@@ -24,7 +24,7 @@ export function frameRow(
   exchangeId: number,
   taskId: string | null,
   f: RawFrame,
-): { row: NewFrame; event: NormalizedEvent | null } {
+): { row: NewFrame; event: NormalizedEvent | null; meta: FrameMeta } {
   const data = f.message?.data ?? null;
   const { event, finding } = data === null ? {} : parseFrame({ id: 0, data });
   const meta: FrameMeta = {};
@@ -42,6 +42,7 @@ export function frameRow(
   }
   return {
     event: event ?? null,
+    meta,
     row: {
       exchangeId,
       taskId: taskId ?? event?.taskId ?? null,

@@ -102,7 +102,7 @@ export async function openStream(
     const latest: { state?: TaskState; text?: string; contextId?: string | undefined } = {};
     db.transaction(() => {
       for (const f of frames) {
-        const { row, event } = frameRow(res.exchangeId, session.taskId, f);
+        const { row, event, meta } = frameRow(res.exchangeId, session.taskId, f);
         if (!session.taskId && event?.taskId) learnTask(event.taskId, event.contextId ?? null);
         row.taskId = session.taskId;
         const id = deps.wire.insertFrame(row);
@@ -112,7 +112,7 @@ export async function openStream(
           if (event?.text) latest.text = event.text;
           latest.contextId ??= event?.contextId;
           lastState = latest.state ?? lastState;
-          out.push(frameToTimeline({ ...row, id }));
+          out.push(frameToTimeline({ ...row, id }, meta));
           gate.task(session.taskId, event?.contextId ?? null, event?.state ?? null);
         } else if (event?.kind === 'message') {
           gate.message(event.contextId ?? null);
