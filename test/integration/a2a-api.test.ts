@@ -78,7 +78,10 @@ describe('A2A over the local HTTP API with the tutorial demo agent', () => {
     const tl = await waitFor(
       async () => {
         const x = (await api<Timeline>('GET', `/api/tasks/${taskId}/timeline`)).json;
-        return x.events.some((e) => e.source === 'webhook') ? x : null;
+        // Verification may land just after the capture row: wait for the verdict.
+        return x.events.some((e) => e.source === 'webhook' && e.verdict !== 'unverified')
+          ? x
+          : null;
       },
       { timeoutMs: 20_000, what: 'tutorial webhook on the timeline' },
     );
