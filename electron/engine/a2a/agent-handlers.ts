@@ -2,7 +2,8 @@
 // list, get, update overrides and custom headers, refresh the card, delete.
 import { ApiError } from '../../../shared/api';
 import type { AgentOpsHandlers } from '../../../shared/api/agents';
-import { validateCard } from '../../../shared/a2a/validate-card';
+import { cardInterfaces } from '../../../shared/a2a/card-info';
+import { validateCard, type CardValidation } from '../../../shared/a2a/validate-card';
 import type { AgentsRepo } from '../store/agents-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import { detectVersion, toAgentView } from './agent-views';
@@ -44,7 +45,7 @@ export function createAgentCrudHandlers(
         custom,
         timeoutMs ?? CARD_TIMEOUT_MS,
       );
-      const validation = validateCard(card);
+      const validation = checkOrigins(validateCard(card), card, url);
       const id = agents.insert({
         baseUrl: url,
         cardUrl,
@@ -74,11 +75,37 @@ export function createAgentCrudHandlers(
       const { card, cardUrl } = await fetchCard(wire, id, a.baseUrl, a.headers, CARD_TIMEOUT_MS);
       a.card = card;
       a.cardUrl = cardUrl;
-      a.validation = validateCard(card);
+      a.validation = checkOrigins(validateCard(card), card, a.baseUrl);
       a.detectedVersion = detectVersion(card, a.validation.cardVersion);
       agents.save(a);
       return toAgentView(load(id));
     },
     deleteAgent: async ({ id }) => ({ deleted: agents.delete(id) }),
+  };
+}
+
+/** Why: custom headers (credentials) go to the endpoints the card names. A card pointing at
+ *  another origin than the one the user typed would receive them, so say so up front.
+ *  (Redirects are never followed, so headers cannot leak through one.) */
+export function checkOrigins(v: CardValidation, card: unknown, baseUrl: string): CardValidation {
+  const origin = new URL(baseUrl).origin;
+  const foreign = cardInterfaces(card).filter((i) => {
+    try {
+      return new URL(i.url).origin !== origin;
+    } catch {
+      return false;
+    }
+  });
+  if (!foreign.length) return v;
+  const urls = [...new Set(foreign.map((i) => i.url))].join(', ');
+  return {
+    ...v,
+    warnings: [
+      ...v.warnings,
+      {
+        path: '$',
+        message: `Endpoint on another origin than ${origin}: ${urls}. Custom headers are sent there.`,
+      },
+    ],
   };
 }
