@@ -45,14 +45,12 @@ export function accessControl(opts: AccessOptions): RequestHandler {
   return (req, res, next) => {
     const port = opts.port();
     if (!checkHost(req.headers.host, port)) {
-      res
-        .status(403)
-        .json({
-          error: {
-            code: 'bad_host',
-            message: 'Host not allowed (DNS rebinding protection). Use http://127.0.0.1:' + port,
-          },
-        });
+      res.status(403).json({
+        error: {
+          code: 'bad_host',
+          message: 'Host not allowed (DNS rebinding protection). Use http://127.0.0.1:' + port,
+        },
+      });
       return;
     }
     if (!checkOrigin(req.headers.origin, port)) {
@@ -66,15 +64,13 @@ export function accessControl(opts: AccessOptions): RequestHandler {
     const queryToken = typeof req.query['token'] === 'string' ? req.query['token'] : undefined;
     const presented = bearer ?? queryToken ?? cookieToken(req.headers.cookie);
     if (!presented || !sameToken(presented, opts.token)) {
-      res
-        .status(401)
-        .json({
-          error: {
-            code: 'unauthorized',
-            message:
-              'Missing or wrong token. Open the URL printed by `npm run serve` (it carries ?token=).',
-          },
-        });
+      res.status(401).json({
+        error: {
+          code: 'unauthorized',
+          message:
+            'Missing or wrong token. Open the URL printed by `npm run serve` (it carries ?token=).',
+        },
+      });
       return;
     }
     if (queryToken) {

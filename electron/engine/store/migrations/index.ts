@@ -11,4 +11,9 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [capturesMigration, demoMigration, agentsMigration, replaysMigration];
+export const migrations: Migration[] = [
+  capturesMigration,
+  demoMigration,
+  agentsMigration,
+  replaysMigration,
+];
