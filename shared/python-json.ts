@@ -40,9 +40,16 @@ const SHORT_ESCAPES: Record<string, string> = {
   '\f': '\\f',
 };
 
-/** Python's py_encode_basestring_ascii: escape per UTF-16 unit, lowercase hex. */
-export function pyString(value: string): string {
-  return `"${value.replace(/[\\"]|[^ -~]/g, (ch) => SHORT_ESCAPES[ch] ?? unicodeEscape(ch))}"`;
+/**
+ * A JSON string as Python's json module writes it. With ensure_ascii (the default) this is
+ * py_encode_basestring_ascii: every UTF-16 unit outside printable ASCII becomes \uXXXX (lowercase
+ * hex, so astral characters become surrogate pairs); without it only control characters, `"` and
+ * `\` are escaped (Python's ESCAPE pattern).
+ */
+export function pyString(value: string, asciiOnly = true): string {
+  // eslint-disable-next-line no-control-regex -- JSON escapes exactly these control characters
+  const pattern = asciiOnly ? /[\\"]|[^ -~]/g : /[\u0000-\u001f\\"]/g;
+  return `"${value.replace(pattern, (ch) => SHORT_ESCAPES[ch] ?? unicodeEscape(ch))}"`;
 }
 
 function unicodeEscape(ch: string): string {
