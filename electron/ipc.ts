@@ -2,8 +2,8 @@
 // (1) refuses senders that are not our window showing our app:// bundle, (2) validates the
 // argument object with the operation's zod schema (the renderer is untrusted), (3) turns errors
 // into an IpcResult with the message the user should read. Electron-free types: unit-tested.
-import { ZodError } from 'zod';
-import { ApiError, operationNames, operations, type EngineHandlers } from '../shared/api';
+import { operationNames, operations, type EngineHandlers } from '../shared/api';
+import { errorInfo } from '../shared/api/errors';
 import { opChannel, type IpcResult } from './ipc-channels';
 import { isAppUrl } from './security';
 
@@ -32,16 +32,7 @@ export function isTrustedSender(event: InvokeEventLike, trusted: () => unknown):
 type AnyHandler = (args: unknown) => Promise<unknown>;
 
 export function toIpcError(err: unknown): IpcResult {
-  if (err instanceof ZodError) {
-    const message = err.issues
-      .map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`)
-      .join('; ');
-    return { ok: false, error: { status: 400, code: 'invalid_arguments', message } };
-  }
-  if (err instanceof ApiError)
-    return { ok: false, error: { status: err.status, code: err.code, message: err.message } };
-  const message = err instanceof Error ? err.message : String(err);
-  return { ok: false, error: { status: 500, code: 'internal', message } };
+  return { ok: false, error: errorInfo(err) };
 }
 
 /** Registers every operation once; returns a function removing the handlers. */

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Engine } from './engine/engine';
 import { accessControl } from './http/access';
+import { CSP } from './security';
 import { createApiRouter } from './http/api-router';
 import { eventsRoute } from './http/events-route';
 
@@ -24,9 +25,6 @@ export interface BrowserMode {
   port: number;
   close(): Promise<void>;
 }
-
-const CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 export async function startBrowserMode(opts: ServeOptions): Promise<BrowserMode> {
   let port = opts.port;

@@ -1,8 +1,8 @@
 // The HTTP binding of shared/api.ts: one route per operation, derived from the op table.
 // Arguments are merged from query, JSON body and route params, then validated by the op's schema.
 import express, { type Router } from 'express';
-import { ZodError } from 'zod';
-import { ApiError, operations, type EngineHandlers, type OpSpec } from '../../shared/api';
+import { operations, type EngineHandlers, type OpSpec } from '../../shared/api';
+import { errorInfo } from '../../shared/api/errors';
 
 type AnyHandler = (args: unknown) => Promise<unknown>;
 
@@ -37,16 +37,8 @@ export function createApiRouter(handlers: EngineHandlers): Router {
 }
 
 export function sendError(res: express.Response, err: unknown): void {
-  if (err instanceof ZodError) {
-    const message = err.issues
-      .map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`)
-      .join('; ');
-    res.status(400).json({ error: { code: 'invalid_arguments', message } });
-  } else if (err instanceof ApiError) {
-    res.status(err.status).json({ error: { code: err.code, message: err.message } });
-  } else {
-    res.status(500).json({ error: { code: 'internal', message: (err as Error).message } });
-  }
+  const { status, code, message } = errorInfo(err);
+  res.status(status).json({ error: { code, message } });
 }
 
 function paramCount(path: string): number {

@@ -1,0 +1,25 @@
+// Turns any error thrown while serving an operation into what both bindings send back: an
+// HTTP-style status, a stable code and a message the user can act on.
+import { ZodError } from 'zod';
+import { ApiError } from './define';
+
+export interface ErrorInfo {
+  status: number;
+  code: string;
+  message: string;
+}
+
+export function errorInfo(err: unknown): ErrorInfo {
+  if (err instanceof ZodError) {
+    const message = err.issues
+      .map((i) => `${i.path.join('.') || 'arguments'}: ${i.message}`)
+      .join('; ');
+    return { status: 400, code: 'invalid_arguments', message };
+  }
+  if (err instanceof ApiError) return { status: err.status, code: err.code, message: err.message };
+  return {
+    status: 500,
+    code: 'internal',
+    message: err instanceof Error ? err.message : String(err),
+  };
+}
