@@ -70,7 +70,18 @@ export function createEngine(options: EngineOptions): Engine {
     version: APP_VERSION,
     responseRule: (method, path) => responseRules.match(method, path),
   });
-  const receiver = createReceiverServer(receiverHandler.handle);
+  const receiver = createReceiverServer(receiverHandler.handle, (reason, remoteAddress) => {
+    const entry = audit.insert({
+      at: Date.now(),
+      kind: 'rejected',
+      method: '',
+      path: '',
+      status: 400,
+      reason,
+      remoteAddress,
+    });
+    emit({ type: 'audit', entry });
+  });
 
   const context: EngineContext = {
     db,

@@ -183,3 +183,24 @@ describe('receiver', () => {
     blocker.close();
   });
 });
+
+describe('receiver with malformed HTTP', () => {
+  it('answers 400 to a broken header line and records it', async () => {
+    t = await startTestEngine();
+    const { connect } = await import('node:net');
+    const port = Number(new URL(t.receiverUrl).port);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('POST /webhook HTTP/1.1\r\nHost: x\r\nBad Header Without Colon\r\n\r\n');
+      });
+      let data = '';
+      socket.on('data', (d) => (data += d.toString()));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    const audit = await t.engine.handlers.listAudit({ limit: 5 });
+    expect(audit.items[0]).toMatchObject({ kind: 'rejected', status: 400 });
+    expect(audit.items[0]!.reason).toContain('malformed HTTP request');
+  });
+});

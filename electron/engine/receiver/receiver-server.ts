@@ -1,7 +1,7 @@
 // Runs the receiver app on 127.0.0.1 and reports its state. A busy port is not a crash: the
 // state carries a message naming the flag to change it, and the UI keeps working.
 import { createServer, type RequestListener, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { ReceiverInfo } from '../../../shared/model';
 
 export interface ReceiverServer {
@@ -10,10 +10,17 @@ export interface ReceiverServer {
   close(): Promise<void>;
 }
 
-export function createReceiverServer(handler: RequestListener, host = '127.0.0.1'): ReceiverServer {
+/** Called when Node's HTTP parser rejects a request before any handler sees it. */
+export type ClientErrorListener = (reason: string, remoteAddress: string) => void;
+
+export function createReceiverServer(
+  handler: RequestListener,
+  onClientError: ClientErrorListener = () => undefined,
+  host = '127.0.0.1',
+): ReceiverServer {
   let server: Server | null = null;
   let info: ReceiverInfo = { url: '', port: 0, listening: false, error: null };
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const close = () =>
     new Promise<void>((resolve) => {
@@ -35,6 +42,20 @@ export function createReceiverServer(handler: RequestListener, host = '127.0.0.1
       s.on('connection', (socket) => {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));
+      });
+      // Malformed request lines or headers never reach the handler: answer 400 and record why,
+      // so nothing the receiver turns away is silent.
+      s.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+        if (err.code !== 'ECONNRESET')
+          onClientError(`malformed HTTP request: ${err.message}`, socket.remoteAddress ?? '');
+        if (socket.writable) {
+          const body = JSON.stringify({ error: 'bad_request', message: err.message });
+          socket.end(
+            `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+          );
+        } else {
+          socket.destroy();
+        }
       });
       info = await new Promise<ReceiverInfo>((resolve) => {
         s.once('error', (err: NodeJS.ErrnoException) => {
