@@ -18,4 +18,6 @@ export interface EngineContext {
   emit(event: EngineEvent): void;
   /** Base URL of Switchboard's own webhook receiver, e.g. http://127.0.0.1:9000 */
   receiverUrl(): string;
+  /** Registers work to run when the engine stops, before the store closes (e.g. cancel bulk jobs). */
+  onStop?(cleanup: () => void | Promise<void>): void;
 }

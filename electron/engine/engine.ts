@@ -83,12 +83,14 @@ export function createEngine(options: EngineOptions): Engine {
     emit({ type: 'audit', entry });
   });
 
+  const cleanups: (() => void | Promise<void>)[] = [];
   const context: EngineContext = {
     db,
     dataDir: options.dataDir,
     settings: settingsStore,
     emit,
     receiverUrl: () => receiver.info().url,
+    onStop: (cleanup) => void cleanups.push(cleanup),
   };
 
   const agentService = createAgentService(context);
@@ -132,6 +134,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
     async stop() {
       unsubscribe();
+      for (const cleanup of cleanups) await cleanup();
       await agentService.dispose();
       await demoService.close();
       await receiver.close();

@@ -32,6 +32,7 @@ export function createReplayHandlers(ctx: EngineContext): ReplayHandlers {
     receiverUrl: ctx.receiverUrl,
   });
   const bulk = createBulkRunner(svc);
+  ctx.onStop?.(() => bulk.cancelAll());
   const notFound = (what: string) =>
     new ApiError(404, 'not-found', `${what} does not exist (deleted?).`);
 
