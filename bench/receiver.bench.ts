@@ -1,7 +1,7 @@
 // Receiver throughput: autocannon against a bare node:http server answering 200 and against
 // Switchboard's receiver (capture + verify HMAC and JWT + durable insert), same payload (the
 // tutorial's enterprise webhook), same run. Reports the req/s ratio, latencies and whether the
-// number of stored captures equals the number of 2xx answers.
+// number of stored captures covers every 2xx answer.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
@@ -61,7 +61,11 @@ export async function run(): Promise<BenchResult> {
       'receiver p50/p99 ms': `${ours.p50}/${ours.p99}`,
       'receiver 2xx': ours.total2xx,
       'stored captures': count,
-      'stored == 2xx': String(count === ours.total2xx),
+      // autocannon stops counting at the deadline: requests still in flight then are stored
+      // but their 2xx is not counted, so stored may exceed 2xx by up to the connection count.
+      'no loss (2xx <= stored <= 2xx + connections)': String(
+        count >= ours.total2xx && count <= ours.total2xx + CONNECTIONS,
+      ),
       'errors / non-2xx': `${ours.errors}/${ours.non2xx}`,
     },
     notes: `${CONNECTIONS} connections, ${DURATION} s each, payload ${hook.body.length} B with HMAC + HS256 JWT; autocannon in a child process on the same 2 cores.`,

@@ -26,7 +26,11 @@ export async function verifyAndSave(
   responseStatus?: number,
 ): Promise<VerifyOutcome> {
   const checks = await verifyCapture(input, deps.settings(), {
-    rememberJti: (jti) => deps.jti.remember(jti, id),
+    // Through the group commit when there is one: a burst shares one transaction.
+    rememberJti: (jti) =>
+      deps.commit
+        ? deps.commit.enqueue(() => deps.jti.remember(jti, id))
+        : deps.jti.remember(jti, id),
   });
   const verdict = verdictOf(checks);
   const save = () => deps.captures.saveVerification(id, checks, verdict, responseStatus);
