@@ -242,8 +242,12 @@ export async function run(): Promise<BenchResult> {
         const fresh: string[] = [];
         for (const r of records)
           for (const n of r.addedNodes)
-            if (n instanceof HTMLElement && n.dataset['testid'] === 'capture-row') {
-              const task = n.querySelector('.cell-task')?.textContent ?? '';
+            if (n instanceof HTMLElement) {
+              const row =
+                n.dataset['testid'] === 'capture-row'
+                  ? n
+                  : n.querySelector('[data-testid=capture-row]');
+              const task = row?.querySelector('.cell-task')?.textContent ?? '';
               if (task.startsWith('live-') && !(task in store.__seen)) fresh.push(task);
             }
         if (fresh.length)

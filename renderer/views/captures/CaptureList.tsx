@@ -72,26 +72,23 @@ export function CaptureList() {
   return (
     <div className="list-scroll" ref={scrollRef} data-testid="capture-list" role="grid">
       <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {/* Rows flow inside one translated window: a prepended capture inserts one node and
-            leaves the other rows' props unchanged, so memoized rows do not re-render. */}
-        <div
-          className="list-window"
-          style={{ transform: `translateY(${virtualItems[0]?.start ?? 0}px)` }}
-        >
-          {virtualItems.map((v) => {
-            const c = items[v.index];
-            if (!c) return null;
-            return (
+        {virtualItems.map((v) => {
+          const c = items[v.index];
+          if (!c) return null;
+          // Each row keeps its own absolute slot: while scrolling, existing rows neither move
+          // inside the layer nor repaint; only the newly exposed rows are drawn. On a live
+          // prepend only the slot's transform changes; the memoized row content is reused.
+          return (
+            <div key={c.id} className="row-slot" style={{ transform: `translateY(${v.start}px)` }}>
               <CaptureRow
-                key={c.id}
                 capture={c}
                 selected={c.id === selectedId}
                 active={c.id === activeId}
                 onOpen={open}
               />
-            );
-          })}
-        </div>
+            </div>
+          );
+        })}
       </div>
     </div>
   );
