@@ -2,20 +2,7 @@
 // else Playwright's own browser (a developer machine). One worker: the machine has two cores and
 // each test runs its own `serve` process.
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-const candidate = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const executablePath = existsSync(candidate) ? candidate : undefined;
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { chromiumLaunchOptions } from './test/helpers/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -32,6 +19,6 @@ export default defineConfig({
     viewport: { width: 1360, height: 820 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
+    launchOptions: chromiumLaunchOptions(),
   },
 });

@@ -4,7 +4,7 @@
 // frame intervals while scrolling (p95, rAF deltas), and receiver 2xx → row visible (p95, the
 // row's first animation frame after it was inserted). Goals: < 1 s, < 20 ms, < 150 ms.
 import { chromium } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -12,21 +12,14 @@ import { join } from 'node:path';
 import type { Verdict } from '../shared/model';
 import { createCapturesRepo } from '../electron/engine/store/captures-repo';
 import { openDatabase } from '../electron/engine/store/open-store';
+import { chromiumLaunchOptions } from '../test/helpers/chromium';
+import { spawnServe } from '../test/helpers/spawn-serve';
 import type { BenchResult } from './run';
 
 const STORED = Number(process.env['BENCH_UI_CAPTURES'] ?? 50_000);
 const RATE = Number(process.env['BENCH_UI_RATE'] ?? 200);
 const LIVE_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 6);
 const SCROLL_MS = 4000;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function seed(dataDir: string): void {
   const db = openDatabase(dataDir);
@@ -74,41 +67,6 @@ function seed(dataDir: string): void {
     }
   })();
   db.close();
-}
-
-async function startServe(
-  dataDir: string,
-  token: string,
-): Promise<{ child: ChildProcess; ui: string; receiver: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/cli.ts',
-      'serve',
-      '--port',
-      '0',
-      '--receiver-port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--token',
-      token,
-      '--no-open',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const ui = /Switchboard UI: (\S+)/.exec(out)?.[1];
-      const receiver = /Receiver: (\S+)/.exec(out)?.[1];
-      if (ui && receiver) resolve({ child, ui, receiver });
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
 }
 
 const pct = (xs: number[], p: number) => {
@@ -171,15 +129,12 @@ export async function run(): Promise<BenchResult> {
   const seedStart = Date.now();
   seed(dataDir);
   const seedMs = Date.now() - seedStart;
-  const serve = await startServe(dataDir, token);
-  const candidate = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-  const browser = await chromium.launch({
-    ...(existsSync(candidate) ? { executablePath: candidate } : {}),
-    args: ARGS,
-  });
+  const serve = await spawnServe({ dataDir, token });
+  const launch = chromiumLaunchOptions();
+  const browser = await chromium.launch(launch);
   try {
     const settings = (await (
-      await fetch(new URL('/api/settings', serve.ui), {
+      await fetch(new URL('/api/settings', serve.uiUrl), {
         headers: { authorization: `Bearer ${token}` },
       })
     ).json()) as { settings: { webhookSecret: string } };
@@ -188,16 +143,16 @@ export async function run(): Promise<BenchResult> {
     // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); define it.
     await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
     // Warm-up load (auth cookie, caches), then the measured first render on a fresh load.
-    await page.goto(serve.ui);
+    await page.goto(serve.uiUrl);
     await page.waitForSelector('[data-testid=capture-row]');
     const t0 = Date.now();
-    await page.goto(serve.ui.replace(/\?token=.*$/, ''));
+    await page.goto(serve.uiUrl.replace(/\?token=.*$/, ''));
     await page.waitForSelector('[data-testid=capture-row]');
     const firstRenderMs = Date.now() - t0;
     const inPageFirstRow = await page.evaluate(() => performance.now());
 
     // Scrolling while webhooks arrive.
-    const scrollLoad = load(serve.receiver, secret, Math.ceil(SCROLL_MS / 1000) + 1, 'scroll');
+    const scrollLoad = load(serve.receiverUrl, secret, Math.ceil(SCROLL_MS / 1000) + 1, 'scroll');
     const frames = await page.evaluate(async (ms) => {
       const el = document.querySelector('[data-testid=capture-list]') as HTMLElement;
       const deltas: number[] = [];
@@ -260,7 +215,7 @@ export async function run(): Promise<BenchResult> {
     });
     const jump = page.getByText('Jump to newest');
     if (await jump.count()) await jump.click();
-    const acked = await load(serve.receiver, secret, LIVE_SECONDS, 'live');
+    const acked = await load(serve.receiverUrl, secret, LIVE_SECONDS, 'live');
     await page.waitForTimeout(500);
     const seen = await page.evaluate(
       () => (window as unknown as { __seen: Record<string, number> }).__seen,
@@ -273,7 +228,7 @@ export async function run(): Promise<BenchResult> {
     const received = new Map<string, number>();
     let cursor: string | null = null;
     do {
-      const url = new URL('/api/captures', serve.ui);
+      const url = new URL('/api/captures', serve.uiUrl);
       url.searchParams.set('limit', '1000');
       if (cursor) url.searchParams.set('cursor', cursor);
       const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -318,13 +273,11 @@ export async function run(): Promise<BenchResult> {
         'webhook send failures': failures.length,
         'machine load avg (1 min) before/after': `${loadBefore.toFixed(1)}/${(loadavg()[0] ?? 0).toFixed(1)}`,
       },
-      notes: `${failures.length ? `First send failure: ${failures[0]}. ` : ''}Chromium headless (${existsSync(candidate) ? candidate : 'playwright default'}), ${RATE} webhooks/s signed HMAC, 2 shared cores. Goals met: first render ${firstRenderMs < 1000}, scroll ${scrollP95 < 20}, live ${liveP95 < 150}.`,
+      notes: `${failures.length ? `First send failure: ${failures[0]}. ` : ''}Chromium headless (${launch.executablePath ?? 'playwright default'}), ${RATE} webhooks/s signed HMAC, 2 shared cores. Goals met: first render ${firstRenderMs < 1000}, scroll ${scrollP95 < 20}, live ${liveP95 < 150}.`,
     };
   } finally {
     await browser.close();
-    const exited = new Promise((r) => serve.child.once('exit', r));
-    serve.child.kill('SIGTERM');
-    await exited;
+    await serve.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

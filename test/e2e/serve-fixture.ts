@@ -2,11 +2,11 @@
 // temporary data dir, plus helpers to send webhooks from Node exactly as an agent would.
 // restart() stops it and starts a new one on the same data dir (captures must survive).
 import { test as base } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnServe, type ServeProcess } from '../helpers/spawn-serve';
 
 export interface ServeHandle {
   uiUrl: string;
@@ -20,64 +20,18 @@ export interface ServeHandle {
   webhookSecret(): Promise<string>;
 }
 
-interface Running {
-  child: ChildProcess;
-  uiUrl: string;
-  receiverUrl: string;
-}
+type Running = ServeProcess;
 
-async function startServe(dataDir: string, token: string): Promise<Running> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/cli.ts',
-      'serve',
-      '--port',
-      '0',
-      '--receiver-port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--token',
-      token,
-      '--no-open',
-      '--static-dir',
-      'dist/renderer',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SWITCHBOARD_WEBHOOK_SECRET: '' } },
-  );
-  let out = '';
-  let err = '';
-  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise<Running>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`serve did not start:\n${out}\n${err}`)),
-      30_000,
-    );
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const ui = /Switchboard UI: (\S+)/.exec(out)?.[1];
-      const receiver = /Receiver: (\S+)/.exec(out)?.[1];
-      if (ui && receiver) {
-        clearTimeout(timer);
-        resolve({ child, uiUrl: ui, receiverUrl: receiver });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${out}\n${err}`));
-    });
+const startServe = (dataDir: string, token: string): Promise<Running> =>
+  spawnServe({
+    dataDir,
+    token,
+    // Settings (not env) hold the secret, so tests can change it in the UI.
+    env: { SWITCHBOARD_WEBHOOK_SECRET: '' },
+    extraArgs: ['--static-dir', 'dist/renderer'],
   });
-}
 
-async function stopServe(r: Running): Promise<void> {
-  if (r.child.exitCode !== null) return;
-  const exited = new Promise((res) => r.child.once('exit', res));
-  r.child.kill('SIGTERM');
-  await exited;
-}
+const stopServe = (r: Running): Promise<void> => r.stop();
 
 export const test = base.extend<{ sb: ServeHandle }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern

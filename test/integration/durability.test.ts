@@ -1,11 +1,10 @@
 // A capture answered with 2xx survives kill -9: run the real CLI in a child process, fire a
 // burst, kill it mid-burst, reopen the same data dir and look for every acknowledged capture.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { createEngine } from '../../electron/engine/engine';
 import { tempDataDir, testSecrets } from '../helpers/engine-fixture';
-import { waitFor } from '../helpers/wait-for';
+import { spawnServe } from '../helpers/spawn-serve';
 import { rmSync } from 'node:fs';
 
 let dataDir = '';
@@ -13,33 +12,8 @@ afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
 it('keeps every 2xx capture after kill -9 during a burst', async () => {
   dataDir = tempDataDir();
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/cli.ts',
-      'serve',
-      '--port',
-      '0',
-      '--receiver-port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--no-open',
-      '--token',
-      'durability-test',
-    ],
-    { env: { ...process.env, ...testSecrets() }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise((r) => child.once('exit', r));
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const receiver = await waitFor(() => /Receiver: (http:\/\/\S+)/.exec(out)?.[1], {
-    timeoutMs: 20_000,
-    what: 'receiver URL',
-  });
+  const serve = await spawnServe({ dataDir, token: 'durability-test', env: testSecrets() });
+  const receiver = serve.receiverUrl;
 
   const acked = new Map<number, string>();
   let sent = 0;
@@ -66,12 +40,12 @@ it('keeps every 2xx capture after kill -9 during a burst', async () => {
       await sendOne(i);
       if (acked.size >= 150 && !killed) {
         killed = true;
-        child.kill('SIGKILL');
+        serve.child.kill('SIGKILL');
       }
     }
   });
   await Promise.all(workers);
-  await exited;
+  await serve.exited;
   expect(killed).toBe(true);
   expect(acked.size).toBeGreaterThanOrEqual(150);
 
