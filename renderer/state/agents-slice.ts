@@ -1,19 +1,22 @@
 // State of the Agents screen: agents, the selected agent's tasks, the selected task's timeline
 // (appended live from 'stream' events, webhooks refetched on 'capture' events for that task).
-// Its own zustand store fed by onEngineBatch, so the app store stays untouched; the timeline
-// array is replaced, not mutated, once per batch (per animation frame).
+// Its own zustand store fed by onEngineBatch, so the app store stays untouched. The timeline is
+// a TimelineData (paged, append-only, its own subscription): live events never copy it and never
+// change this store, so only the timeline re-renders, once per batch (per animation frame).
 import { createStore, useStore } from 'zustand';
 import type { SwitchboardApi } from '../../shared/api';
 import type { AgentView, TaskView } from '../../shared/api/agents';
 import type { Finding, TimelineEvent } from '../../shared/a2a/types';
 import type { EngineEvent } from '../../shared/events';
+import { CHUNK, TimelineData } from './timeline-data';
 
 export interface AgentsState {
   agents: AgentView[];
   selectedAgentId: number | null;
   tasks: TaskView[];
   selectedTaskId: string | null;
-  events: TimelineEvent[];
+  /** The selected task's timeline (named `events` for the views that pass it on). */
+  events: TimelineData;
   findings: Finding[];
   error: string | null;
   busy: boolean;
@@ -32,7 +35,7 @@ export function createAgentsStore(api: SwitchboardApi) {
     selectedAgentId: null,
     tasks: [],
     selectedTaskId: null,
-    events: [],
+    events: new TimelineData(null),
     findings: [],
     error: null,
     busy: false,
@@ -47,14 +50,22 @@ export function createAgentsStore(api: SwitchboardApi) {
       set({ selectedAgentId: id, tasks: id === null ? [] : await api.listTasks({ agentId: id }) });
     },
     async selectTask(taskId) {
-      set({ selectedTaskId: taskId, events: [], findings: [] });
+      const load = taskId
+        ? (cursor: string, limit: number) => api.getTimeline({ taskId, cursor, limit })
+        : null;
+      set({ selectedTaskId: taskId, events: new TimelineData(taskId, load), findings: [] });
       if (taskId) await get().refreshTimeline();
     },
     async refreshTimeline() {
-      const taskId = get().selectedTaskId;
+      const { selectedTaskId: taskId, events: data } = get();
       if (!taskId) return;
-      const tl = await api.getTimeline({ taskId });
-      if (get().selectedTaskId === taskId) set({ events: tl.events, findings: tl.findings });
+      const generation = data.beginReload();
+      const tl = await api.getTimeline({ taskId, cursor: 'tail', limit: CHUNK });
+      if (get().events !== data) return;
+      data.resetFromTail(generation, tl);
+      set({ findings: tl.findings });
+      // A partial first page (rows shown at once, findings not linted yet): ask for it again.
+      if (tl.partial) await get().refreshTimeline();
     },
     async run(action) {
       set({ busy: true, error: null });
@@ -85,7 +96,7 @@ export function createAgentsStore(api: SwitchboardApi) {
         }
       }
       if (tasks !== get().tasks) set({ tasks });
-      if (fresh.length) set({ events: [...get().events, ...fresh] });
+      if (fresh.length) get().events.append(fresh);
       // Webhooks and findings are computed by the engine: fetch the merged timeline again.
       if (
         refetch ||

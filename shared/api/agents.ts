@@ -93,8 +93,20 @@ export interface WireExchange {
 export interface Timeline {
   task: TaskView | null;
   events: TimelineEvent[];
-  /** Every finding (also attached to its event); stream-level ones have frameId null. */
+  /** Every finding (also attached to its event); stream-level ones have frameId null. With
+   *  `limit`: the stream-level findings and those of the returned events only. */
   findings: Finding[];
+  /** Paged answers only (`limit` given): events of the whole timeline, index of the first
+   *  returned event, cursor of the next page (null at the end), per-lane and finding counts, and
+   *  the state in force and arrival time just before `offset` (segments and gaps of row 0). */
+  total?: number;
+  offset?: number;
+  nextCursor?: string | null;
+  counts?: { stream: number; webhook: number; findings: number };
+  before?: { at: number; segment: TaskState | null } | null;
+  /** A first tail page answered before the whole timeline was built and linted: no findings
+   *  yet. The engine builds it right after; ask again for the same page to get them. */
+  partial?: boolean;
 }
 
 const id = z.coerce.number().int().positive();
@@ -228,7 +240,15 @@ export const agentOps = {
   getTimeline: op<Timeline>()({
     verb: 'GET',
     path: '/api/tasks/:taskId/timeline',
-    args: z.object({ taskId }),
+    // Optional paging: `limit` events from `cursor` (an event index, or `tail` for the last page).
+    args: z.object({
+      taskId,
+      limit: z.coerce.number().int().min(1).max(5000).optional(),
+      cursor: z
+        .string()
+        .regex(/^(tail|\d{1,9})$/, 'cursor is an event index or "tail"')
+        .optional(),
+    }),
   }),
   listWire: op<WireExchange[]>()({
     verb: 'GET',

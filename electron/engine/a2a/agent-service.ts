@@ -10,7 +10,7 @@ import { createAgentCrudHandlers, type AgentOpNames } from './agent-handlers';
 import { createStreamRegistry } from './stream-registry';
 import type { StreamDeps } from './stream-session';
 import { createTaskHandlers, type TaskOpNames } from './task-handlers';
-import { buildTimeline } from './timeline';
+import { timelineFor } from './timeline-page';
 import { toWireExchange } from './wire-view';
 
 export type AgentHandlerNames = AgentOpNames | TaskOpNames | 'getTimeline' | 'listWire';
@@ -43,11 +43,11 @@ export function createAgentService(ctx: EngineContext): AgentService {
   const handlers: AgentHandlers = {
     ...createAgentCrudHandlers(agents, wire),
     ...createTaskHandlers({ ctx, agents, tasks, wire, registry, streamDeps }),
-    getTimeline: async ({ taskId }) => {
-      const t = tasks.get(taskId);
+    getTimeline: async (args) => {
+      const t = tasks.get(args.taskId);
       return {
-        task: t ? { ...t, streaming: registry.isStreaming(taskId) } : null,
-        ...buildTimeline(ctx.db, wire, taskId),
+        task: t ? { ...t, streaming: registry.isStreaming(args.taskId) } : null,
+        ...timelineFor(ctx.db, wire, args),
       };
     },
     listWire: async ({ taskId, agentId, frames, limit }) =>

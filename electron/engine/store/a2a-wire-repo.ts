@@ -85,6 +85,17 @@ export function createA2aWireRepo(db: Db) {
     db.prepare(`SELECT id, exchange_id AS exchangeId, at, event, kind, state, text, meta
     FROM a2a_frames WHERE task_id = ? ORDER BY id`);
 
+  const tailOfTask =
+    db.prepare(`SELECT id, exchange_id AS exchangeId, at, event, kind, state, text, meta
+    FROM a2a_frames WHERE task_id = ? ORDER BY id DESC LIMIT ?`);
+  const frameBefore = db.prepare(
+    'SELECT at FROM a2a_frames WHERE task_id = ? AND id < ? ORDER BY id DESC LIMIT 1',
+  );
+  const countOfTask = db.prepare('SELECT count(*) AS n FROM a2a_frames WHERE task_id = ?');
+  const stateBefore = db.prepare(
+    'SELECT state FROM a2a_frames WHERE task_id = ? AND id < ? AND state IS NOT NULL ORDER BY id DESC LIMIT 1',
+  );
+
   return {
     insertExchange(e: NewExchange): number {
       return Number(
@@ -154,6 +165,21 @@ export function createA2aWireRepo(db: Db) {
     /** Light rows for the timeline: one query, no raw text or data. */
     timelineFrames(taskId: string): TimelineFrameRow[] {
       return timelineOfTask.all(taskId) as TimelineFrameRow[];
+    },
+    /** The last `limit` light rows of a task, in id order (a timeline's first page). */
+    timelineTail(taskId: string, limit: number): TimelineFrameRow[] {
+      return (tailOfTask.all(taskId, limit) as TimelineFrameRow[]).reverse();
+    },
+    /** Arrival time of the task's frame just before frame `id`. */
+    timelineBefore(taskId: string, id: number): { at: number } | undefined {
+      return frameBefore.get(taskId, id) as { at: number } | undefined;
+    },
+    frameCount(taskId: string): number {
+      return (countOfTask.get(taskId) as { n: number }).n;
+    },
+    /** Last stream state of the task before frame `id` (walks back the task's frame index). */
+    stateBefore(taskId: string, id: number): TaskState | null {
+      return (stateBefore.get(taskId, id) as { state: TaskState } | undefined)?.state ?? null;
     },
     framesOfTask(taskId: string): FrameRow[] {
       return (framesOfTask.all(taskId) as RawFrame[]).map(toFrame);

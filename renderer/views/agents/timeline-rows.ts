@@ -1,34 +1,36 @@
-// Pure helpers of the timeline view: which state segment each row belongs to (the state in
-// force at that moment on the stream), the gap before it, and a short label per event.
+// Pure helpers of the timeline view. Each event becomes a row view ONCE, when it arrives (a
+// page from the engine or a live event), with every display string precomputed: time, gap
+// before it, label, the state segment in force (the last state seen on the stream lane). Rows
+// in the DOM only read these fields, so scrolling formats nothing and parses nothing.
 import type { TaskState, TimelineEvent } from '../../../shared/a2a/types';
 
-export interface TimelineRow {
+export interface TimelineRowView {
+  /** Stable identity: frame id (stream) or capture id (webhook). */
+  key: string;
   event: TimelineEvent;
+  time: string;
+  gap: string;
+  longGap: boolean;
   /** State in force on the stream lane at this row (colours the segment bar). */
   segment: TaskState | null;
-  /** ms since the previous row (null for the first). */
-  gapMs: number | null;
-  /** True on the first row of a new state segment. */
-  segmentStart: boolean;
+  label: string;
 }
 
-export function toRows(events: TimelineEvent[]): TimelineRow[] {
-  const rows: TimelineRow[] = [];
-  let segment: TaskState | null = null;
-  let prevAt: number | null = null;
-  for (const event of events) {
-    const before = segment;
-    if (event.source === 'stream' && event.state) segment = event.state;
-    rows.push({
-      event,
-      segment,
-      gapMs: prevAt === null ? null : event.at - prevAt,
-      segmentStart: segment !== before,
-    });
-    prevAt = event.at;
-  }
-  return rows;
+/** What the next row needs to know about the rows before it. */
+export interface RowContext {
+  at: number | null;
+  segment: TaskState | null;
 }
+
+/** A gap worth marking in the UI (a pause in the stream). */
+export const LONG_GAP_MS = 2000;
+
+// One formatter for every row: toLocaleTimeString builds a new one per call.
+const TIME = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 export function formatGap(ms: number | null): string {
   if (ms === null) return '';
@@ -37,11 +39,39 @@ export function formatGap(ms: number | null): string {
   return `+${Math.round(ms / 60_000)} min`;
 }
 
-/** A gap worth marking in the UI (a pause in the stream). */
-export const LONG_GAP_MS = 2000;
-
 export function eventLabel(e: TimelineEvent): string {
   if (e.source === 'webhook') return 'webhook';
   if (e.kind === 'artifact-update') return e.artifact?.lastChunk ? 'artifact (last)' : 'artifact';
   return e.kind;
+}
+
+export function eventKey(e: TimelineEvent, fallback: number): string {
+  if (e.frameId !== undefined) return `f${e.frameId}`;
+  if (e.captureId !== undefined) return `c${e.captureId}`;
+  return `i${fallback}`;
+}
+
+/** Row views of consecutive events; `ctx` is advanced past them (so it can be reused). */
+export function toRowViews(
+  events: TimelineEvent[],
+  ctx: RowContext,
+  firstIndex = 0,
+): TimelineRowView[] {
+  const out: TimelineRowView[] = new Array<TimelineRowView>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as TimelineEvent;
+    if (e.source === 'stream' && e.state) ctx.segment = e.state;
+    const gapMs = ctx.at === null ? null : e.at - ctx.at;
+    out[i] = {
+      key: eventKey(e, firstIndex + i),
+      event: e,
+      time: TIME.format(e.at),
+      gap: formatGap(gapMs),
+      longGap: gapMs !== null && gapMs > LONG_GAP_MS,
+      segment: ctx.segment,
+      label: eventLabel(e),
+    };
+    ctx.at = e.at;
+  }
+  return out;
 }

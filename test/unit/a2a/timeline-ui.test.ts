@@ -1,13 +1,15 @@
-// The Agents screen's pure parts: state segments and gaps of timeline rows, and the agents
-// store applying engine event batches (stream events appended, tasks upserted, refetch on a
-// webhook of the selected task).
+// The Agents screen's pure parts: row views of timeline events (state segments, gaps, labels,
+// keys precomputed once), and the agents store applying engine event batches (stream events
+// appended to the timeline in place without touching the store, tasks upserted, refetch on a
+// webhook of the selected task, a partial first page asked again).
 import { describe, expect, it, vi } from 'vitest';
 import type { SwitchboardApi } from '../../../shared/api';
-import type { TaskView } from '../../../shared/api/agents';
+import type { TaskView, Timeline } from '../../../shared/api/agents';
 import type { TimelineEvent } from '../../../shared/a2a/types';
 import { createAgentsStore } from '../../../renderer/state/agents-slice';
-import { formatGap, toRows } from '../../../renderer/views/agents/timeline-rows';
+import { toRowViews } from '../../../renderer/views/agents/timeline-rows';
 
+let frame = 0;
 const ev = (
   at: number,
   source: 'stream' | 'webhook',
@@ -16,20 +18,33 @@ const ev = (
   source,
   at,
   kind: source === 'stream' ? 'status-update' : 'webhook',
+  ...(source === 'stream' ? { frameId: ++frame } : { captureId: at }),
   ...(state ? { state } : {}),
 });
 
-describe('timeline rows', () => {
-  it('carries the stream state as segment, marks segment starts and gaps', () => {
-    const rows = toRows([
-      ev(0, 'stream', 'submitted'),
-      ev(10, 'stream', 'working'),
-      ev(3010, 'webhook', 'completed'),
-      ev(3020, 'stream'),
-    ]);
+describe('timeline row views', () => {
+  it('carries the stream state as segment, gaps and labels, and advances the context', () => {
+    const ctx = { at: null, segment: null };
+    const rows = toRowViews(
+      [
+        ev(0, 'stream', 'submitted'),
+        ev(10, 'stream', 'working'),
+        ev(3010, 'webhook', 'completed'),
+        ev(3020, 'stream'),
+      ],
+      ctx,
+    );
     expect(rows.map((r) => r.segment)).toEqual(['submitted', 'working', 'working', 'working']);
-    expect(rows.map((r) => r.segmentStart)).toEqual([true, true, false, false]);
-    expect(rows.map((r) => formatGap(r.gapMs))).toEqual(['', '+10 ms', '+3.0 s', '+10 ms']);
+    expect(rows.map((r) => r.gap)).toEqual(['', '+10 ms', '+3.0 s', '+10 ms']);
+    expect(rows.map((r) => r.longGap)).toEqual([false, false, true, false]);
+    expect(rows.map((r) => r.label)).toEqual([
+      'status-update',
+      'status-update',
+      'webhook',
+      'status-update',
+    ]);
+    expect(rows[2]?.key).toBe('c3010');
+    expect(ctx).toEqual({ at: 3020, segment: 'working' });
   });
 });
 
@@ -47,11 +62,13 @@ describe('agents store', () => {
     updatedAt: 0,
   });
   it('applies stream, task and capture events for the selection', async () => {
-    const getTimeline = vi.fn(async () => ({
-      task: null,
-      events: [ev(1, 'stream', 'working'), ev(2, 'webhook', 'completed')],
-      findings: [],
-    }));
+    const getTimeline = vi.fn(
+      async (): Promise<Timeline> => ({
+        task: null,
+        events: [ev(1, 'stream', 'working'), ev(2, 'webhook', 'completed')],
+        findings: [],
+      }),
+    );
     const api = {
       getTimeline,
       listTasks: async () => [task('t1', 'working')],
@@ -59,14 +76,23 @@ describe('agents store', () => {
     const store = createAgentsStore(api);
     await store.getState().selectAgent(1);
     await store.getState().selectTask('t1');
-    expect(store.getState().events).toHaveLength(2);
+    expect(getTimeline).toHaveBeenCalledWith({ taskId: 't1', cursor: 'tail', limit: 1000 });
+    const data = store.getState().events;
+    expect(data.getSnapshot()).toMatchObject({ total: 2, stream: 1, webhook: 1 });
+    const listener = vi.fn();
+    const unsubscribe = store.subscribe(listener);
     store.getState().applyBatch([
       { type: 'stream', taskId: 't1', event: ev(3, 'stream', 'working') },
       { type: 'stream', taskId: 'other', event: ev(4, 'stream', 'working') },
-      { type: 'task', task: task('t2', 'submitted') },
     ]);
-    expect(store.getState().events.map((e) => e.at)).toEqual([1, 2, 3]);
+    // Appended in place: same timeline object, no store change, one new snapshot.
+    expect(store.getState().events).toBe(data);
+    expect(listener).not.toHaveBeenCalled();
+    expect(data.rows.map((r) => r?.event.at)).toEqual([1, 2, 3]);
+    expect(data.getSnapshot()).toMatchObject({ total: 3, stream: 2 });
+    store.getState().applyBatch([{ type: 'task', task: task('t2', 'submitted') }]);
     expect(store.getState().tasks.map((t) => t.taskId)).toEqual(['t2', 't1']);
+    unsubscribe();
     expect(getTimeline).toHaveBeenCalledTimes(1);
     store.getState().applyBatch([
       {
@@ -85,5 +111,21 @@ describe('agents store', () => {
       },
     ]);
     expect(getTimeline).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks again for a partial first page', async () => {
+    const full: Timeline = { task: null, events: [ev(1, 'stream', 'working')], findings: [] };
+    const getTimeline = vi
+      .fn<() => Promise<Timeline>>()
+      .mockResolvedValueOnce({ ...full, partial: true, total: 1, offset: 0 })
+      .mockResolvedValue({
+        ...full,
+        findings: [{ rule: 'r', severity: 'warning', message: 'm', frameId: null }],
+      });
+    const store = createAgentsStore({ getTimeline } as unknown as SwitchboardApi);
+    await store.getState().selectTask('t1');
+    expect(getTimeline).toHaveBeenCalledTimes(2);
+    expect(store.getState().findings).toHaveLength(1);
+    expect(store.getState().events.getSnapshot().total).toBe(1);
   });
 });
