@@ -37,6 +37,7 @@ export function AgentCard(props: {
         <dt>Protocol</dt>
         <dd>
           <select
+            className="input"
             aria-label="Protocol version"
             value={a.versionOverride ?? 'auto'}
             onChange={(e) =>
@@ -52,6 +53,7 @@ export function AgentCard(props: {
           </select>{' '}
           push dialect{' '}
           <select
+            className="input"
             aria-label="Push dialect"
             value={a.pushDialectOverride ?? 'auto'}
             onChange={(e) =>

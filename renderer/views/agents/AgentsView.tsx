@@ -50,19 +50,26 @@ export function AgentsView() {
             add();
           }}
         >
-          <input aria-label="Agent base URL" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <input
+            className="input"
+            aria-label="Agent base URL"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
           <textarea
+            className="input"
             aria-label="Custom headers"
             placeholder={'Custom headers (secret), one per line\nAuthorization: Bearer …'}
             rows={2}
             value={headers}
             onChange={(e) => setHeaders(e.target.value)}
           />
-          <button type="submit" className="primary" disabled={s.busy}>
+          <button type="submit" className="btn btn-primary" disabled={s.busy}>
             Add agent
           </button>
           <button
             type="button"
+            className="btn"
             onClick={() => void s.run(async () => setFound(await api.discoverAgents({})))}
           >
             Discover on localhost
@@ -75,7 +82,12 @@ export function AgentsView() {
             ) : null}
             {found.map((f) => (
               <li key={f.url}>
-                <button type="button" onClick={() => setUrl(f.url)} disabled={f.agentId !== null}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => setUrl(f.url)}
+                  disabled={f.agentId !== null}
+                >
                   {f.name} <small>{f.url}</small>
                 </button>
               </li>

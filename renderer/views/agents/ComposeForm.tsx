@@ -32,6 +32,7 @@ export function ComposeForm(props: { busy: boolean; onSend: (v: ComposeValue) =>
       }}
     >
       <textarea
+        className="input"
         aria-label="Message"
         placeholder="Message text"
         value={text}
@@ -40,12 +41,14 @@ export function ComposeForm(props: { busy: boolean; onSend: (v: ComposeValue) =>
       />
       <div className="compose-row">
         <input
+          className="input"
           aria-label="Context id"
           placeholder="context id (optional)"
           value={contextId}
           onChange={(e) => setContextId(e.target.value)}
         />
         <input
+          className="input"
           aria-label="Task id"
           placeholder="task id (optional)"
           value={taskId}
@@ -58,7 +61,7 @@ export function ComposeForm(props: { busy: boolean; onSend: (v: ComposeValue) =>
         <label>
           <input type="checkbox" checked={push} onChange={(e) => setPush(e.target.checked)} /> push
         </label>
-        <button type="submit" className="primary" disabled={props.busy}>
+        <button type="submit" className="btn btn-primary" disabled={props.busy}>
           Send
         </button>
       </div>

@@ -29,16 +29,22 @@ export function TaskControls(props: {
       </span>
       <button
         type="button"
+        className="btn"
         disabled={!task.streaming}
         onClick={() => void run(() => api.disconnectTask({ taskId }))}
       >
         Disconnect
       </button>
-      <button type="button" onClick={() => void run(() => api.resubscribeTask({ taskId }))}>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void run(() => api.resubscribeTask({ taskId }))}
+      >
         Resubscribe
       </button>
       <button
         type="button"
+        className="btn"
         onClick={() =>
           void run(async () =>
             setFetched(JSON.stringify((await api.fetchTask({ taskId })).task, null, 2)),
@@ -47,10 +53,14 @@ export function TaskControls(props: {
       >
         Get
       </button>
-      <button type="button" onClick={() => void run(() => api.cancelTask({ taskId }))}>
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void run(() => api.cancelTask({ taskId }))}
+      >
         Cancel
       </button>
-      <button type="button" onClick={() => void list()}>
+      <button type="button" className="btn" onClick={() => void list()}>
         Push configs
       </button>
       {configs ? (
@@ -61,6 +71,7 @@ export function TaskControls(props: {
               <code>{JSON.stringify(c)}</code>{' '}
               <button
                 type="button"
+                className="btn"
                 onClick={() =>
                   void run(() => api.deletePushConfig({ taskId, configId: configId(c) })).then(list)
                 }
