@@ -213,39 +213,44 @@ export async function run(): Promise<BenchResult> {
     while (tails.length < 2 && Date.now() - t0 < 30_000) await page.waitForTimeout(20);
     const lintedMs = (tails[1] ?? NaN) - t0;
     await page.getByRole('checkbox', { name: 'follow' }).uncheck();
-    const scroll = await page.evaluate(async () => {
-      const el = document.querySelector('[data-testid=timeline]') as HTMLElement;
-      const out: number[] = [];
-      // Main-thread work of each scroll: from the document's capture listener (first) to this
-      // element's listener (registered after the view's, which renders synchronously).
-      const work: number[] = [];
-      let scrollStart = 0;
-      const onStart = () => (scrollStart = performance.now());
-      const onEnd = () => work.push(performance.now() - scrollStart);
-      el.scrollTop = 0;
-      // Start once the first rows' page is here (then count frames that still show one loading).
-      const t = performance.now();
-      while (el.querySelector('[data-testid=tl-row-loading]') && performance.now() - t < 10_000)
-        await new Promise((r) => setTimeout(r, 20));
-      document.addEventListener('scroll', onStart, { capture: true });
-      el.addEventListener('scroll', onEnd);
-      let loading = 0;
-      let last = performance.now();
-      const end = last + 3000;
-      while (performance.now() < end) {
-        await new Promise((r) => requestAnimationFrame(r));
-        const now = performance.now();
-        out.push(now - last);
-        last = now;
-        if (el.querySelector('[data-testid=tl-row-loading]')) loading++;
-        el.scrollTop += 2400;
-        if (el.scrollTop + el.clientHeight >= el.scrollHeight) el.scrollTop = 0;
-      }
-      document.removeEventListener('scroll', onStart, { capture: true });
-      el.removeEventListener('scroll', onEnd);
-      return { deltas: out, work, loading, rows: Math.round(el.scrollTop / 32) };
-    });
-    const deltas = scroll.deltas.slice(2);
+    const scrollAt = (step: number) =>
+      page.evaluate(async (step) => {
+        const el = document.querySelector('[data-testid=timeline]') as HTMLElement;
+        const out: number[] = [];
+        // Main-thread work of each scroll: from the document's capture listener (first) to this
+        // element's listener (registered after the view's, which renders synchronously).
+        const work: number[] = [];
+        let scrollStart = 0;
+        const onStart = () => (scrollStart = performance.now());
+        const onEnd = () => work.push(performance.now() - scrollStart);
+        el.scrollTop = 0;
+        // Start once the first rows' page is here (then count frames that still show one loading).
+        const t = performance.now();
+        while (el.querySelector('[data-testid=tl-row-loading]') && performance.now() - t < 10_000)
+          await new Promise((r) => setTimeout(r, 20));
+        document.addEventListener('scroll', onStart, { capture: true });
+        el.addEventListener('scroll', onEnd);
+        let loading = 0;
+        let last = performance.now();
+        const end = last + 3000;
+        while (performance.now() < end) {
+          await new Promise((r) => requestAnimationFrame(r));
+          const now = performance.now();
+          out.push(now - last);
+          last = now;
+          if (el.querySelector('[data-testid=tl-row-loading]')) loading++;
+          el.scrollTop += step;
+          if (el.scrollTop + el.clientHeight >= el.scrollHeight) el.scrollTop = 0;
+        }
+        document.removeEventListener('scroll', onStart, { capture: true });
+        el.removeEventListener('scroll', onEnd);
+        return { deltas: out.slice(2), work, loading, rows: Math.round(el.scrollTop / 32) };
+      }, step);
+    // A whole screen and more per frame (every row replaced), then 240 px per frame as in the
+    // captures list bench (bench/ui.bench.ts).
+    const scroll = await scrollAt(2400);
+    const deltas = scroll.deltas;
+    const small = await scrollAt(240);
     const rows = await page.locator('[data-testid=tl-row]').count();
     return {
       name: 'timeline-100k',
@@ -253,7 +258,7 @@ export async function run(): Promise<BenchResult> {
         events: tl.events.length,
         'getTimeline whole, cold ms': whole.ms,
         'getTimeline whole, cached ms': wholeWarm.ms,
-        'getTimeline tail page (1000), cold ms': coldPage.ms,
+        'getTimeline tail page (1000), cold (partial) ms': coldPage.ms,
         'getTimeline tail page (1000), cached ms': tailWarm.ms,
         'getTimeline middle page (1000), cached ms': midWarm.ms,
         'first render ms (click → row, cold engine)': firstRenderMs,
@@ -263,12 +268,15 @@ export async function run(): Promise<BenchResult> {
         'scroll handler+render p95 ms': r1(pct(scroll.work, 95)),
         'scroll handler+render p50 ms': r1(pct(scroll.work, 50)),
         'scroll frames': deltas.length,
-        'frames showing a loading row': scroll.loading,
+        'scroll 240 px/frame: frame p95 ms': r1(pct(small.deltas, 95)),
+        'scroll 240 px/frame: frame p50 ms': r1(pct(small.deltas, 50)),
+        'scroll 240 px/frame: handler+render p95 ms': r1(pct(small.work, 95)),
+        'frames showing a loading row': scroll.loading + small.loading,
         'rows in DOM': rows,
         findings: tl.findings.length,
         'machine load avg (1 min) before/after': `${loadBefore.toFixed(1)}/${(loadavg()[0] ?? 0).toFixed(1)}`,
       },
-      notes: `Seeded frames, one task; scroll = 2400 px (75 rows) per animation frame for 3 s; renderer ${STATIC_DIR}.`,
+      notes: `Seeded frames, one task; scroll = 2400 px (75 rows), then 240 px, per animation frame for 3 s each; renderer ${STATIC_DIR}.`,
     };
   } finally {
     await browser.close();

@@ -68,7 +68,13 @@ export function Timeline({
           ))}
         </ul>
       ) : null}
-      <div className="tl-scroll" ref={scrollRef} role="grid" data-testid="timeline">
+      <div
+        className="tl-scroll"
+        ref={scrollRef}
+        role="grid"
+        data-testid="timeline"
+        style={{ contain: 'strict' }}
+      >
         <div style={{ height: snap.total * ROW_HEIGHT, position: 'relative' }}>
           <div style={{ transform: `translateY(${start * ROW_HEIGHT}px)` }}>{rows}</div>
         </div>

@@ -6,6 +6,8 @@ import { VerdictBadge } from '../../components/VerdictBadge';
 import type { TimelineRowView } from './timeline-rows';
 
 export const ROW_HEIGHT = 32;
+// Fixed height and contained layout/paint: a row's content never resizes or repaints others.
+const ROW_STYLE = { height: ROW_HEIGHT, contain: 'content' } as const;
 
 export const TimelineRow = memo(function TimelineRow(props: {
   view: TimelineRowView | undefined;
@@ -45,7 +47,7 @@ export const TimelineRow = memo(function TimelineRow(props: {
       role="row"
       data-testid="tl-row"
       className={`tl-row${props.selected ? ' selected' : ''}${view.longGap ? ' long-gap' : ''}`}
-      style={{ height: ROW_HEIGHT }}
+      style={ROW_STYLE}
       onClick={() => onSelect(index)}
       data-source={e.source}
     >
