@@ -1,6 +1,7 @@
 // Paged reads of one task's timeline (GET /api/tasks/:taskId/timeline?limit=&cursor=). The
 // merged, linted timeline is built once per task and kept (two tasks at most) until its
-// fingerprint changes: frame count and last id, captures and their verdicts, exchange ends. The
+// fingerprint changes: frame count and last id, captures and their verdicts, and what the
+// linter reads of each exchange (status, content type, version, stream kind and end). The
 // fingerprint is one indexed query, so a page of an unchanged 100k-event task costs a slice,
 // not a rebuild. Without `limit` the whole timeline is answered, as before paging existed.
 // The first tail page of a changed timeline is answered from the last frames alone (fastTail,
@@ -30,7 +31,8 @@ const FINGERPRINT = `SELECT
   (SELECT count(*) || ':' || coalesce(max(id), 0) FROM a2a_frames WHERE task_id = @t) || '/' ||
   (SELECT coalesce(group_concat(id || verdict), '') FROM captures WHERE task_id = @t) || '/' ||
   (SELECT coalesce(group_concat(id || ':' || coalesce(status, '') || coalesce(stream_end, '') ||
-     truncated_tail), '') FROM a2a_wire WHERE task_id = @t) AS fp`;
+     truncated_tail || coalesce(content_type, '') || coalesce(protocol_version, '') ||
+     coalesce(stream_kind, '')), '') FROM a2a_wire WHERE task_id = @t) AS fp`;
 
 function fingerprint(db: Db, taskId: string): string {
   return (db.prepare(FINGERPRINT).get({ t: taskId }) as { fp: string }).fp;
