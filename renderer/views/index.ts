@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import { AgentsView } from './agents/AgentsView';
 import { CapturesView } from './captures/CapturesView';
+import { DemoView } from './demo/DemoView';
 import { ReplayView } from './replay/ReplayView';
 import { SettingsView } from './settings/SettingsView';
 
@@ -17,6 +18,7 @@ export interface ViewEntry {
 export const views: ViewEntry[] = [
   { id: 'captures', label: 'Captures', component: CapturesView },
   { id: 'agents', label: 'Agents', component: AgentsView },
+  { id: 'demo', label: 'Demo agents', component: DemoView },
   // Other screens register here, e.g. { id: 'agents', label: 'Agents', component: AgentsView },
   { id: 'replay', label: 'Replay', component: ReplayView },
   { id: 'settings', label: 'Settings', component: SettingsView },

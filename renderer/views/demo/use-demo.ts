@@ -1,0 +1,108 @@
+// State of the Demo agents screen: both agents, the delivery log (filtered by agent, live from
+// 'delivery' events with its stats updated in place), the saved response rules and the receiver
+// URL. Loads once, then follows engine batches; a failed call becomes `error` (shown as text).
+import { useCallback, useEffect, useState } from 'react';
+import type {
+  DeliveryAttempt,
+  DeliveryStats,
+  DemoAgentInfo,
+  DemoAgentName,
+  ResponseRule,
+} from '../../../shared/api/demo';
+import { getApi, onEngineBatch } from '../../state/store';
+import { addAttempt } from './demo-model';
+
+const EMPTY_STATS: DeliveryStats = {
+  deliveries: 0,
+  delivered: 0,
+  failed: 0,
+  attempts: 0,
+  successRate: null,
+};
+
+export const errorText = (err: unknown): string =>
+  err instanceof Error ? err.message : String(err);
+
+export function useDemo() {
+  const api = getApi();
+  const [agents, setAgents] = useState<DemoAgentInfo[]>([]);
+  const [receiverUrl, setReceiverUrl] = useState('http://127.0.0.1:9000');
+  const [filter, setFilter] = useState<DemoAgentName | ''>('');
+  const [log, setLog] = useState<{ items: DeliveryAttempt[]; stats: DeliveryStats }>({
+    items: [],
+    stats: EMPTY_STATS,
+  });
+  const [rules, setRules] = useState<ResponseRule[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const fetchLog = useCallback(
+    () => api.listDeliveries({ limit: 200, ...(filter ? { agent: filter } : {}) }),
+    [api, filter],
+  );
+  const loadLog = useCallback(
+    async () => fetchLog().then((page) => setLog({ items: page.items, stats: page.stats })),
+    [fetchLog],
+  );
+
+  useEffect(() => {
+    const load = async () => {
+      const [a, r, info] = await Promise.all([
+        api.listDemoAgents({}),
+        api.listResponseRules({}),
+        api.receiverInfo({}),
+      ]);
+      setAgents(a);
+      setRules(r);
+      setReceiverUrl(info.url.replace(/\/$/, ''));
+    };
+    load().catch((err: unknown) => setError(errorText(err)));
+  }, [api]);
+
+  useEffect(() => {
+    fetchLog().then(
+      (page) => setLog({ items: page.items, stats: page.stats }),
+      (err: unknown) => setError(errorText(err)),
+    );
+    return onEngineBatch((batch) => {
+      for (const e of batch) {
+        if (e.type === 'demo-agent')
+          setAgents((list) => list.map((a) => (a.name === e.agent.name ? e.agent : a)));
+        else if (e.type === 'response-rules') setRules(e.rules);
+        else if (e.type === 'delivery' && (!filter || e.attempt.agent === filter))
+          setLog((l) => addAttempt(l.items, l.stats, e.attempt));
+      }
+    });
+  }, [fetchLog, filter]);
+
+  /** Runs an engine call; its error (e.g. 409 port busy) is shown, the result returned. */
+  const run = useCallback(async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
+    setError(null);
+    try {
+      return await fn();
+    } catch (err) {
+      setError(errorText(err));
+      return undefined;
+    }
+  }, []);
+
+  const putAgent = (a: DemoAgentInfo | undefined) => {
+    if (a) setAgents((list) => list.map((x) => (x.name === a.name ? a : x)));
+  };
+
+  return {
+    api,
+    agents,
+    receiverUrl,
+    filter,
+    setFilter,
+    log,
+    rules,
+    putRules: setRules,
+    error,
+    setError,
+    run,
+    putAgent,
+    loadLog,
+  };
+}
+export type DemoState = ReturnType<typeof useDemo>;
