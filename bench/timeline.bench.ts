@@ -8,7 +8,7 @@
 // first page. Goals: first render < 1 s (2 s at most), scroll p95 < 20 ms.
 // BENCH_STATIC_DIR serves another renderer build (default dist/renderer, built if missing).
 import { chromium } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,20 +17,13 @@ import { createA2aTasksRepo } from '../electron/engine/store/a2a-tasks-repo';
 import { createA2aWireRepo } from '../electron/engine/store/a2a-wire-repo';
 import { createAgentsRepo } from '../electron/engine/store/agents-repo';
 import { openDatabase } from '../electron/engine/store/open-store';
+import { chromiumLaunchOptions } from '../test/helpers/chromium';
+import { spawnServe } from '../test/helpers/spawn-serve';
 import type { BenchResult } from './run';
 
 const EVENTS = Number(process.env['BENCH_TIMELINE_EVENTS'] ?? 100_000);
 const TASK = 'bench-task-100k';
 const STATIC_DIR = process.env['BENCH_STATIC_DIR'] ?? 'dist/renderer';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export function seedForProfile(dataDir: string): void {
   seed(dataDir);
@@ -121,39 +114,6 @@ function addFrame(dataDir: string): void {
   db.close();
 }
 
-function startServe(dataDir: string, token: string): Promise<{ child: ChildProcess; ui: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/cli.ts',
-      'serve',
-      '--port',
-      '0',
-      '--receiver-port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--token',
-      token,
-      '--no-open',
-      '--static-dir',
-      STATIC_DIR,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const ui = /Switchboard UI: (\S+)/.exec(out)?.[1];
-      if (ui && /Receiver: /.test(out)) resolve({ child, ui });
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-}
-
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -169,16 +129,12 @@ export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-tlbench-'));
   const token = randomBytes(16).toString('hex');
   seed(dataDir);
-  const serve = await startServe(dataDir, token);
-  const candidate = process.env['CHROMIUM_PATH'] || '/usr/bin/chromium';
-  const browser = await chromium.launch({
-    ...(existsSync(candidate) ? { executablePath: candidate } : {}),
-    args: ARGS,
-  });
+  const serve = await spawnServe({ dataDir, token, extraArgs: ['--static-dir', STATIC_DIR] });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const api = async (query: string) => {
       const a0 = performance.now();
-      const res = await fetch(new URL(`/api/tasks/${TASK}/timeline${query}`, serve.ui), {
+      const res = await fetch(new URL(`/api/tasks/${TASK}/timeline${query}`, serve.uiUrl), {
         headers: { authorization: `Bearer ${token}` },
       });
       const body = (await res.json()) as { events: unknown[]; findings: unknown[] };
@@ -192,7 +148,7 @@ export async function run(): Promise<BenchResult> {
     const midWarm = await api('?limit=1000&cursor=50000');
     const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
     await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
-    await page.goto(serve.ui);
+    await page.goto(serve.uiUrl);
     await page.getByRole('button', { name: 'Agents', exact: true }).click();
     const taskButton = page.getByRole('button', { name: /bench-ta/ });
     await taskButton.waitFor();
@@ -280,7 +236,7 @@ export async function run(): Promise<BenchResult> {
     };
   } finally {
     await browser.close();
-    serve.child.kill();
+    await serve.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
