@@ -25,7 +25,7 @@ test('demo agents: start, card, rules round-trip, live delivery log, stop', asyn
   await expect(long.getByTestId('demo-card')).toContainText('Long-Running Task Agent');
   await expect(long.getByTestId('demo-card')).toContainText('v1.0.0');
   await expect(long.getByTestId('demo-card')).toContainText('pushNotifications');
-  await expect(long.locator('.demo-curl')).toContainText(
+  await expect(long.getByTestId('demo-curl')).toContainText(
     `${sb.receiverUrl.replace(/\/$/, '')}/webhook`,
   );
   const agentUrl = (await long.getByTestId('demo-url').textContent()) ?? '';
@@ -89,6 +89,14 @@ test('demo agents: start, card, rules round-trip, live delivery log, stop', asyn
   await rules.getByRole('button', { name: 'Remove rule' }).click();
   await rules.getByRole('button', { name: 'Save rules' }).click();
   await expect.poll(() => sb.api<Rule[]>('/api/receiver/rules')).toEqual([]);
+
+  // Restart keeps the port unless changed, and applies a new speed.
+  await long.getByLabel('Port').fill('');
+  await long.getByLabel('Speed').fill('30');
+  await long.getByRole('button', { name: 'Restart' }).click();
+  await expect(long).toContainText('speed ×30');
+  await expect(long.getByTestId('demo-url')).toHaveText(agentUrl);
+  await expect(long.getByTestId('demo-status')).toHaveText('running');
 
   await long.getByRole('button', { name: 'Stop' }).click();
   await expect(long.getByTestId('demo-status')).toHaveText('stopped');

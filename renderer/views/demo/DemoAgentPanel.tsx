@@ -6,7 +6,8 @@ import type { DemoAgentInfo } from '../../../shared/api/demo';
 import { CopyButton } from '../../components/CopyButton';
 import { getApi } from '../../state/store';
 import { DemoCard } from './DemoCard';
-import { TRY_TEXT, tryItCurl } from './demo-model';
+import { TRY_TEXT } from './demo-model';
+import { TryIt } from './TryIt';
 import { errorText } from './use-demo';
 
 export function DemoAgentPanel(props: {
@@ -39,7 +40,13 @@ export function DemoAgentPanel(props: {
       return setErr('Port is a whole number from 0 to 65535 (0: any free port).');
     if (s !== undefined && !(s >= 0.01 && s <= 10_000))
       return setErr('Speed is a number from 0.01 to 10000 (delays are divided by it).');
-    void call(() => getApi().startDemoAgent({ name: a.name, port: p, speed: s }));
+    if (!running)
+      return void call(() => getApi().startDemoAgent({ name: a.name, port: p, speed: s }));
+    // Restart: same port and speed unless changed (the engine would keep an unchanged agent).
+    void call(async () => {
+      await getApi().stopDemoAgent({ name: a.name });
+      return getApi().startDemoAgent({ name: a.name, port: p ?? a.port ?? 0, speed: s ?? a.speed });
+    });
   };
   const stop = () => void call(() => getApi().stopDemoAgent({ name: a.name }));
   const shownError = err ?? a.error;
@@ -102,23 +109,7 @@ export function DemoAgentPanel(props: {
       ) : null}
       {a.card ? <DemoCard card={a.card} /> : null}
       {running && a.url ? (
-        <div className="demo-try">
-          <div className="demo-row">
-            <strong>Try it</strong>
-            <span className="muted">
-              the tutorial&apos;s request; the webhook lands in Captures
-            </span>
-            <span className="spacer" />
-            <CopyButton
-              text={tryItCurl(a.url, props.receiverUrl, TRY_TEXT[a.name])}
-              label="Copy curl"
-              small
-            />
-          </div>
-          <pre className="code-block demo-curl">
-            {tryItCurl(a.url, props.receiverUrl, TRY_TEXT[a.name])}
-          </pre>
-        </div>
+        <TryIt agentUrl={a.url} receiverUrl={props.receiverUrl} text={TRY_TEXT[a.name]} />
       ) : (
         <p className="muted small">
           Start it to see its card and a ready-to-paste request that sends a webhook to Switchboard.

@@ -1,6 +1,7 @@
 // State of the Demo agents screen: both agents, the delivery log (filtered by agent, live from
 // 'delivery' events with its stats updated in place), the saved response rules and the receiver
-// URL. Loads once, then follows engine batches; a failed call becomes `error` (shown as text).
+// URL. Loads on connect (and reconnect), then follows engine batches; a failed call becomes
+// `error` (shown as text).
 import { useCallback, useEffect, useState } from 'react';
 import type {
   DeliveryAttempt,
@@ -9,7 +10,7 @@ import type {
   DemoAgentName,
   ResponseRule,
 } from '../../../shared/api/demo';
-import { getApi, onEngineBatch } from '../../state/store';
+import { getApi, onEngineBatch, useApp } from '../../state/store';
 import { addAttempt } from './demo-model';
 
 const EMPTY_STATS: DeliveryStats = {
@@ -25,6 +26,7 @@ export const errorText = (err: unknown): string =>
 
 export function useDemo() {
   const api = getApi();
+  const live = useApp((st) => st.connection === 'open');
   const [agents, setAgents] = useState<DemoAgentInfo[]>([]);
   const [receiverUrl, setReceiverUrl] = useState('http://127.0.0.1:9000');
   const [filter, setFilter] = useState<DemoAgentName | ''>('');
@@ -44,26 +46,33 @@ export function useDemo() {
     [fetchLog],
   );
 
+  // Loads when the engine connection is open, and again after a reconnect (events sent while
+  // disconnected are lost). `stale` drops an answer overtaken by a newer filter or reconnect.
   useEffect(() => {
-    const load = async () => {
-      const [a, r, info] = await Promise.all([
-        api.listDemoAgents({}),
-        api.listResponseRules({}),
-        api.receiverInfo({}),
-      ]);
-      setAgents(a);
-      setRules(r);
-      setReceiverUrl(info.url.replace(/\/$/, ''));
-    };
-    load().catch((err: unknown) => setError(errorText(err)));
-  }, [api]);
-
-  useEffect(() => {
-    fetchLog().then(
-      (page) => setLog({ items: page.items, stats: page.stats }),
+    if (!live) return;
+    let stale = false;
+    Promise.all([api.listDemoAgents({}), api.listResponseRules({}), api.receiverInfo({})]).then(
+      ([a, r, info]) => {
+        if (stale) return;
+        setAgents(a);
+        setRules(r);
+        setReceiverUrl(info.url.replace(/\/$/, ''));
+      },
       (err: unknown) => setError(errorText(err)),
     );
-    return onEngineBatch((batch) => {
+    return () => {
+      stale = true;
+    };
+  }, [api, live]);
+
+  useEffect(() => {
+    if (!live) return;
+    let stale = false;
+    fetchLog().then(
+      (page) => !stale && setLog({ items: page.items, stats: page.stats }),
+      (err: unknown) => setError(errorText(err)),
+    );
+    const off = onEngineBatch((batch) => {
       for (const e of batch) {
         if (e.type === 'demo-agent')
           setAgents((list) => list.map((a) => (a.name === e.agent.name ? e.agent : a)));
@@ -72,7 +81,11 @@ export function useDemo() {
           setLog((l) => addAttempt(l.items, l.stats, e.attempt));
       }
     });
-  }, [fetchLog, filter]);
+    return () => {
+      stale = true;
+      off();
+    };
+  }, [fetchLog, filter, live]);
 
   /** Runs an engine call; its error (e.g. 409 port busy) is shown, the result returned. */
   const run = useCallback(async <T>(fn: () => Promise<T>): Promise<T | undefined> => {
