@@ -74,6 +74,7 @@ test('demo agents: start, card, rules round-trip, live delivery log, stop', asyn
   await expect(log.getByTestId('delivery-rate')).toContainText('100% delivered (1/1)');
   // The consumed count arrives live in the (unedited) rules editor.
   await expect(rules.getByLabel('Fail next')).toHaveValue('0');
+  await expect(rules.getByTestId('rule-row')).toContainText('Used up');
   await page.screenshot({ path: 'test/e2e/__screenshots__/09-demo-agents.png' });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: 'test/e2e/__screenshots__/09-demo-agents-dark.png' });

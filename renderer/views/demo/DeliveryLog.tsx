@@ -77,6 +77,11 @@ export function DeliveryLog({ s }: { s: DemoState }) {
               ))}
             </tbody>
           </table>
+          {s.log.nextCursor ? (
+            <button type="button" className="btn btn-small" onClick={() => void s.run(s.loadOlder)}>
+              Load older
+            </button>
+          ) : null}
         </div>
       )}
     </section>

@@ -14,13 +14,15 @@ export function RuleRow(props: {
   draft: RuleDraft;
   onChange: (d: RuleDraft) => void;
   onRemove: () => void;
+  /** Moves the rule one up (rules are ordered, first match wins); absent for the first. */
+  onMoveUp?: () => void;
 }) {
   const d = props.draft;
   return (
     <div className="demo-rule" data-testid="rule-row">
       {FIELDS.map((f) => (
         <label key={f.key} className={`demo-field demo-field-${f.key}`}>
-          <span>{f.label}</span>
+          <span>{f.key === 'failNext' && d.failNext.trim() === '0' ? 'Used up' : f.label}</span>
           <input
             className="input mono"
             aria-label={f.label}
@@ -40,14 +42,26 @@ export function RuleRow(props: {
           onChange={(e) => props.onChange({ ...d, body: e.target.value })}
         />
       </label>
-      <button
-        type="button"
-        className="btn btn-ghost btn-small demo-remove"
-        aria-label="Remove rule"
-        onClick={props.onRemove}
-      >
-        Remove
-      </button>
+      <div className="demo-rule-actions">
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-label="Move rule up"
+          title="Move up (first match wins)"
+          disabled={!props.onMoveUp}
+          onClick={props.onMoveUp}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small demo-remove"
+          aria-label="Remove rule"
+          onClick={props.onRemove}
+        >
+          Remove
+        </button>
+      </div>
     </div>
   );
 }

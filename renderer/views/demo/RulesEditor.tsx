@@ -45,6 +45,11 @@ export function RulesEditor({ s }: { s: DemoState }) {
           draft={d}
           onChange={(nd) => edit(drafts.map((x, j) => (j === i ? nd : x)))}
           onRemove={() => edit(drafts.filter((_, j) => j !== i))}
+          onMoveUp={
+            i === 0
+              ? undefined
+              : () => edit(drafts.map((x, j) => (j === i - 1 ? d : j === i ? drafts[i - 1]! : x)))
+          }
         />
       ))}
       <div className="demo-row">

@@ -21,6 +21,13 @@ const EMPTY_STATS: DeliveryStats = {
   successRate: null,
 };
 
+interface Log {
+  items: DeliveryAttempt[];
+  stats: DeliveryStats;
+  /** Older attempts exist past this cursor (listDeliveries pages newest first). */
+  nextCursor: string | null;
+}
+
 export const errorText = (err: unknown): string =>
   err instanceof Error ? err.message : String(err);
 
@@ -30,21 +37,28 @@ export function useDemo() {
   const [agents, setAgents] = useState<DemoAgentInfo[]>([]);
   const [receiverUrl, setReceiverUrl] = useState('http://127.0.0.1:9000');
   const [filter, setFilter] = useState<DemoAgentName | ''>('');
-  const [log, setLog] = useState<{ items: DeliveryAttempt[]; stats: DeliveryStats }>({
-    items: [],
-    stats: EMPTY_STATS,
-  });
+  const [log, setLog] = useState<Log>({ items: [], stats: EMPTY_STATS, nextCursor: null });
   const [rules, setRules] = useState<ResponseRule[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const fetchLog = useCallback(
-    () => api.listDeliveries({ limit: 200, ...(filter ? { agent: filter } : {}) }),
+    (cursor?: string) =>
+      api.listDeliveries({ limit: 200, ...(filter ? { agent: filter } : {}), cursor }),
     [api, filter],
   );
-  const loadLog = useCallback(
-    async () => fetchLog().then((page) => setLog({ items: page.items, stats: page.stats })),
-    [fetchLog],
-  );
+  const loadLog = useCallback(async () => setLog(await fetchLog()), [fetchLog]);
+  const loadOlder = useCallback(async () => {
+    if (!log.nextCursor) return;
+    const page = await fetchLog(log.nextCursor);
+    setLog((l) => {
+      const seen = new Set(l.items.map((x) => x.id));
+      return {
+        items: [...l.items, ...page.items.filter((x) => !seen.has(x.id))],
+        stats: l.stats,
+        nextCursor: page.nextCursor,
+      };
+    });
+  }, [fetchLog, log.nextCursor]);
 
   // Loads when the engine connection is open, and again after a reconnect (events sent while
   // disconnected are lost). `stale` drops an answer overtaken by a newer filter or reconnect.
@@ -69,7 +83,7 @@ export function useDemo() {
     if (!live) return;
     let stale = false;
     fetchLog().then(
-      (page) => !stale && setLog({ items: page.items, stats: page.stats }),
+      (page) => !stale && setLog(page),
       (err: unknown) => setError(errorText(err)),
     );
     const off = onEngineBatch((batch) => {
@@ -78,7 +92,7 @@ export function useDemo() {
           setAgents((list) => list.map((a) => (a.name === e.agent.name ? e.agent : a)));
         else if (e.type === 'response-rules') setRules(e.rules);
         else if (e.type === 'delivery' && (!filter || e.attempt.agent === filter))
-          setLog((l) => addAttempt(l.items, l.stats, e.attempt));
+          setLog((l) => ({ ...l, ...addAttempt(l.items, l.stats, e.attempt, 5000) }));
       }
     });
     return () => {
@@ -116,6 +130,7 @@ export function useDemo() {
     run,
     putAgent,
     loadLog,
+    loadOlder,
   };
 }
 export type DemoState = ReturnType<typeof useDemo>;
