@@ -105,3 +105,14 @@ function schemeType(v: unknown): string {
   // v1.0 proto JSON: the oneof field name is the type.
   return Object.keys(v)[0] ?? 'unknown';
 }
+
+/** Card extension (capabilities.extensions[].uri) by which an agent says it takes the tutorial's
+ *  push dialect: `params.pushNotificationConfig {url, secret}` and an HMAC-signed webhook. The
+ *  built-in demo agents advertise it; Switchboard then uses that dialect by default. */
+export const TUTORIAL_PUSH_EXTENSION = 'urn:switchboard:ext:tutorial-push:v1';
+
+export function cardHasExtension(card: unknown, uri: string): boolean {
+  const caps = isObj(card) ? card['capabilities'] : undefined;
+  const list = isObj(caps) && Array.isArray(caps['extensions']) ? caps['extensions'] : [];
+  return list.some((e) => isObj(e) && e['uri'] === uri);
+}

@@ -33,7 +33,7 @@ export function toAgentView(a: AgentRow): AgentView {
     detectedVersion: a.detectedVersion,
     protocolVersion,
     versionOverride: a.versionOverride,
-    pushDialect: a.pushDialect ?? defaultPushDialect(protocolVersion),
+    pushDialect: a.pushDialect ?? defaultPushDialect(protocolVersion, a.card),
     pushDialectOverride: a.pushDialect,
     rpcUrl: rpcEndpoint(a.card, protocolVersion, a.baseUrl),
     headers: Object.entries(a.headers).map(([name, v]) => ({ name, preview: maskHeader(v) })),

@@ -3,6 +3,7 @@
 // + toCore* translators for v0.3). v1.0 enums are proto JSON names (ROLE_USER); parts carry no
 // `kind`; the push config list method is `ListTaskPushNotificationConfigs` (plural).
 import { randomUUID } from 'node:crypto';
+import { cardHasExtension, TUTORIAL_PUSH_EXTENSION } from '../../../shared/a2a/card-info';
 import type { ProtocolVersion, PushDialect } from '../../../shared/a2a/types';
 
 export interface PushRequest {
@@ -122,6 +123,7 @@ export function pushConfigsOf(result: unknown): unknown[] {
   return Array.isArray(configs) ? configs : [];
 }
 
-export function defaultPushDialect(v: ProtocolVersion): PushDialect {
+export function defaultPushDialect(v: ProtocolVersion, card?: unknown): PushDialect {
+  if (cardHasExtension(card, TUTORIAL_PUSH_EXTENSION)) return 'tutorial';
   return v === '1.0' ? 'v1.0' : 'v0.3';
 }

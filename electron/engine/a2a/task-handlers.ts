@@ -107,7 +107,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       const secret = d.ctx.settings.get().webhookSecret;
       const push: PushRequest | null = args.push
         ? {
-            dialect: agent.pushDialect ?? defaultPushDialect(target.version),
+            dialect: agent.pushDialect ?? defaultPushDialect(target.version, agent.card),
             url: args.pushUrl ?? webhookUrl(),
             token: newToken(),
             secret,

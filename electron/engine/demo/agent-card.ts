@@ -2,6 +2,7 @@
 // twice, for protocol 1.0 and 0.3: the SDK's legacy mode serves v0.3 clients (and requests with
 // no A2A-Version header, like the tutorial's) only when the card lists a 0.3 interface.
 import { A2A_PROTOCOL_VERSION, type AgentCard, type AgentSkill } from '@a2a-js/sdk';
+import { TUTORIAL_PUSH_EXTENSION } from '../../../shared/a2a/card-info';
 
 export interface CardSpec {
   name: string;
@@ -30,7 +31,19 @@ export function buildCard(spec: CardSpec, url: string): AgentCard {
     supportedInterfaces: [iface(A2A_PROTOCOL_VERSION), iface('0.3')],
     provider: { organization: 'Switchboard demo agents', url: 'https://a2a-protocol.org/' },
     version: spec.version,
-    capabilities: { streaming: true, pushNotifications: true, extensions: [] },
+    capabilities: {
+      streaming: true,
+      pushNotifications: true,
+      extensions: [
+        {
+          uri: TUTORIAL_PUSH_EXTENSION,
+          description:
+            "Also accepts the tutorial's params.pushNotificationConfig {url, secret} beside the message and signs the completion webhook with X-A2A-Signature.",
+          required: false,
+          params: {},
+        },
+      ],
+    },
     securitySchemes: {},
     securityRequirements: [],
     defaultInputModes: ['text/plain'],
