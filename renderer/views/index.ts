@@ -4,6 +4,7 @@
 // state/store.ts; batches arrive once per animation frame); shared bits live in components/.
 import type { ComponentType } from 'react';
 import { AgentsView } from './agents/AgentsView';
+import { AuditView } from './audit/AuditView';
 import { CapturesView } from './captures/CapturesView';
 import { DemoView } from './demo/DemoView';
 import { ReplayView } from './replay/ReplayView';
@@ -19,7 +20,7 @@ export const views: ViewEntry[] = [
   { id: 'captures', label: 'Captures', component: CapturesView },
   { id: 'agents', label: 'Agents', component: AgentsView },
   { id: 'demo', label: 'Demo agents', component: DemoView },
-  // Other screens register here, e.g. { id: 'agents', label: 'Agents', component: AgentsView },
   { id: 'replay', label: 'Replay', component: ReplayView },
+  { id: 'audit', label: 'Audit', component: AuditView },
   { id: 'settings', label: 'Settings', component: SettingsView },
 ];

@@ -184,3 +184,22 @@ test('narrow window keeps the list readable next to the detail', async ({ page, 
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: shot('07-narrow-split') });
 });
+
+test('refused requests show in the audit log, live', async ({ page, sb }) => {
+  await page.goto(sb.uiUrl);
+  await page.getByRole('button', { name: 'Audit' }).click();
+  await expect(page.getByText('Nothing refused so far')).toBeVisible();
+  await sb.api('/api/settings', {
+    method: 'PUT',
+    body: JSON.stringify({ patch: { bodyLimitBytes: 2048 } }),
+  });
+  const res = await fetch(`${sb.receiverUrl}/too-big`, {
+    method: 'POST',
+    body: 'x'.repeat(10_000),
+  });
+  expect(res.status).toBe(413);
+  const table = page.getByTestId('audit-table');
+  await expect(table).toContainText('/too-big');
+  await expect(table).toContainText('413');
+  await expect(table).toContainText('exceeds');
+});
