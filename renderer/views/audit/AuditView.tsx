@@ -58,7 +58,7 @@ export function AuditView() {
       {items.length === 0 ? (
         <p className="muted small">Nothing refused so far: every request was captured.</p>
       ) : (
-        <table className="audit-table" data-testid="audit-table">
+        <table className="data-table audit-table" data-testid="audit-table">
           <thead>
             <tr>
               <th>time</th>

@@ -43,7 +43,7 @@ export function DeliveryLog({ s }: { s: DemoState }) {
         </p>
       ) : (
         <div className="demo-table-wrap">
-          <table className="demo-table">
+          <table className="data-table demo-table">
             <thead>
               <tr>
                 <th>time</th>
