@@ -47,18 +47,7 @@ export function createAgentsRepo(db: Db) {
   return {
     insert(a: NewAgent): number {
       const now = Date.now();
-      const info = insert.run(
-        a.baseUrl,
-        a.cardUrl,
-        JSON.stringify(a.card),
-        JSON.stringify(a.validation),
-        a.detectedVersion,
-        a.versionOverride,
-        a.pushDialect,
-        JSON.stringify(a.headers),
-        now,
-        now,
-      );
+      const info = insert.run(...columns(a), now, now);
       return Number(info.lastInsertRowid);
     },
     get(id: number): AgentRow | null {
@@ -69,18 +58,7 @@ export function createAgentsRepo(db: Db) {
       return (all.all() as Raw[]).map(toRow);
     },
     save(a: AgentRow): void {
-      update.run(
-        a.baseUrl,
-        a.cardUrl,
-        JSON.stringify(a.card),
-        JSON.stringify(a.validation),
-        a.detectedVersion,
-        a.versionOverride,
-        a.pushDialect,
-        JSON.stringify(a.headers),
-        Date.now(),
-        a.id,
-      );
+      update.run(...columns(a), Date.now(), a.id);
     },
     delete(id: number): boolean {
       return del.run(id).changes > 0;
@@ -104,4 +82,18 @@ function toRow(r: Raw): AgentRow {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
+}
+
+/** The stored columns shared by insert and update, in statement order. */
+function columns(a: NewAgent) {
+  return [
+    a.baseUrl,
+    a.cardUrl,
+    JSON.stringify(a.card),
+    JSON.stringify(a.validation),
+    a.detectedVersion,
+    a.versionOverride,
+    a.pushDialect,
+    JSON.stringify(a.headers),
+  ] as const;
 }

@@ -3,6 +3,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import type { HeaderPair, Settings } from '../../../shared/model';
 import type { VerifyContext, VerifyInput } from '../../../shared/verify/index';
+import { DEFAULT_SETTINGS } from '../../../electron/engine/settings';
 
 export const NOW_MS = 1_800_000_000_000;
 export const NOW_SEC = NOW_MS / 1000;
@@ -12,21 +13,8 @@ export function testSecret(label = 'secret'): string {
 }
 
 export function settingsWith(overrides: Partial<Settings> = {}): Settings {
-  return {
-    webhookSecret: '',
-    jwtSecret: '',
-    jwksUrl: '',
-    jwtIssuer: '',
-    jwtAudience: '',
-    notificationToken: '',
-    standardWebhooksSecret: '',
-    timestampWindowSec: 300,
-    clockToleranceSec: 5,
-    receiverPort: 0,
-    responseMode: 'observe',
-    bodyLimitBytes: 10 * 1024 * 1024,
-    ...overrides,
-  };
+  // The app's defaults, with a tighter clock tolerance and no receiver port for these tests.
+  return { ...DEFAULT_SETTINGS, clockToleranceSec: 5, receiverPort: 0, ...overrides };
 }
 
 export function inputWith(
