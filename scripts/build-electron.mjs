@@ -8,7 +8,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20',
+  target: 'node22',
   sourcemap: false,
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3'],
