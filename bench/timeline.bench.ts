@@ -20,6 +20,7 @@ import { openDatabase } from '../electron/engine/store/open-store';
 import { chromiumLaunchOptions } from '../test/helpers/chromium';
 import { spawnServe } from '../test/helpers/spawn-serve';
 import type { BenchResult } from './run';
+import { viteBuild } from '../scripts/bin-path.mjs';
 
 const EVENTS = Number(process.env['BENCH_TIMELINE_EVENTS'] ?? 100_000);
 const TASK = 'bench-task-100k';
@@ -122,9 +123,7 @@ const pct = (xs: number[], p: number) => {
 
 export async function run(): Promise<BenchResult> {
   if (!existsSync(join(STATIC_DIR, 'index.html')))
-    spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', STATIC_DIR], {
-      stdio: 'inherit',
-    });
+    spawnSync(...viteBuild(['--outDir', STATIC_DIR]), { stdio: 'inherit' });
   const loadBefore = loadavg()[0] ?? 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-tlbench-'));
   const token = randomBytes(16).toString('hex');

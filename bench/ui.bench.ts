@@ -15,6 +15,7 @@ import { openDatabase } from '../electron/engine/store/open-store';
 import { chromiumLaunchOptions } from '../test/helpers/chromium';
 import { spawnServe } from '../test/helpers/spawn-serve';
 import type { BenchResult } from './run';
+import { viteBuild } from '../scripts/bin-path.mjs';
 
 const STORED = Number(process.env['BENCH_UI_CAPTURES'] ?? 50_000);
 const RATE = Number(process.env['BENCH_UI_RATE'] ?? 200);
@@ -121,8 +122,7 @@ async function load(
 }
 
 export async function run(): Promise<BenchResult> {
-  if (!existsSync('dist/renderer/index.html'))
-    spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (!existsSync('dist/renderer/index.html')) spawnSync(...viteBuild(), { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-uibench-'));
   const token = randomBytes(16).toString('hex');
   const loadBefore = loadavg()[0] ?? 0;

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './engine/data-dir';
 import { createEngine } from './engine/engine';
+import { parsePort } from './engine/parse-port';
 import { startBrowserMode } from './serve';
 
 export async function runServe(argv: string[]): Promise<void> {
@@ -56,13 +57,6 @@ export async function runServe(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
-}
-
-export function parsePort(value: string, flag: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new Error(`${flag} must be a port number from 0 to 65535, got "${value}"`);
-  return n;
 }
 
 function openBrowser(url: string): void {

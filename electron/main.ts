@@ -1,5 +1,5 @@
-// Electron main process: thin glue around the engine. Single instance; starts the engine (secrets
-// encrypted with safeStorage); serves the renderer over app:// with a CSP header; one window with
+// Electron main process: thin glue around the engine. Single instance; starts the engine on the
+// data dir every entry point shares (desktopOptions: --data-dir, --receiver-port); serves the renderer over app:// with a CSP header; one window with
 // locked-down webPreferences; IPC through the checked wrapper; navigation, new windows and
 // permission requests denied. Everything with logic lives in tested Electron-free modules.
 import {
@@ -10,7 +10,6 @@ import {
   nativeTheme,
   net,
   protocol,
-  safeStorage,
   session,
   shell,
 } from 'electron';
@@ -21,8 +20,8 @@ import { createEngine, type Engine } from './engine/engine';
 import { resolveAppFile, responseInit } from './app-protocol';
 import { EVENT_CHANNEL } from './ipc-channels';
 import { registerIpc } from './ipc';
+import { desktopOptions } from './desktop-options';
 import { buildMenuTemplate } from './menu';
-import { createSafeStorageCodec } from './secret-codec';
 import { APP_ENTRY, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './security';
 import { buildWindowOptions } from './window-options';
 
@@ -80,9 +79,7 @@ async function start(): Promise<void> {
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform)));
 
-    const codec = createSafeStorageCodec(safeStorage);
-    const dataDir = process.env['SWITCHBOARD_DATA_DIR'] ?? join(app.getPath('userData'), 'data');
-    engine = createEngine({ dataDir, ...(codec ? { secretCodec: codec } : {}) });
+    engine = createEngine(desktopOptions(process.argv.slice(1)));
     await engine.start();
     registerIpc(ipcMain, engine.handlers, () => mainWindow?.webContents ?? null);
     engine.events.on((event) => {

@@ -1,21 +1,7 @@
-// Bundles the Electron main process and preload with esbuild into dist-electron/*.cjs.
-// `electron` stays external (provided by the runtime); better-sqlite3 too (native addon,
-// rebuilt for Electron's ABI by electron-builder's install-app-deps). Everything else, including
-// shared/ and zod, is bundled: the sandboxed preload cannot require files at runtime.
+// Bundles the Electron main process and preload with esbuild into dist-electron/main.cjs and
+// dist-electron/preload.cjs (options and what stays external: scripts/electron-bundles.mjs).
 import { build } from 'esbuild';
+import { bundleOptions } from './electron-bundles.mjs';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node22',
-  sourcemap: false,
-  logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
-};
-
-await Promise.all([
-  build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' }),
-  build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist-electron/preload.cjs' }),
-]);
+await Promise.all(bundleOptions().map((options) => build(options)));
 console.log('Built dist-electron/main.cjs and dist-electron/preload.cjs');

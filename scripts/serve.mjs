@@ -2,11 +2,12 @@
 // tsx, forwarding signals so stopping npm stops the server. Works right after `npm ci`.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { viteBuild } from './bin-path.mjs';
 
 const args = process.argv.slice(2);
 if (!existsSync('dist/renderer/index.html') && existsSync('vite.config.ts')) {
   console.log('Building the UI (first run)...');
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const build = spawnSync(...viteBuild(), { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'serve', ...args], {

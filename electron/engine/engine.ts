@@ -11,7 +11,7 @@ import { createReplayHandlers } from './replay/handlers';
 import { createReceiverHandler } from './receiver/receiver-app';
 import { getResponseRules } from './receiver/response-rules';
 import { createReceiverServer } from './receiver/receiver-server';
-import { createSettingsStore, type SecretCodec } from './settings';
+import { createSettingsStore } from './settings';
 import { createAuditRepo } from './store/audit-repo';
 import { createCapturesRepo } from './store/captures-repo';
 import { createGroupCommit } from './store/group-commit';
@@ -24,7 +24,6 @@ export interface EngineOptions {
   /** Overrides the saved receiver port for this run (0 = any free port). */
   receiverPort?: number;
   env?: NodeJS.ProcessEnv;
-  secretCodec?: SecretCodec;
 }
 
 export interface Engine {
@@ -40,7 +39,6 @@ export function createEngine(options: EngineOptions): Engine {
   const settingsStore = createSettingsStore({
     dataDir: options.dataDir,
     ...(options.env ? { env: options.env } : {}),
-    ...(options.secretCodec ? { codec: options.secretCodec } : {}),
   });
   const listeners = new Set<(event: EngineEvent) => void>();
   const emit = (event: EngineEvent) => {

@@ -1,9 +1,11 @@
 // Effective settings: env over saved (data dir, file mode 0600) over defaults. On first run the
 // secrets that are neither in env nor saved are generated and saved, so webhooks from the demo
-// agents verify out of the box. Secret values are never logged.
+// agents verify out of the box. Secret values are never logged. The desktop app, browser mode
+// and every CLI command read this one file, so they always share the same secrets.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, renameSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDataDir } from './data-dir';
 import type { SecretSettingKey, Settings, SettingSource, SettingsView } from '../../shared/model';
 import { SECRET_SETTING_KEYS } from '../../shared/model';
 import type { SettingsSource } from './context';
@@ -34,12 +36,6 @@ export const ENV_KEYS: Partial<Record<keyof Settings, string>> = {
   standardWebhooksSecret: 'SWITCHBOARD_STANDARD_WEBHOOKS_SECRET',
 };
 
-/** Optional at-rest encoding of secrets (the desktop shell passes Electron safeStorage). */
-export interface SecretCodec {
-  encode(plain: string): string;
-  decode(stored: string): string;
-}
-
 export function generateSecret(key: SecretSettingKey): string {
   // 32 random bytes: far beyond brute force for HMAC-SHA256 and HS256 keys.
   if (key === 'standardWebhooksSecret') return 'whsec_' + randomBytes(32).toString('base64');
@@ -56,12 +52,11 @@ export function createSettingsStore(opts: {
   dataDir: string;
   env?: NodeJS.ProcessEnv;
   overrides?: Partial<Settings>;
-  codec?: SecretCodec;
 }): SettingsStore {
   const env = opts.env ?? process.env;
-  const file = join(opts.dataDir, 'settings.json');
+  const file = join(ensureDataDir(opts.dataDir), 'settings.json');
   const listeners = new Set<(s: Settings) => void>();
-  let saved = readSaved(file, opts.codec);
+  let saved = readSaved(file);
   const generated = new Set<keyof Settings>();
 
   for (const key of SECRET_SETTING_KEYS) {
@@ -70,7 +65,7 @@ export function createSettingsStore(opts: {
     saved = { ...saved, [key]: generateSecret(key) };
     generated.add(key);
   }
-  if (generated.size > 0) writeSaved(file, saved, opts.codec);
+  if (generated.size > 0) writeSaved(file, saved);
 
   const compute = (): SettingsView => {
     const settings = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
@@ -96,7 +91,7 @@ export function createSettingsStore(opts: {
 
   const commit = (next: Partial<Settings>): SettingsView => {
     saved = next;
-    writeSaved(file, saved, opts.codec);
+    writeSaved(file, saved);
     current = compute();
     for (const l of listeners) l(current.settings);
     return current;
@@ -120,15 +115,10 @@ export function createSettingsStore(opts: {
   };
 }
 
-function readSaved(file: string, codec?: SecretCodec): Partial<Settings> {
+function readSaved(file: string): Partial<Settings> {
   if (!existsSync(file)) return {};
   try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const out: Record<string, unknown> = { ...raw };
-    for (const key of SECRET_SETTING_KEYS) {
-      if (typeof raw[key] === 'string' && codec) out[key] = codec.decode(raw[key]);
-    }
-    return out as Partial<Settings>;
+    return JSON.parse(readFileSync(file, 'utf8')) as Partial<Settings>;
   } catch (err) {
     throw new Error(
       `Cannot read settings file ${file}: ${(err as Error).message}. Fix or delete it.`,
@@ -136,16 +126,12 @@ function readSaved(file: string, codec?: SecretCodec): Partial<Settings> {
   }
 }
 
-function writeSaved(file: string, saved: Partial<Settings>, codec?: SecretCodec): void {
-  const out: Record<string, unknown> = { ...saved };
-  for (const key of SECRET_SETTING_KEYS) {
-    const v = saved[key];
-    if (typeof v === 'string' && codec) out[key] = codec.encode(v);
-  }
-  // Why 0600 and write-then-rename: the file holds secrets, and a crash mid-write must not
-  // leave a truncated settings file behind.
+function writeSaved(file: string, saved: Partial<Settings>): void {
+  // Why 0600 (in a 0700 dir) and write-then-rename: the file holds secrets, and a crash
+  // mid-write must not leave a truncated settings file behind. Why not the OS keychain
+  // (Electron safeStorage): the CLI and browser mode are plain Node and could not read them.
   const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify(out, null, 2), { mode: 0o600 });
+  writeFileSync(tmp, JSON.stringify(saved, null, 2), { mode: 0o600 });
   chmodSync(tmp, 0o600);
   renameSync(tmp, file);
 }

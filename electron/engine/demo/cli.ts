@@ -4,6 +4,7 @@
 // in the data dir (generated on first run), so the app's receiver verifies the webhooks.
 // Secret values are never printed.
 import { defaultDataDir } from '../data-dir';
+import { parsePort } from '../parse-port';
 import { createSettingsStore } from '../settings';
 import { parseSpeed, speedFromEnv } from './clock';
 import type { DemoSecrets } from './runtime';
@@ -21,14 +22,6 @@ export interface DemoCliOptions {
   help: boolean;
 }
 
-function port(flag: string, value: string | undefined): number {
-  const n = Number(value);
-  if (!value || !Number.isInteger(n) || n < 0 || n > 65535) {
-    throw new Error(`${flag} needs a port number between 0 and 65535`);
-  }
-  return n;
-}
-
 export function parseDemoArgs(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -43,8 +36,8 @@ export function parseDemoArgs(
   for (let i = 0; i < argv.length; i++) {
     const [flag = '', inline] = argv[i]!.split(/=(.*)/s, 2);
     const value = () => inline ?? argv[++i];
-    if (flag === '--long-port') opts.longPort = port(flag, value());
-    else if (flag === '--enterprise-port') opts.enterprisePort = port(flag, value());
+    if (flag === '--long-port') opts.longPort = parsePort(value() ?? '', flag);
+    else if (flag === '--enterprise-port') opts.enterprisePort = parsePort(value() ?? '', flag);
     else if (flag === '--speed') opts.speed = parseSpeed(value() ?? '');
     else if (flag === '--data-dir') opts.dataDir = value() ?? opts.dataDir;
     else if (flag === '--help' || flag === '-h') opts.help = true;

@@ -1,15 +1,14 @@
 // Opens the SQLite database in the data dir (WAL), applies pending migrations in one
 // transaction each, and hands out the connection. Invariant: one writer connection per process.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDataDir } from '../data-dir';
 import { migrations } from './migrations/index';
 
 export type Db = Database.Database;
 
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, 'switchboard.db'));
+  const db = new Database(join(ensureDataDir(dataDir), 'switchboard.db'));
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a committed transaction survives a process crash (kill -9), which is
   // the durability the receiver promises before it answers 2xx.

@@ -51,11 +51,11 @@ describe('electron-builder.yml', () => {
     // package.json's main is what Electron loads: it must be inside the packed files and built
     // by build:electron (scripts/build-electron.mjs writes it).
     expect(pkg.main).toBe('dist-electron/main.cjs');
-    expect(readFileSync('scripts/build-electron.mjs', 'utf8')).toContain(
-      "outfile: 'dist-electron/main.cjs'",
+    expect(readFileSync('scripts/electron-bundles.mjs', 'utf8')).toContain(
+      'outfile: `${outDir}/main.cjs`',
     );
-    expect(readFileSync('scripts/build-electron.mjs', 'utf8')).toContain(
-      "outfile: 'dist-electron/preload.cjs'",
+    expect(readFileSync('scripts/electron-bundles.mjs', 'utf8')).toContain(
+      'outfile: `${outDir}/preload.cjs`',
     );
     expect(readFileSync('vite.config.ts', 'utf8')).toContain("outDir: '../dist/renderer'");
   });

@@ -1,5 +1,5 @@
 // Settings precedence (env > saved > default), first-run secret generation, file mode 0600,
-// and the optional secret codec.
+// and a data dir created on first use.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,17 +48,11 @@ describe('settings store', () => {
     expect(seen).toEqual([60, 60]);
   });
 
-  it('stores secrets through the codec when one is given', () => {
-    const codec = {
-      encode: (p: string) => `enc:${[...p].reverse().join('')}`,
-      decode: (s: string) => [...s.slice(4)].reverse().join(''),
-    };
-    const s = createSettingsStore({ dataDir: fresh(), env: {}, codec });
-    s.update({ webhookSecret: 'plain-secret-x' });
-    const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
-    expect(onDisk.webhookSecret).toBe('enc:x-terces-nialp');
-    expect(createSettingsStore({ dataDir: dir, env: {}, codec }).get().webhookSecret).toBe(
-      'plain-secret-x',
-    );
+  it('creates a missing data dir (0700) before writing the generated secrets', () => {
+    const nested = join(fresh(), 'not', 'yet', 'there');
+    const s = createSettingsStore({ dataDir: nested, env: {} });
+    expect(s.get().webhookSecret).not.toBe('');
+    expect(statSync(nested).mode & 0o777).toBe(0o700);
+    expect(statSync(join(nested, 'settings.json')).mode & 0o777).toBe(0o600);
   });
 });
