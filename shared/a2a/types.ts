@@ -84,7 +84,7 @@ export interface TimelineEvent {
   verdict?: 'valid' | 'invalid' | 'unverified';
   artifact?: { id: string; name?: string; append: boolean; lastChunk: boolean };
   findings?: Finding[];
-  /** What produced a non-streamed row, e.g. 'tasks/get after the completion webhook'. */
+  /** What produced a non-streamed row, e.g. 'tasks/get after webhook'. */
   note?: string;
   /** Webhooks: what the receiver answered (HTTP status), when known. */
   responseStatus?: number;

@@ -1,5 +1,5 @@
-// The Demo agents screen (issue 5): the tutorial's two agents (start/stop, URL, card, try-it
-// curl), the receiver's response rules to provoke retries, and the live delivery log.
+// The Demo agents screen (issue 5): the tutorial's two agents (start both, start/stop, URL, open
+// in Agents, card, try-it curl), the receiver's response rules to provoke retries, and the live delivery log.
 // Registered in views/index.ts as { id: 'demo', label: 'Demo agents', component: DemoView }.
 import { DeliveryLog } from './DeliveryLog';
 import { DemoAgentPanel } from './DemoAgentPanel';
@@ -16,6 +16,20 @@ export function DemoView() {
           {s.error}
         </p>
       ) : null}
+      <div className="demo-toolbar">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={s.agents.every((a) => a.status === 'running')}
+          onClick={() => void s.startBoth()}
+        >
+          Start both
+        </button>
+        <span className="muted small">
+          each on its default port ({s.agents.map((a) => a.defaultPort).join(', ')}), or where it
+          already runs
+        </span>
+      </div>
       <div className="demo-agents">
         {s.agents.map((a) => (
           <DemoAgentPanel
