@@ -11,7 +11,8 @@ import { ComposeForm } from './ComposeForm';
 import { Section } from './Section';
 import { TaskControls } from './TaskControls';
 import { Timeline } from './Timeline';
-import { demoHint, useLocalEndpoints } from './use-local-endpoints';
+import { demoHint } from './agents-text';
+import { useLocalEndpoints } from './use-local-endpoints';
 import './agents.css';
 import './agents-layout.css';
 

@@ -6,11 +6,7 @@ import { useState } from 'react';
 import type { SwitchboardApi } from '../../../shared/api';
 import type { TaskView } from '../../../shared/api/agents';
 import { CopyButton } from '../../components/CopyButton';
-
-/** Why masked: the token authenticates webhooks of this task; show only its end. */
-export function maskToken(token: string): string {
-  return token.length <= 4 ? '••••' : `••••${token.slice(-4)}`;
-}
+import { maskToken } from './agents-text';
 
 export function TaskControls(props: {
   api: SwitchboardApi;

@@ -37,10 +37,3 @@ export function useLocalEndpoints(api: SwitchboardApi) {
   const running = demo.filter((a) => a.status === 'running' && a.url);
   return { receiverUrl, running };
 }
-
-/** The hint under the add form: the demo agents' actual URLs, or how to start them. */
-export function demoHint(running: DemoAgentInfo[]): string {
-  if (running.length === 0)
-    return 'No demo agent is running: start them on the Demo agents screen, or add any agent by its base URL.';
-  return `Demo agents running: ${running.map((a) => `${a.title} at ${a.url}`).join(', ')}.`;
-}
