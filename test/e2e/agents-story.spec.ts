@@ -24,14 +24,21 @@ test('disconnected long task: completion webhook, completed chip, artifact, capt
   const agentUrl = (await long.getByTestId('demo-url').textContent()) ?? '';
   await long.getByRole('button', { name: 'Open in Agents' }).click();
 
-  // Added and selected; the hint names the demo agent's real URL; discovery finds it.
-  await expect(page.getByRole('heading', { name: /Long-Running Task Agent/ })).toBeVisible();
+  // Added and selected; the hint names the demo agent's real URL; discovery finds it. At 700 px
+  // of height the card starts collapsed, its summary naming the agent.
+  const card = page.getByTestId('section-card');
+  await expect(card).toHaveJSProperty('open', false);
+  await expect(card.locator('summary')).toContainText('Long-Running Task Agent');
   await expect(page.getByTestId('demo-hint')).toContainText(agentUrl);
   await page.getByRole('button', { name: 'Discover on localhost' }).click();
   await expect(page.getByLabel('Discovered agents')).toContainText(`${agentUrl} (added)`);
 
+  await card.locator('summary').click();
+  await expect(page.getByRole('heading', { name: /Long-Running Task Agent/ })).toBeVisible();
   await page.getByLabel('Push dialect').selectOption('tutorial');
   await expect(page.getByLabel('Push dialect')).toHaveValue('tutorial');
+  await expect(card.locator('summary')).toContainText('push tutorial');
+  await card.locator('summary').click();
   // The receiver fails the next two deliveries: the agent retries (attempts 1, 2, 3).
   await sb.api('/api/receiver/rules', {
     method: 'PUT',
@@ -67,6 +74,9 @@ test('disconnected long task: completion webhook, completed chip, artifact, capt
   await expect(hooks.nth(2)).toContainText('webhook #3');
   await expect(hooks.nth(2).getByTestId('tl-answer')).toHaveText('→ 200');
   await expect(hooks.nth(2)).toHaveAttribute('title', /completed · VALID · answered 200/);
+  // At 1024 px the first-visit lane layout is one column: the webhook text is readable.
+  await expect(page.getByLabel('Lane layout')).toHaveValue('merged');
+  await expect(hooks.nth(2)).toContainText('Task completed - fetch results with tasks/get');
   await page.screenshot({ path: 'test/e2e/__screenshots__/agents-1024.png' });
 
   // The webhook row: verdict, checks, binding, then the capture in Captures.
@@ -99,8 +109,7 @@ test('disconnected long task: completion webhook, completed chip, artifact, capt
   await expect(page.getByTestId('tl-detail')).toHaveCount(0);
   await expect(page.getByTestId('task-state')).toHaveText('completed', { timeout: 15_000 });
 
-  // Collapsed sections are remembered across a reload.
-  await page.getByTestId('section-card').locator('summary').click();
+  // Collapsed sections are remembered across a reload (the card is closed already).
   await page.getByTestId('section-compose').locator('summary').click();
   await expect(page.getByLabel('Message')).toBeHidden();
   await page.reload();

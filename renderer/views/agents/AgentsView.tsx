@@ -16,6 +16,10 @@ import { useLocalEndpoints } from './use-local-endpoints';
 import './agents.css';
 import './agents-layout.css';
 
+/** Under 800 px of height the card starts collapsed (its summary line says the essentials), so
+ *  the timeline has room; the user's own choice is remembered after that. */
+const SHORT_WINDOW = () => typeof window !== 'undefined' && window.innerHeight < 800;
+
 export function AgentsView() {
   const api = getApi();
   const store = useMemo(() => agentsStore(api), [api]);
@@ -45,6 +49,7 @@ export function AgentsView() {
           <>
             <Section
               id="card"
+              initiallyOpen={!SHORT_WINDOW()}
               title={
                 <>
                   Agent card: <strong>{agent.summary.name || agent.baseUrl}</strong>{' '}

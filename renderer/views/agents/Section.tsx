@@ -9,8 +9,10 @@ export function Section(props: {
   title: ReactNode;
   children: ReactNode;
   className?: string;
+  /** Open on a first visit (before the user chose); default true. */
+  initiallyOpen?: boolean;
 }) {
-  const [open, setOpen] = usePref(`open.${props.id}`, true, isBool);
+  const [open, setOpen] = usePref(`open.${props.id}`, props.initiallyOpen ?? true, isBool);
   return (
     <details
       className={`agents-section ${props.className ?? ''}`}

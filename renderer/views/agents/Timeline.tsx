@@ -43,7 +43,12 @@ export function Timeline({
   // The selected row's identity, with the index it had (a hint: indexes change on a reload).
   const [selected, setSelected] = useState<{ key: string; index: number } | null>(null);
   const [follow, setFollow] = useState(true);
-  const [layout, setLayout] = usePref<LaneLayout>('lanes', 'split', isLaneLayout);
+  // Below 1200 px two lanes cut most text: one column is the first-visit default there.
+  const [layout, setLayout] = usePref<LaneLayout>(
+    'lanes',
+    window.innerWidth < 1200 ? 'merged' : 'split',
+    isLaneLayout,
+  );
   const [wrap, setWrap] = usePref('wrap', false, isBool);
   const height = wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT;
   const { start, end } = useRowWindow(scrollRef, snap.total, height, OVERSCAN, follow);
