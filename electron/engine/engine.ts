@@ -91,7 +91,12 @@ export function createEngine(options: EngineOptions): Engine {
     onStop: (cleanup) => void cleanups.push(cleanup),
   };
 
-  const agentService = createAgentService(context);
+  // Discovery also probes the ports the demo agents run on (demoService is set just below).
+  const agentService = createAgentService(context, { demoPorts: () => demoService.ports() });
+  // Verified webhooks move their task's state (and fetch its results when it finished).
+  listeners.add((e) => {
+    if (e.type === 'capture') agentService.onCapture(e.capture);
+  });
   const demoService = createDemoService(context);
   const handlers: EngineHandlers = {
     ...createCaptureHandlers({

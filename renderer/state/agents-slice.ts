@@ -1,5 +1,7 @@
 // State of the Agents screen: agents, the selected agent's tasks, the selected task's timeline
 // (appended live from 'stream' events, webhooks refetched on 'capture' events for that task).
+// The task list and the selected task's state follow 'task' events (stream, tasks/get answers
+// and verified webhooks all move it in the engine).
 // Its own zustand store fed by onEngineBatch, so the app store stays untouched. The timeline is
 // a TimelineData (paged, append-only, its own subscription): live events never copy it and never
 // change this store, so only the timeline re-renders, once per batch (per animation frame).
@@ -24,6 +26,8 @@ export interface AgentsState {
   load(): Promise<void>;
   selectAgent(id: number | null): Promise<void>;
   selectTask(taskId: string | null): Promise<void>;
+  /** Selects the agent at `url`, adding it first when it is not in the list yet. */
+  openAgentUrl(url: string): Promise<void>;
   refreshTimeline(): Promise<void>;
   run<T>(action: () => Promise<T>): Promise<T | null>;
   applyBatch(batch: EngineEvent[]): void;
@@ -47,14 +51,30 @@ export function createAgentsStore(api: SwitchboardApi) {
       if (id !== null) await get().selectAgent(id);
     },
     async selectAgent(id) {
+      const switching = id !== get().selectedAgentId;
       set({ selectedAgentId: id, tasks: id === null ? [] : await api.listTasks({ agentId: id }) });
+      if (switching && get().selectedTaskId) await get().selectTask(null);
     },
     async selectTask(taskId) {
       const load = taskId
         ? (cursor: string, limit: number) => api.getTimeline({ taskId, cursor, limit })
         : null;
-      set({ selectedTaskId: taskId, events: new TimelineData(taskId, load), findings: [] });
+      // Nothing of the previous task stays: its timeline, findings and error go with it.
+      set({
+        selectedTaskId: taskId,
+        events: new TimelineData(taskId, load),
+        findings: [],
+        error: null,
+      });
       if (taskId) await get().refreshTimeline();
+    },
+    async openAgentUrl(url) {
+      const origin = new URL(url).origin;
+      const known = (await api.listAgents({})).find((a) => new URL(a.baseUrl).origin === origin);
+      const agent = known ?? (await api.addAgent({ url }));
+      set({ agents: await api.listAgents({}) });
+      await get().selectAgent(agent.id);
+      if (get().selectedTaskId) await get().selectTask(null);
     },
     async refreshTimeline() {
       const { selectedTaskId: taskId, events: data } = get();

@@ -84,4 +84,10 @@ export interface TimelineEvent {
   verdict?: 'valid' | 'invalid' | 'unverified';
   artifact?: { id: string; name?: string; append: boolean; lastChunk: boolean };
   findings?: Finding[];
+  /** What produced a non-streamed row, e.g. 'tasks/get after webhook'. */
+  note?: string;
+  /** Webhooks: what the receiver answered (HTTP status), when known. */
+  responseStatus?: number;
+  /** Webhooks: delivery attempt number, when the sender said (the demo agents do). */
+  attempt?: number;
 }

@@ -48,6 +48,7 @@ export const captureOps = {
       limit: z.coerce.number().int().min(1).max(1000).default(100),
       cursor: z.string().max(64).optional(),
       verdict: z.enum(['valid', 'invalid', 'unverified']).optional(),
+      /** Task id or its beginning (prefix match). */
       taskId: z.string().max(512).optional(),
       path: z.string().max(2048).optional(),
       q: z.string().max(1024).optional(),

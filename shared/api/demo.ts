@@ -28,6 +28,10 @@ export interface DemoAgentInfo {
 
 /** tutorial: the seed's body and headers; v0.3 / v1.0: what the A2A SDK sends, plus our HMAC. */
 export type PushDialect = 'tutorial' | 'v0.3' | 'v1.0';
+/** Header the demo agents send with every webhook attempt (1 for the first try), so a receiver
+ *  can tell retries apart. */
+export const DELIVERY_ATTEMPT_HEADER = 'X-Switchboard-Delivery-Attempt';
+
 export type DeliveryOutcome = 'delivered' | 'retry' | 'failed';
 
 /** One HTTP attempt to deliver one webhook. A delivery is all attempts sharing deliveryId. */

@@ -72,6 +72,10 @@ test('demo agents: start, card, rules round-trip, live delivery log, stop', asyn
   await expect(log.getByTestId('delivery-row').nth(1)).toContainText('retry');
   await expect(log.getByTestId('delivery-row').nth(0)).toContainText('delivered');
   await expect(log.getByTestId('delivery-rate')).toContainText('100% delivered (1/1)');
+  // The task column: the full task id (both attempts are of the same task).
+  const tasks = await log.getByTestId('delivery-task').allTextContents();
+  expect(tasks[0]).toMatch(/^[0-9a-f-]{36}$/);
+  expect(tasks[1]).toBe(tasks[0]);
   // The consumed count arrives live in the (unedited) rules editor.
   await expect(rules.getByLabel('Fail next')).toHaveValue('0');
   await expect(rules.getByTestId('rule-row')).toContainText('Used up');
@@ -101,4 +105,45 @@ test('demo agents: start, card, rules round-trip, live delivery log, stop', asyn
 
   await long.getByRole('button', { name: 'Stop' }).click();
   await expect(long.getByTestId('demo-status')).toHaveText('stopped');
+});
+
+test('demo agents: Start both on free ports, restart keeps the port, discovery finds them', async ({
+  page,
+  sb,
+}) => {
+  await page.goto(sb.uiUrl);
+  await page.getByRole('button', { name: 'Demo agents', exact: true }).click();
+  await page.getByRole('checkbox', { name: 'on any free ports' }).check();
+  await page.getByRole('button', { name: 'Start both' }).click();
+  const long = page.getByTestId('demo-agent-long');
+  const ent = page.getByTestId('demo-agent-enterprise');
+  await expect(long.getByTestId('demo-status')).toHaveText('running');
+  await expect(ent.getByTestId('demo-status')).toHaveText('running');
+  await expect(page.getByRole('button', { name: 'Start both' })).toBeDisabled();
+  const longUrl = (await long.getByTestId('demo-url').textContent()) ?? '';
+  const entUrl = (await ent.getByTestId('demo-url').textContent()) ?? '';
+
+  // The Port field still says 0 from before: a restart for a new speed keeps the port.
+  await long.getByLabel('Port').fill('0');
+  await long.getByLabel('Speed').fill('7');
+  await long.getByRole('button', { name: 'Restart' }).click();
+  await expect(long).toContainText('speed ×7');
+  await expect(long.getByTestId('demo-url')).toHaveText(longUrl);
+
+  // The Agents screen names the real URLs and discovery finds both (non-default ports).
+  await page.getByRole('button', { name: 'Agents', exact: true }).click();
+  await expect(page.getByTestId('demo-hint')).toContainText(longUrl);
+  await expect(page.getByTestId('demo-hint')).toContainText(entUrl);
+  await expect(page.getByLabel('Agent base URL')).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  await page.getByRole('button', { name: 'Discover on localhost' }).click();
+  const found = page.getByLabel('Discovered agents');
+  await expect(found).toContainText(longUrl);
+  await expect(found).toContainText(entUrl);
+  // Open in Agents for the enterprise agent: added and selected.
+  await page.getByRole('button', { name: 'Demo agents', exact: true }).click();
+  await ent.getByRole('button', { name: 'Open in Agents' }).click();
+  await expect(page.getByRole('heading', { name: /Enterprise Security Agent/ })).toBeVisible();
+  await expect(page.getByLabel('Agents').getByRole('button', { name: /Enterprise/ })).toHaveClass(
+    'active',
+  );
 });

@@ -41,6 +41,10 @@ test('replay exact and re-signed from the detail, then a handler report', async 
     const sig = got.rawHeaders[got.rawHeaders.findIndex((h) => /^x-a2a-signature$/i.test(h)) + 1];
     expect(sig).toBe(`sha256=${createHmac('sha256', secret).update(got.body).digest('hex')}`);
     await expect(panel.getByTestId('replay-history').locator('tr')).toHaveCount(2);
+    // The app's one time format: 24 h with milliseconds.
+    await expect(
+      panel.getByTestId('replay-history').locator('tr').first().locator('td').nth(1),
+    ).toHaveText(/^\d\d:\d\d:\d\d\.\d{3}$/);
 
     // Edited: the diff shows before sending; the edited bytes arrive, re-signed.
     await panel.getByTestId('replay-mode').selectOption('edited');

@@ -24,6 +24,8 @@ const CARD_TIMEOUT_MS = 10_000;
 export function createAgentCrudHandlers(
   agents: AgentsRepo,
   wire: A2aWireRepo,
+  /** Ports of the demo agents running now (probed too: they may not be on 8001/8002). */
+  demoPorts: () => number[] = () => [],
 ): Pick<AgentOpsHandlers, AgentOpNames> {
   const load = (id: number) => {
     const a = agents.get(id);
@@ -60,7 +62,10 @@ export function createAgentCrudHandlers(
     },
     listAgents: async () => agents.list().map(toAgentView),
     discoverAgents: async ({ ports }) =>
-      discoverAgents(agents, ports ? ports.split(',').map(Number) : DEFAULT_PROBE_PORTS),
+      discoverAgents(agents, [
+        ...(ports ? ports.split(',').map(Number) : DEFAULT_PROBE_PORTS),
+        ...demoPorts(),
+      ]),
     getAgent: async ({ id }) => toAgentView(load(id)),
     updateAgent: async ({ id, protocolVersion, pushDialect, headers }) => {
       const a = load(id);

@@ -2,6 +2,7 @@
 // The engine merges `handlers` and calls `dispose()` on stop (closes open streams before the
 // database closes).
 import type { AgentOpsHandlers } from '../../../shared/api/agents';
+import type { CaptureSummary } from '../../../shared/model';
 import type { EngineContext } from '../context';
 import { createA2aTasksRepo } from '../store/a2a-tasks-repo';
 import { createA2aWireRepo } from '../store/a2a-wire-repo';
@@ -11,6 +12,8 @@ import { createStreamRegistry } from './stream-registry';
 import type { StreamDeps } from './stream-session';
 import { createTaskHandlers, type TaskOpNames } from './task-handlers';
 import { timelineFor } from './timeline-page';
+import { createTaskRecorder } from './task-record';
+import { createWebhookFollow } from './webhook-follow';
 import { toWireExchange } from './wire-view';
 
 export type AgentHandlerNames = AgentOpNames | TaskOpNames | 'getTimeline' | 'listWire';
@@ -18,11 +21,16 @@ export type AgentHandlers = Pick<AgentOpsHandlers, AgentHandlerNames>;
 
 export interface AgentService {
   handlers: AgentHandlers;
+  /** A capture was stored and verified: a valid webhook moves its task's state. */
+  onCapture(capture: CaptureSummary): void;
   /** Disconnects every open stream and waits for the readers to stop. */
   dispose(): Promise<void>;
 }
 
-export function createAgentService(ctx: EngineContext): AgentService {
+export function createAgentService(
+  ctx: EngineContext,
+  opts: { demoPorts?: () => number[] } = {},
+): AgentService {
   const agents = createAgentsRepo(ctx.db);
   const tasks = createA2aTasksRepo(ctx.db);
   const wire = createA2aWireRepo(ctx.db);
@@ -41,7 +49,7 @@ export function createAgentService(ctx: EngineContext): AgentService {
     emitTask,
   };
   const handlers: AgentHandlers = {
-    ...createAgentCrudHandlers(agents, wire),
+    ...createAgentCrudHandlers(agents, wire, opts.demoPorts),
     ...createTaskHandlers({ ctx, agents, tasks, wire, registry, streamDeps }),
     getTimeline: async (args) => {
       const t = tasks.get(args.taskId);
@@ -53,7 +61,22 @@ export function createAgentService(ctx: EngineContext): AgentService {
     listWire: async ({ taskId, agentId, frames, limit }) =>
       wire.exchanges({ taskId, agentId }, limit).map((ex) => toWireExchange(wire, ex, frames)),
   };
-  return { handlers, dispose: () => registry.closeAll() };
+  const follow = createWebhookFollow({
+    ctx,
+    tasks,
+    recorder: createTaskRecorder({ ctx, agents, tasks, wire, streamDeps }),
+    isStreaming: (taskId) => registry.isStreaming(taskId),
+    emitTask,
+    log: (line) => console.error(line),
+  });
+  return {
+    handlers,
+    onCapture: follow.onCapture,
+    async dispose() {
+      await registry.closeAll();
+      await follow.drain();
+    },
+  };
 }
 
 /** Handlers only (for callers that do not manage shutdown). */

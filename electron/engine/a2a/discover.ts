@@ -7,7 +7,18 @@ import type { AgentsRepo } from '../store/agents-repo';
 export const DEFAULT_PROBE_PORTS = [8000, 8001, 8002, 8080, 8888, 9999, 10000, 10001, 10002, 41241];
 const PROBE_TIMEOUT_MS = 800;
 
-async function probe(port: number): Promise<{ url: string; name: string; cardUrl: string } | null> {
+type Probed = { url: string; name: string; cardUrl: string };
+
+/** A kept-alive socket to a server that has since restarted on the same port fails once with
+ *  UND_ERR_SOCKET (the pool then drops it): that one case is tried again. */
+async function probe(port: number): Promise<Probed | null> {
+  const first = await probeOnce(port);
+  if (first !== 'stale') return first;
+  const second = await probeOnce(port);
+  return second === 'stale' ? null : second;
+}
+
+async function probeOnce(port: number): Promise<Probed | null | 'stale'> {
   const url = `http://127.0.0.1:${port}/`;
   for (const path of ['.well-known/agent-card.json', '.well-known/agent.json']) {
     try {
@@ -27,7 +38,8 @@ async function probe(port: number): Promise<{ url: string; name: string; cardUrl
           cardUrl: url + path,
         };
       }
-    } catch {
+    } catch (err) {
+      if ((err as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return 'stale';
       return null; // nothing listening, or not JSON: not an agent
     }
   }

@@ -18,6 +18,8 @@ export interface FrameMeta {
   problem?: Finding;
   parseError?: string;
   truncated?: boolean;
+  /** Why a non-streamed answer was fetched (shown as the row's label). */
+  note?: string;
 }
 
 export function frameRow(
@@ -75,6 +77,7 @@ export function frameToTimeline(f: TimelineFrameRow, meta: FrameMeta = metaOf(f)
   else if (meta.problem) e.text = `Invalid frame: ${meta.problem.message}`;
   if (meta.final !== undefined) e.final = meta.final;
   if (meta.artifact) e.artifact = meta.artifact;
+  if (meta.note) e.note = meta.note;
   return e;
 }
 

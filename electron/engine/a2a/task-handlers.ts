@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../../shared/api';
 import type { AgentOpsHandlers } from '../../../shared/api/agents';
-import { normalizeResult } from '../../../shared/a2a/normalize';
 import type { EngineContext } from '../context';
 import type { AgentsRepo } from '../store/agents-repo';
 import type { A2aTasksRepo, TaskPush } from '../store/a2a-tasks-repo';
@@ -19,7 +18,8 @@ import {
   type PushRequest,
 } from './dialect';
 import { explainPushRejection } from './push-errors';
-import { callRpc, type AgentTarget, type RpcAnswer } from './rpc-client';
+import { callRpc } from './rpc-client';
+import { createTaskLookup, createTaskRecorder } from './task-record';
 import { openStream, type StreamDeps } from './stream-session';
 import type { StreamRegistry } from './stream-registry';
 
@@ -47,58 +47,11 @@ export interface TaskHandlerDeps {
 }
 
 export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, TaskOpNames> {
-  const agentOf = (id: number) => {
-    const a = d.agents.get(id);
-    if (!a)
-      throw new ApiError(
-        404,
-        'agent_not_found',
-        `Agent #${id} does not exist (it may have been removed).`,
-      );
-    return a;
-  };
-  const taskOf = (taskId: string) => {
-    const t = d.tasks.get(taskId);
-    if (!t)
-      throw new ApiError(
-        404,
-        'task_not_found',
-        `Switchboard has no task ${taskId}: start it from an agent first.`,
-      );
-    return { task: t, target: targetOf(agentOf(t.agentId), t.protocolVersion) };
-  };
+  const { agentOf, taskOf } = createTaskLookup(d);
   const webhookUrl = () => `${d.ctx.receiverUrl()}/webhook`;
   const newToken = () => randomBytes(16).toString('hex');
 
-  /** Non-streamed answers join the timeline as one event on the stream lane. */
-  const record = (answer: RpcAnswer, taskId: string | null, target: AgentTarget) => {
-    const n = normalizeResult(answer.result);
-    const id = taskId ?? n.taskId ?? null;
-    if (!id) return n;
-    d.tasks.ensure({
-      taskId: id,
-      agentId: target.agentId,
-      contextId: n.contextId ?? null,
-      protocolVersion: target.version,
-      push: null,
-    });
-    d.wire.assignTask(answer.exchangeId, id);
-    d.wire.insertFrame({
-      exchangeId: answer.exchangeId,
-      taskId: id,
-      at: answer.at,
-      raw: answer.text,
-      event: 'rpc-response',
-      data: answer.text,
-      kind: n.kind,
-      state: n.state ?? null,
-      text: n.text ?? null,
-      meta: null,
-    });
-    d.tasks.setState(id, n.state, n.text, n.contextId);
-    d.streamDeps.emitTask(id);
-    return n;
-  };
+  const { record, fetchTask } = createTaskRecorder(d);
 
   return {
     sendMessage: async (args) => {
@@ -176,13 +129,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       ...taskOf(taskId).task,
       streaming: d.registry.isStreaming(taskId),
     }),
-    fetchTask: async ({ taskId }) => {
-      const { target } = taskOf(taskId);
-      const answer = await callRpc(d.wire, target, taskCalls.get(target.version, taskId), {
-        taskId,
-      });
-      return { task: answer.result, state: record(answer, taskId, target).state ?? null };
-    },
+    fetchTask: async ({ taskId }) => fetchTask(taskId),
     disconnectTask: async ({ taskId }) => {
       taskOf(taskId);
       const n = d.registry.disconnect(taskId);

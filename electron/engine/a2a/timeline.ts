@@ -7,7 +7,9 @@ import { lintStream, type LintFrame } from '../../../shared/a2a/lint';
 import { lintWebhooks, type StreamStatePoint } from '../../../shared/a2a/lint-webhooks';
 import { normalizeWebhook } from '../../../shared/a2a/normalize';
 import type { Finding, ProtocolVersion, TimelineEvent } from '../../../shared/a2a/types';
-import type { Verdict } from '../../../shared/model';
+import { DELIVERY_ATTEMPT_HEADER } from '../../../shared/api/demo';
+import type { HeaderPair, Verdict } from '../../../shared/model';
+import { headerValue } from '../../../shared/verify/headers';
 import type { Db } from '../store/open-store';
 import type { A2aWireRepo, TimelineFrameRow } from '../store/a2a-wire-repo';
 import { frameToLint, frameToTimeline, type FrameMeta } from './frame-record';
@@ -17,11 +19,27 @@ interface CaptureRow {
   received_at: number;
   verdict: Verdict;
   body: Buffer;
+  headers: string;
+  response_status: number | null;
+}
+
+/** The demo agents' attempt number header, when the sender set one. */
+function attemptOf(headersJson: string): number | undefined {
+  try {
+    const v = headerValue(JSON.parse(headersJson) as HeaderPair[], DELIVERY_ATTEMPT_HEADER);
+    const n = v === undefined ? NaN : Number(v);
+    return Number.isInteger(n) && n > 0 ? n : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function webhookEvents(db: Db, taskId: string): TimelineEvent[] {
   const rows = db
-    .prepare('SELECT id, received_at, verdict, body FROM captures WHERE task_id = ? ORDER BY id')
+    .prepare(
+      `SELECT id, received_at, verdict, body, headers, response_status
+       FROM captures WHERE task_id = ? ORDER BY id`,
+    )
     .all(taskId) as CaptureRow[];
   return rows.map((r) => {
     let body: unknown = null;
@@ -40,6 +58,9 @@ export function webhookEvents(db: Db, taskId: string): TimelineEvent[] {
     };
     if (n.state) e.state = n.state;
     if (n.text) e.text = n.text;
+    if (r.response_status !== null) e.responseStatus = r.response_status;
+    const attempt = attemptOf(r.headers);
+    if (attempt !== undefined) e.attempt = attempt;
     return e;
   });
 }

@@ -4,11 +4,12 @@
 // Invariants: the body is identical on every attempt (headers may be rebuilt, e.g. a fresh JWT);
 // redirects are not followed; waits are divided by the demo speed.
 import { randomUUID } from 'node:crypto';
-import type {
-  DeliveryAttempt,
-  DeliveryOutcome,
-  DemoAgentName,
-  PushDialect,
+import {
+  DELIVERY_ATTEMPT_HEADER,
+  type DeliveryAttempt,
+  type DeliveryOutcome,
+  type DemoAgentName,
+  type PushDialect,
 } from '../../../shared/api/demo';
 import { abortError, type DemoClock } from './clock';
 import { webhookUrlWarning } from './url-policy';
@@ -95,7 +96,8 @@ async function attemptOnce(
   try {
     const res = await fetch(req.url, {
       method: 'POST',
-      headers: await req.headers(attempt),
+      // The attempt number lets a receiver (Switchboard's timeline) tell retries apart.
+      headers: { ...(await req.headers(attempt)), [DELIVERY_ATTEMPT_HEADER]: String(attempt) },
       body: req.body,
       // Why manual: following a redirect would send signed data to a host nobody configured.
       redirect: 'manual',

@@ -40,6 +40,8 @@ interface Slot {
 
 export function createDemoService(ctx: EngineContext): {
   handlers: DemoHandlers;
+  /** Ports of the demo agents running now. */
+  ports(): number[];
   close(): Promise<void>;
 } {
   const rules = getResponseRules(ctx.db);
@@ -93,17 +95,22 @@ export function createDemoService(ctx: EngineContext): {
     async startDemoAgent({ name, port, speed }) {
       const slot = slots[name];
       await slot.pending?.catch(() => undefined);
+      // A restart keeps the running agent's port unless another one is asked for (0 or no port
+      // means "keep"): agents added by URL elsewhere keep working after a speed change.
+      let wantPort = port ?? DEFAULT_PORTS[name];
+      const wantSpeed = speed ?? slot.agent?.speed;
       if (slot.agent) {
         const samePort = port === undefined || port === 0 || port === slot.agent.port;
         if (samePort && (speed === undefined || speed === slot.agent.speed)) return info(name);
+        if (samePort) wantPort = slot.agent.port;
         await stop(name);
       }
       slot.status = 'starting';
       slot.error = null;
       changed(name);
       const starting = startDemoAgent(name, {
-        port: port ?? DEFAULT_PORTS[name],
-        ...(speed !== undefined ? { speed } : {}),
+        port: wantPort,
+        ...(wantSpeed !== undefined ? { speed: wantSpeed } : {}),
         secrets,
         db: ctx.db,
         onDelivery: (attempt) => ctx.emit({ type: 'delivery', attempt }),
@@ -143,6 +150,11 @@ export function createDemoService(ctx: EngineContext): {
 
   return {
     handlers,
+    ports: () =>
+      DEMO_AGENT_NAMES.flatMap((n) => {
+        const a = slots[n].agent;
+        return a && slots[n].status === 'running' ? [a.port] : [];
+      }),
     async close() {
       unsubscribe();
       await Promise.all(DEMO_AGENT_NAMES.map(stop));

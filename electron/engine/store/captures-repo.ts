@@ -106,8 +106,9 @@ export function createCapturesRepo(db: Db) {
         params.push(filter.verdict);
       }
       if (filter.taskId) {
-        where.push('task_id = ?');
-        params.push(filter.taskId);
+        // Prefix match (ids are shown shortened in places): a range keeps the task_id index.
+        where.push('task_id >= ? AND task_id < ?');
+        params.push(filter.taskId, `${filter.taskId}\u{10FFFF}`);
       }
       if (filter.path) {
         where.push("path LIKE ? ESCAPE '\\'");

@@ -1,5 +1,7 @@
 // Compose a message to the selected agent: text, optional context / task ids (multi-turn),
-// stream on/off, push on/off (push goes to Switchboard's receiver with a fresh token).
+// stream on/off, push on/off. With push, the form says where webhooks go: the URL (default:
+// Switchboard's own receiver, shown) in the agent's push dialect; the engine generates a fresh
+// per-task token (shown masked on the task once sent).
 import { useState } from 'react';
 
 export interface ComposeValue {
@@ -8,14 +10,22 @@ export interface ComposeValue {
   push: boolean;
   contextId?: string;
   taskId?: string;
+  pushUrl?: string;
 }
 
-export function ComposeForm(props: { busy: boolean; onSend: (v: ComposeValue) => void }) {
+export function ComposeForm(props: {
+  busy: boolean;
+  /** Where webhooks go by default (this receiver's /webhook). */
+  defaultPushUrl: string;
+  dialect: string;
+  onSend: (v: ComposeValue) => void;
+}) {
   const [text, setText] = useState('');
   const [contextId, setContextId] = useState('');
   const [taskId, setTaskId] = useState('');
   const [stream, setStream] = useState(true);
   const [push, setPush] = useState(false);
+  const [pushUrl, setPushUrl] = useState('');
   return (
     <form
       className="compose"
@@ -28,6 +38,7 @@ export function ComposeForm(props: { busy: boolean; onSend: (v: ComposeValue) =>
           push,
           ...(contextId.trim() ? { contextId: contextId.trim() } : {}),
           ...(taskId.trim() ? { taskId: taskId.trim() } : {}),
+          ...(push && pushUrl.trim() ? { pushUrl: pushUrl.trim() } : {}),
         });
       }}
     >
@@ -65,6 +76,19 @@ export function ComposeForm(props: { busy: boolean; onSend: (v: ComposeValue) =>
           Send
         </button>
       </div>
+      {push ? (
+        <div className="compose-row" data-testid="push-settings">
+          <span className="muted">webhooks ({props.dialect}) to</span>
+          <input
+            className="input push-url"
+            aria-label="Push URL"
+            placeholder={props.defaultPushUrl}
+            value={pushUrl}
+            onChange={(e) => setPushUrl(e.target.value)}
+          />
+          <span className="muted small">token: generated per task</span>
+        </div>
+      ) : null}
     </form>
   );
 }

@@ -1,8 +1,12 @@
-// Controls on the selected task: disconnect the stream (the task goes on), resubscribe, get,
-// cancel, and the task's push configs (list, delete). Results and errors go to the view.
+// Controls on the selected task: its full id (copy), state and stream status, where its webhooks
+// go (URL, dialect, token masked), disconnect the stream (the task goes on), resubscribe, get,
+// cancel, and the task's push configs (list, delete). Keyed by task in the parent, so the Get
+// result and the push configs of one task never show under another.
 import { useState } from 'react';
 import type { SwitchboardApi } from '../../../shared/api';
 import type { TaskView } from '../../../shared/api/agents';
+import { CopyButton } from '../../components/CopyButton';
+import { maskToken } from './agents-text';
 
 export function TaskControls(props: {
   api: SwitchboardApi;
@@ -20,51 +24,62 @@ export function TaskControls(props: {
   const list = async () =>
     setConfigs((await run(() => api.listPushConfigs({ taskId })))?.configs ?? null);
   return (
-    <div className="task-controls">
+    <div className="task-controls" data-testid="task-controls">
       <span className={`tl-state st-${task.state}`} data-testid="task-state">
         {task.state}
       </span>
+      <code className="task-id" title={taskId} data-testid="task-id">
+        {taskId}
+      </code>
+      <CopyButton text={taskId} label="Copy id" small />
       <span className="muted" data-testid="stream-status">
         {task.streaming ? 'streaming' : 'not connected'}
       </span>
-      <button
-        type="button"
-        className="btn"
-        disabled={!task.streaming}
-        onClick={() => void run(() => api.disconnectTask({ taskId }))}
-      >
-        Disconnect
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => void run(() => api.resubscribeTask({ taskId }))}
-      >
-        Resubscribe
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() =>
-          void run(async () =>
-            setFetched(JSON.stringify((await api.fetchTask({ taskId })).task, null, 2)),
-          )
-        }
-      >
-        Get
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => void run(() => api.cancelTask({ taskId }))}
-      >
-        Cancel
-      </button>
-      <button type="button" className="btn" onClick={() => void list()}>
-        Push configs
-      </button>
+      {task.push ? (
+        <span className="muted push-line" data-testid="push-line" title={task.push.url}>
+          push ({task.push.dialect}) → {task.push.url} · token {maskToken(task.push.token)}
+        </span>
+      ) : null}
+      <span className="task-buttons">
+        <button
+          type="button"
+          className="btn"
+          disabled={!task.streaming}
+          onClick={() => void run(() => api.disconnectTask({ taskId }))}
+        >
+          Disconnect
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void run(() => api.resubscribeTask({ taskId }))}
+        >
+          Resubscribe
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() =>
+            void run(async () =>
+              setFetched(JSON.stringify((await api.fetchTask({ taskId })).task, null, 2)),
+            )
+          }
+        >
+          Get
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void run(() => api.cancelTask({ taskId }))}
+        >
+          Cancel
+        </button>
+        <button type="button" className="btn" onClick={() => void list()}>
+          Push configs
+        </button>
+      </span>
       {configs ? (
-        <ul className="push-configs">
+        <ul className="push-configs" data-testid="push-configs">
           {configs.length === 0 ? <li className="muted">no push config</li> : null}
           {configs.map((c, i) => (
             <li key={i}>
@@ -82,7 +97,11 @@ export function TaskControls(props: {
           ))}
         </ul>
       ) : null}
-      {fetched ? <pre className="fetched">{fetched}</pre> : null}
+      {fetched ? (
+        <pre className="fetched" data-testid="fetched">
+          {fetched}
+        </pre>
+      ) : null}
     </div>
   );
 }

@@ -1,22 +1,36 @@
-// One task's timeline: a windowed list (fixed 32 px rows, only rows in view in the DOM) with
+// One task's timeline: a windowed list (fixed-height rows, only rows in view in the DOM) with
 // two lanes, stream and webhooks, on one time axis. A coloured bar shows the state segment in
 // force, long gaps are marked, webhooks carry their verdict badge, findings their rule id.
-// Clicking a row shows its full text (artifacts, progress messages) below. Agent data is text.
+// Lanes: split, one lane wide, or merged into one column; wrap shows up to three lines a row
+// (both remembered). Selecting a row (by its identity: frame or capture id, never its index)
+// shows its detail below. Agent data is text.
 // Rows come from TimelineData (paged from the engine, precomputed at ingest); this view
 // re-renders once per new snapshot, and rows keep their slot key while in view, so a scroll
-// step or a live event re-renders only the rows that changed.
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+// step or a live event re-renders only the rows that changed. The view is keyed by task, so a
+// new task starts with nothing selected.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Finding } from '../../../shared/a2a/types';
+import type { SwitchboardApi } from '../../../shared/api';
 import { CHUNK, type TimelineData } from '../../state/timeline-data';
-import { ROW_HEIGHT, TimelineRow } from './TimelineRow';
+import { TimelineDetail } from './TimelineDetail';
+import { isBool, isLaneLayout, LANE_LAYOUTS, usePref, type LaneLayout } from './timeline-prefs';
+import { ROW_HEIGHT, TimelineRow, WRAPPED_ROW_HEIGHT } from './TimelineRow';
 import { useRowWindow } from './use-row-window';
 
 const OVERSCAN = 8;
+const LAYOUT_LABEL: Record<LaneLayout, string> = {
+  split: 'two lanes',
+  stream: 'stream wide',
+  webhooks: 'webhooks wide',
+  merged: 'one column',
+};
 
 export function Timeline({
+  api,
   events: data,
   findings,
 }: {
+  api: SwitchboardApi;
   events: TimelineData;
   findings: Finding[];
 }) {
@@ -26,38 +40,84 @@ export function Timeline({
     [findings],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [selected, setSelected] = useState<number | null>(null);
+  // The selected row's identity, with the index it had (a hint: indexes change on a reload).
+  const [selected, setSelected] = useState<{ key: string; index: number } | null>(null);
   const [follow, setFollow] = useState(true);
-  const { start, end } = useRowWindow(scrollRef, snap.total, ROW_HEIGHT, OVERSCAN, follow);
+  // Below 1200 px two lanes cut most text: one column is the first-visit default there.
+  const [layout, setLayout] = usePref<LaneLayout>(
+    'lanes',
+    window.innerWidth < 1200 ? 'merged' : 'split',
+    isLaneLayout,
+  );
+  const [wrap, setWrap] = usePref('wrap', false, isBool);
+  const height = wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT;
+  const { start, end } = useRowWindow(scrollRef, snap.total, height, OVERSCAN, follow);
+  const onSelect = useCallback((key: string, index: number) => setSelected({ key, index }), []);
   // Load the pages around the window (half a page behind, one ahead) that are not here yet.
   useEffect(() => data.ensure(start - CHUNK / 2, end + CHUNK), [data, start, end, snap]);
   const rows = [];
   // Slot keys: a row keeps its key (and DOM node) while in view; the slot that scrolls out is
   // reused by the one that scrolls in, so a jump of a whole screen creates no elements.
   const slots = Math.max(1, end - start);
-  for (let i = start; i < end; i++)
+  for (let i = start; i < end; i++) {
+    const view = data.rows[i];
     rows.push(
       <TimelineRow
         key={i % slots}
-        view={data.rows[i]}
+        view={view}
         index={i}
-        selected={i === selected}
-        onSelect={setSelected}
+        selected={view !== undefined && view.key === selected?.key}
+        layout={layout}
+        height={height}
+        onSelect={onSelect}
       />,
     );
-  const sel = selected !== null ? data.rows[selected]?.event : undefined;
+  }
+  const hinted = selected ? data.rows[selected.index] : undefined;
+  const sel =
+    selected === null
+      ? undefined
+      : hinted?.key === selected.key
+        ? hinted
+        : data.rows.find((r) => r?.key === selected.key);
   return (
-    <div className="timeline">
+    <div className={`timeline lanes-${layout}${wrap ? ' wrap' : ''}`}>
       <div className="tl-head" role="row">
         <span className="tl-seg" />
         <span className="tl-time">time</span>
         <span className="tl-gap">gap</span>
-        <span className="tl-lane">stream ({snap.stream})</span>
-        <span className="tl-lane">webhooks ({snap.webhook})</span>
-        <label className="tl-follow">
-          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />{' '}
-          follow
-        </label>
+        {layout === 'merged' ? (
+          <span className="tl-lane">
+            stream ({snap.stream}) · webhooks ({snap.webhook})
+          </span>
+        ) : (
+          <>
+            <span className="tl-lane">stream ({snap.stream})</span>
+            <span className="tl-lane">webhooks ({snap.webhook})</span>
+          </>
+        )}
+        <span className="tl-tools">
+          <select
+            className="input"
+            aria-label="Lane layout"
+            value={layout}
+            onChange={(e) => setLayout(e.target.value as LaneLayout)}
+          >
+            {LANE_LAYOUTS.map((l) => (
+              <option key={l} value={l}>
+                {LAYOUT_LABEL[l]}
+              </option>
+            ))}
+          </select>
+          <label>
+            <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />{' '}
+            wrap
+          </label>
+          <label>
+            <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />{' '}
+            follow
+          </label>
+        </span>
       </div>
       {streamLevel.length ? (
         <ul className="tl-stream-findings">
@@ -75,14 +135,18 @@ export function Timeline({
         data-testid="timeline"
         style={{ contain: 'strict' }}
       >
-        <div style={{ height: snap.total * ROW_HEIGHT, position: 'relative' }}>
-          <div style={{ transform: `translateY(${start * ROW_HEIGHT}px)` }}>{rows}</div>
+        <div style={{ height: snap.total * height, position: 'relative' }}>
+          <div style={{ transform: `translateY(${start * height}px)` }}>{rows}</div>
         </div>
       </div>
       {sel ? (
-        <div className="tl-detail">
-          <pre>{JSON.stringify(sel, null, 2)}</pre>
-        </div>
+        <TimelineDetail
+          key={sel.key}
+          api={api}
+          event={sel.event}
+          taskId={data.taskId}
+          onClose={() => setSelected(null)}
+        />
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@
 // before it, label, the state segment in force (the last state seen on the stream lane). Rows
 // in the DOM only read these fields, so scrolling formats nothing and parses nothing.
 import type { TaskState, TimelineEvent } from '../../../shared/a2a/types';
+import { clockTime } from '../../lib/format';
 
 export interface TimelineRowView {
   /** Stable identity: frame id (stream) or capture id (webhook). */
@@ -14,6 +15,8 @@ export interface TimelineRowView {
   /** State in force on the stream lane at this row (colours the segment bar). */
   segment: TaskState | null;
   label: string;
+  /** Everything the row says, in one line (its tooltip). */
+  title: string;
 }
 
 /** What the next row needs to know about the rows before it. */
@@ -25,13 +28,6 @@ export interface RowContext {
 /** A gap worth marking in the UI (a pause in the stream). */
 export const LONG_GAP_MS = 2000;
 
-// One formatter for every row: toLocaleTimeString builds a new one per call.
-const TIME = new Intl.DateTimeFormat(undefined, {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 export function formatGap(ms: number | null): string {
   if (ms === null) return '';
   if (ms < 1000) return `+${Math.round(ms)} ms`;
@@ -40,7 +36,8 @@ export function formatGap(ms: number | null): string {
 }
 
 export function eventLabel(e: TimelineEvent): string {
-  if (e.source === 'webhook') return 'webhook';
+  if (e.source === 'webhook') return e.attempt ? `webhook #${e.attempt}` : 'webhook';
+  if (e.note) return e.note;
   if (e.kind === 'artifact-update') return e.artifact?.lastChunk ? 'artifact (last)' : 'artifact';
   return e.kind;
 }
@@ -65,13 +62,24 @@ export function toRowViews(
     out[i] = {
       key: eventKey(e, firstIndex + i),
       event: e,
-      time: TIME.format(e.at),
+      time: clockTime(e.at),
       gap: formatGap(gapMs),
       longGap: gapMs !== null && gapMs > LONG_GAP_MS,
       segment: ctx.segment,
       label: eventLabel(e),
+      title: rowTitle(e),
     };
     ctx.at = e.at;
   }
   return out;
+}
+
+/** The row's full text for its tooltip: label, state, verdict, the receiver's answer, text. */
+export function rowTitle(e: TimelineEvent): string {
+  const parts = [eventLabel(e)];
+  if (e.state) parts.push(e.state);
+  if (e.verdict) parts.push(e.verdict.toUpperCase());
+  if (e.responseStatus !== undefined) parts.push(`answered ${e.responseStatus}`);
+  if (e.text) parts.push(e.text);
+  return parts.join(' · ');
 }

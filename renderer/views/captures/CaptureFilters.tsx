@@ -86,7 +86,7 @@ export function CaptureFilters() {
       <input
         className="input task-filter mono"
         type="search"
-        placeholder="Task id"
+        placeholder="Task id (or its start)"
         aria-label="Filter by task id"
         data-testid="task-filter"
         value={taskId}

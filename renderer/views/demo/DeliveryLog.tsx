@@ -48,6 +48,7 @@ export function DeliveryLog({ s }: { s: DemoState }) {
               <tr>
                 <th>time</th>
                 <th>agent</th>
+                <th>task</th>
                 <th>url</th>
                 <th>#</th>
                 <th title="wait before this attempt (backoff)">wait</th>
@@ -62,6 +63,9 @@ export function DeliveryLog({ s }: { s: DemoState }) {
                 <tr key={`${d.id}-${d.deliveryId}-${d.attempt}`} data-testid="delivery-row">
                   <td className="mono">{clockTime(d.at)}</td>
                   <td>{d.agent}</td>
+                  <td className="mono demo-cell-task" title={d.taskId} data-testid="delivery-task">
+                    {d.taskId}
+                  </td>
                   <td className="mono demo-cell-url" title={d.url}>
                     {d.url}
                   </td>

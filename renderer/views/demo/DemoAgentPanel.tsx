@@ -1,10 +1,12 @@
-// One demo agent: status, URL (copy), start/stop with optional port and speed, its card as text
-// and a copyable "try it" curl with push pointed at Switchboard's receiver. A failed start (e.g.
+// One demo agent: status, URL (copy, open in Agents: added if needed and selected), start/stop
+// with optional port and speed (restart keeps the port), its card as text and a copyable
+// "try it" curl with push pointed at Switchboard's receiver. A failed start (e.g.
 // 409, port in use) is shown in the panel in the engine's words.
 import { useState } from 'react';
 import type { DemoAgentInfo } from '../../../shared/api/demo';
 import { CopyButton } from '../../components/CopyButton';
-import { getApi } from '../../state/store';
+import { agentsStore } from '../../state/agents-slice';
+import { getApi, getAppStore } from '../../state/store';
 import { DemoCard } from './DemoCard';
 import { TRY_TEXT } from './demo-model';
 import { TryIt } from './TryIt';
@@ -40,13 +42,23 @@ export function DemoAgentPanel(props: {
       return setErr('Port is a whole number from 0 to 65535 (0: any free port).');
     if (s !== undefined && !(s >= 0.01 && s <= 10_000))
       return setErr('Speed is a number from 0.01 to 10000 (delays are divided by it).');
-    if (!running)
-      return void call(() => getApi().startDemoAgent({ name: a.name, port: p, speed: s }));
-    // Restart: same port and speed unless changed (the engine would keep an unchanged agent).
-    void call(async () => {
-      await getApi().stopDemoAgent({ name: a.name });
-      return getApi().startDemoAgent({ name: a.name, port: p ?? a.port ?? 0, speed: s ?? a.speed });
-    });
+    // Restart is the same call: the engine keeps the port (and speed) unless a new one is given
+    // (0 or empty: keep), so an agent added by URL on the Agents screen keeps working.
+    void call(() => getApi().startDemoAgent({ name: a.name, port: p, speed: s }));
+  };
+  const openInAgents = () => {
+    if (!a.url) return;
+    const url = a.url;
+    setBusy(true);
+    setErr(null);
+    agentsStore(getApi())
+      .getState()
+      .openAgentUrl(url)
+      .then(
+        () => getAppStore().getState().setView('agents'),
+        (e: unknown) => setErr(errorText(e)),
+      )
+      .finally(() => setBusy(false));
   };
   const stop = () => void call(() => getApi().stopDemoAgent({ name: a.name }));
   const shownError = err ?? a.error;
@@ -67,6 +79,9 @@ export function DemoAgentPanel(props: {
             </code>
             <CopyButton text={a.url} label="Copy URL" small />
             <span className="muted">speed ×{a.speed}</span>
+            <button type="button" className="btn btn-small" disabled={busy} onClick={openInAgents}>
+              Open in Agents
+            </button>
           </>
         ) : (
           <span className="muted">default port {a.defaultPort}</span>
@@ -74,7 +89,7 @@ export function DemoAgentPanel(props: {
       </div>
       <div className="demo-row demo-controls">
         <label className="demo-field">
-          <span>Port (0: any free)</span>
+          <span>{running ? 'Port (empty or 0: keep)' : 'Port (0: any free)'}</span>
           <input
             className="input demo-narrow"
             aria-label="Port"

@@ -1,6 +1,7 @@
-// The Demo agents screen (issue 5): the tutorial's two agents (start/stop, URL, card, try-it
-// curl), the receiver's response rules to provoke retries, and the live delivery log.
+// The Demo agents screen (issue 5): the tutorial's two agents (start both, start/stop, URL, open
+// in Agents, card, try-it curl), the receiver's response rules to provoke retries, and the live delivery log.
 // Registered in views/index.ts as { id: 'demo', label: 'Demo agents', component: DemoView }.
+import { useState } from 'react';
 import { DeliveryLog } from './DeliveryLog';
 import { DemoAgentPanel } from './DemoAgentPanel';
 import { RulesEditor } from './RulesEditor';
@@ -9,6 +10,7 @@ import './demo.css';
 
 export function DemoView() {
   const s = useDemo();
+  const [anyPort, setAnyPort] = useState(false);
   return (
     <div className="demo-page" data-testid="demo-view">
       {s.error ? (
@@ -16,6 +18,25 @@ export function DemoView() {
           {s.error}
         </p>
       ) : null}
+      <div className="demo-toolbar">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={s.agents.every((a) => a.status === 'running')}
+          onClick={() => void s.startBoth(anyPort)}
+        >
+          Start both
+        </button>
+        <label className="small">
+          <input type="checkbox" checked={anyPort} onChange={(e) => setAnyPort(e.target.checked)} />{' '}
+          on any free ports
+        </label>
+        <span className="muted small">
+          {anyPort
+            ? 'each on a free port the system picks'
+            : `each on its default port (${s.agents.map((a) => a.defaultPort).join(', ')})`}
+        </span>
+      </div>
       <div className="demo-agents">
         {s.agents.map((a) => (
           <DemoAgentPanel

@@ -115,6 +115,21 @@ export function useDemo() {
   const putAgent = (a: DemoAgentInfo | undefined) => {
     if (a) setAgents((list) => list.map((x) => (x.name === a.name ? a : x)));
   };
+  /** Starts every agent not running (on its default port, or any free one); one that fails (e.g. its port is busy) does not stop the
+   *  other, and each failure is reported in the engine's words. */
+  const startBoth = (anyPort: boolean) =>
+    run(async () => {
+      const failed: string[] = [];
+      for (const a of agents) {
+        if (a.status === 'running') continue;
+        try {
+          putAgent(await api.startDemoAgent({ name: a.name, ...(anyPort ? { port: 0 } : {}) }));
+        } catch (err) {
+          failed.push(errorText(err));
+        }
+      }
+      if (failed.length) throw new Error(failed.join(' '));
+    });
 
   return {
     api,
@@ -129,6 +144,7 @@ export function useDemo() {
     setError,
     run,
     putAgent,
+    startBoth,
     loadLog,
     loadOlder,
   };

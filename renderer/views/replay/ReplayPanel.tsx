@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReplayResult, ReplaySummary } from '../../../shared/api/replay';
 import type { CaptureDetail } from '../../../shared/model';
+import { clockTime } from '../../lib/format';
 import { getApi } from '../../state/store';
 import { errorText } from './replay-bridge';
 import { ReplayForm, type ReplayRequest } from './ReplayForm';
@@ -88,7 +89,7 @@ export function ReplayPanel({ detail, body }: { detail: CaptureDetail; body: Uin
                 onClick={() => void open(h.replayId)}
               >
                 <td className="mono">#{h.replayId}</td>
-                <td>{new Date(h.createdAt).toLocaleTimeString()}</td>
+                <td className="mono">{clockTime(h.createdAt)}</td>
                 <td>{h.attack ?? h.mode}</td>
                 <td className="mono">{h.error ? 'no response' : h.status}</td>
                 <td className="mono replay-url" title={h.targetUrl}>
