@@ -78,6 +78,16 @@ export interface Settings {
   receiverPort: number;
   responseMode: ResponseMode;
   bodyLimitBytes: number;
+  /** Caps on what is read from an agent: one SSE frame, one SSE stream, a card, an RPC answer. */
+  sseFrameLimitBytes: number;
+  sseStreamLimitBytes: number;
+  cardLimitBytes: number;
+  rpcAnswerLimitBytes: number;
+  /** Retention of the wire log, stream frames and replays (0 = no limit). */
+  retentionMaxBytes: number;
+  retentionMaxAgeDays: number;
+  /** Captures are kept unless this is true; then they follow the same limits. */
+  retentionIncludeCaptures: boolean;
 }
 
 export const SECRET_SETTING_KEYS = [

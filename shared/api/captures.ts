@@ -12,6 +12,8 @@ import type {
 } from '../model';
 
 const id = z.coerce.number().int().positive();
+const MiB = 1024 * 1024;
+const bytes = (min: number, max: number) => z.number().int().min(min).max(max);
 const settingsPatch = z
   .object({
     webhookSecret: z.string().max(4096),
@@ -34,6 +36,13 @@ const settingsPatch = z
       .int()
       .min(1024)
       .max(512 * 1024 * 1024),
+    sseFrameLimitBytes: bytes(1024, 1024 * MiB),
+    sseStreamLimitBytes: bytes(1024, 64 * 1024 * MiB),
+    cardLimitBytes: bytes(1024, 256 * MiB),
+    rpcAnswerLimitBytes: bytes(1024, 1024 * MiB),
+    retentionMaxBytes: bytes(0, 1024 * 1024 * MiB),
+    retentionMaxAgeDays: z.number().int().min(0).max(36500),
+    retentionIncludeCaptures: z.boolean(),
   })
   .partial();
 export type SettingsPatch = z.infer<typeof settingsPatch>;

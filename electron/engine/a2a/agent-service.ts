@@ -41,7 +41,7 @@ export function createAgentService(ctx: EngineContext): AgentService {
     emitTask,
   };
   const handlers: AgentHandlers = {
-    ...createAgentCrudHandlers(agents, wire),
+    ...createAgentCrudHandlers(agents, wire, () => ctx.settings.get()),
     ...createTaskHandlers({ ctx, agents, tasks, wire, registry, streamDeps }),
     getTimeline: async (args) => {
       const t = tasks.get(args.taskId);

@@ -65,7 +65,10 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
         'task_not_found',
         `Switchboard has no task ${taskId}: start it from an agent first.`,
       );
-    return { task: t, target: targetOf(agentOf(t.agentId), t.protocolVersion) };
+    return {
+      task: t,
+      target: targetOf(agentOf(t.agentId), t.protocolVersion, d.ctx.settings.get()),
+    };
   };
   const webhookUrl = () => `${d.ctx.receiverUrl()}/webhook`;
   const newToken = () => randomBytes(16).toString('hex');
@@ -103,7 +106,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
   return {
     sendMessage: async (args) => {
       const agent = agentOf(args.id);
-      const target = targetOf(agent);
+      const target = targetOf(agent, undefined, d.ctx.settings.get());
       const secret = d.ctx.settings.get().webhookSecret;
       const push: PushRequest | null = args.push
         ? {
@@ -152,7 +155,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       }
     },
     listRemoteTasks: async ({ id, contextId }) => {
-      const target = targetOf(agentOf(id));
+      const target = targetOf(agentOf(id), undefined, d.ctx.settings.get());
       if (target.version !== '1.0') {
         throw new ApiError(
           409,

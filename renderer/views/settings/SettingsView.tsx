@@ -84,6 +84,15 @@ export function SettingsView() {
               onChange={(v) => set(f.key, v)}
               onRegenerate={() => void onRegenerate(f.key as SecretSettingKey)}
             />
+          ) : f.kind === 'boolean' ? (
+            <input
+              id={id}
+              type="checkbox"
+              checked={current[f.key] === 'true'}
+              disabled={fromEnv}
+              onChange={(e) => set(f.key, String(e.target.checked))}
+              data-testid={`field-${id}`}
+            />
           ) : f.kind === 'mode' ? (
             <select
               id={id}
