@@ -10,7 +10,11 @@ import { createDemoService } from './demo/index';
 import { createReplayHandlers } from './replay/handlers';
 import { createReceiverHandler } from './receiver/receiver-app';
 import { getResponseRules } from './receiver/response-rules';
-import { createReceiverServer } from './receiver/receiver-server';
+import {
+  createReceiverServer,
+  DEFAULT_RECEIVER_LIMITS,
+  type ReceiverLimits,
+} from './receiver/receiver-server';
 import { createSettingsStore, type SecretCodec } from './settings';
 import { createAuditRepo } from './store/audit-repo';
 import { createCapturesRepo } from './store/captures-repo';
@@ -25,6 +29,8 @@ export interface EngineOptions {
   receiverPort?: number;
   env?: NodeJS.ProcessEnv;
   secretCodec?: SecretCodec;
+  /** Receiver connection cap and timeouts (tests shorten them). */
+  receiverLimits?: Partial<ReceiverLimits>;
 }
 
 export interface Engine {
@@ -70,18 +76,20 @@ export function createEngine(options: EngineOptions): Engine {
     version: APP_VERSION,
     responseRule: (method, path) => responseRules.match(method, path),
   });
-  const receiver = createReceiverServer(receiverHandler.handle, (reason, remoteAddress) => {
-    const entry = audit.insert({
-      at: Date.now(),
-      kind: 'rejected',
-      method: '',
-      path: '',
-      status: 400,
-      reason,
-      remoteAddress,
-    });
-    emit({ type: 'audit', entry });
-  });
+  const receiver = createReceiverServer(
+    receiverHandler.handle,
+    (refusal) => {
+      try {
+        emit({
+          type: 'audit',
+          entry: audit.insert({ at: Date.now(), kind: 'rejected', ...refusal }),
+        });
+      } catch {
+        // the store is closing: the refusal was still answered
+      }
+    },
+    { ...DEFAULT_RECEIVER_LIMITS, ...options.receiverLimits },
+  );
 
   const cleanups: (() => void | Promise<void>)[] = [];
   const context: EngineContext = {
