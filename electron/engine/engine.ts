@@ -5,6 +5,7 @@ import type { EngineHandlers } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import { createAgentService } from './a2a/agent-service';
 import { createCaptureHandlers } from './captures/capture-handlers';
+import { verifyLeftovers } from './captures/verify-leftovers';
 import type { EngineContext } from './context';
 import { createDemoService } from './demo/index';
 import { createReplayHandlers } from './replay/handlers';
@@ -92,6 +93,8 @@ export function createEngine(options: EngineOptions): Engine {
   );
 
   const cleanups: (() => void | Promise<void>)[] = [];
+  let leftovers: Promise<number> = Promise.resolve(0);
+  let stopping = false;
   const context: EngineContext = {
     db,
     dataDir: options.dataDir,
@@ -139,8 +142,13 @@ export function createEngine(options: EngineOptions): Engine {
     async start() {
       const info = await receiver.listen(port);
       emit({ type: 'receiver', receiver: info });
+      // In the background: webhooks are received meanwhile.
+      leftovers = verifyLeftovers(verifyDeps, emit, () => db.open && !stopping).catch(
+        (err: Error) => (console.error('startup verification failed:', err.message), 0),
+      );
     },
     async stop() {
+      stopping = true;
       unsubscribe();
       for (const cleanup of cleanups) await cleanup();
       await agentService.dispose();
@@ -148,6 +156,7 @@ export function createEngine(options: EngineOptions): Engine {
       await receiver.close();
       // Captures already acknowledged finish verification before the database closes.
       await receiverHandler.drain();
+      await leftovers;
       db.close();
     },
   };
