@@ -98,6 +98,16 @@ export const SECRET_SETTING_KEYS = [
 ] as const satisfies readonly (keyof Settings)[];
 export type SecretSettingKey = (typeof SECRET_SETTING_KEYS)[number];
 
+/** What a set secret reads as in every settings view the API returns; `revealSecret` gives the
+ *  value. A patch carrying this placeholder leaves the secret unchanged. */
+export const MASKED_SECRET = '••••••••';
+
+export function maskSettingsView(view: SettingsView): SettingsView {
+  const settings = { ...view.settings };
+  for (const key of SECRET_SETTING_KEYS) if (settings[key]) settings[key] = MASKED_SECRET;
+  return { ...view, settings };
+}
+
 /** Where a setting's value comes from: env wins over saved, saved over default. */
 export type SettingSource = 'env' | 'saved' | 'default' | 'generated';
 

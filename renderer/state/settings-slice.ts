@@ -15,6 +15,8 @@ export interface SettingsSlice {
   loadSettings(): Promise<void>;
   saveSettings(patch: SettingsPatch, reverify: boolean): Promise<{ reverified?: number }>;
   regenerateSecret(key: SecretSettingKey): Promise<void>;
+  /** A secret's value (settings views carry it masked). */
+  revealSecret(key: SecretSettingKey): Promise<string>;
   setConnection(state: ConnectionState): void;
   applySettingsEvents(batch: EngineEvent[]): void;
 }
@@ -49,6 +51,10 @@ export const createSettingsSlice =
     async regenerateSecret(key) {
       const view = await api.regenerateSecret({ key });
       set({ settingsView: view });
+    },
+
+    async revealSecret(key) {
+      return (await api.revealSecret({ key })).value;
     },
 
     setConnection(state) {

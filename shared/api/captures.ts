@@ -102,6 +102,14 @@ export const captureOps = {
     path: '/api/settings',
     args: z.object({ patch: settingsPatch, reverify: z.boolean().default(false) }),
   }),
+  /** The one way to read a secret's value (settings views carry MASKED_SECRET). */
+  revealSecret: op<{ value: string }>()({
+    verb: 'POST',
+    path: '/api/settings/reveal',
+    args: z.object({
+      key: z.enum(['webhookSecret', 'jwtSecret', 'notificationToken', 'standardWebhooksSecret']),
+    }),
+  }),
   regenerateSecret: op<SettingsView>()({
     verb: 'POST',
     path: '/api/settings/regenerate',

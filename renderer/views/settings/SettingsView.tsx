@@ -23,11 +23,15 @@ export function SettingsView() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [reverify, setReverify] = useState(true);
   const [busy, setBusy] = useState(false);
+  // Secrets revealed in this session: their value stands for the masked saved one.
+  const [revealed, setRevealed] = useState<Partial<Record<SecretSettingKey, string>>>({});
+  const reveal = useApp((s) => s.revealSecret);
 
   if (!view) return <div className="settings-page muted">{error ?? 'Loading settings…'}</div>;
   const current = draft ?? toDraft(view.settings);
   const errors = validateDraft(current);
-  const patch = diffDraft(view.settings, current);
+  const baseline = { ...view.settings, ...revealed };
+  const patch = diffDraft(baseline, current);
   const dirty = Object.keys(patch).length > 0;
   const invalid = Object.keys(errors).length > 0;
   const set = (key: keyof Settings, value: string) => setDraft({ ...current, [key]: value });
@@ -37,6 +41,7 @@ export function SettingsView() {
     try {
       const { reverified } = await save(patch, reverify);
       setDraft(null);
+      setRevealed({});
       showToast(
         reverified === undefined
           ? 'Settings saved'
@@ -52,6 +57,7 @@ export function SettingsView() {
     try {
       await regenerate(key);
       const fresh = getAppStore().getState().settingsView?.settings[key] ?? '';
+      setRevealed(({ [key]: _old, ...rest }) => rest);
       if (draft) setDraft({ ...draft, [key]: fresh });
       showToast('New secret generated and saved. Give it to your agents.');
     } catch (err) {
@@ -83,6 +89,16 @@ export function SettingsView() {
               disabled={fromEnv}
               onChange={(v) => set(f.key, v)}
               onRegenerate={() => void onRegenerate(f.key as SecretSettingKey)}
+              onReveal={async () => {
+                const key = f.key as SecretSettingKey;
+                try {
+                  const value = await reveal(key);
+                  setRevealed((r) => ({ ...r, [key]: value }));
+                  setDraft({ ...current, [key]: value });
+                } catch (err) {
+                  showToast(err instanceof Error ? err.message : String(err), 'error');
+                }
+              }}
             />
           ) : f.kind === 'boolean' ? (
             <input
