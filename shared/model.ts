@@ -123,6 +123,18 @@ export interface ReceiverInfo {
   error: string | null;
 }
 
+/** The store's size and the last retention run (Settings shows it). */
+export interface StoreInfo {
+  /** Bytes of the database file. */
+  fileBytes: number;
+  /** Bytes in use by data: what the retention size limit measures. */
+  dataBytes: number;
+  lastRetention: {
+    at: number;
+    deleted: { exchanges: number; replays: number; captures: number };
+  } | null;
+}
+
 export interface Health {
   ok: true;
   version: string;

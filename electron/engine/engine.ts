@@ -10,6 +10,7 @@ import type { EngineContext } from './context';
 import { createDemoService } from './demo/index';
 import { createReplayHandlers } from './replay/handlers';
 import { createReceiverHandler } from './receiver/receiver-app';
+import { createRetentionService } from './retention-service';
 import { getResponseRules } from './receiver/response-rules';
 import {
   createReceiverServer,
@@ -105,6 +106,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const agentService = createAgentService(context);
+  const retention = createRetentionService(context);
   const demoService = createDemoService(context);
   const handlers: EngineHandlers = {
     ...createCaptureHandlers({
@@ -119,6 +121,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...createReplayHandlers(context),
     ...demoService.handlers,
     ...agentService.handlers,
+    ...retention.handlers,
   };
 
   // A --receiver-port override holds until the user changes the port setting itself.
@@ -142,6 +145,7 @@ export function createEngine(options: EngineOptions): Engine {
     async start() {
       const info = await receiver.listen(port);
       emit({ type: 'receiver', receiver: info });
+      retention.start();
       // In the background: webhooks are received meanwhile.
       leftovers = verifyLeftovers(verifyDeps, emit, () => db.open && !stopping).catch(
         (err: Error) => (console.error('startup verification failed:', err.message), 0),
@@ -151,6 +155,7 @@ export function createEngine(options: EngineOptions): Engine {
       stopping = true;
       unsubscribe();
       for (const cleanup of cleanups) await cleanup();
+      await retention.stop();
       await agentService.dispose();
       await demoService.close();
       await receiver.close();

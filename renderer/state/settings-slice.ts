@@ -3,7 +3,7 @@
 import type { SwitchboardApi } from '../../shared/api';
 import type { SettingsPatch } from '../../shared/api/captures';
 import type { EngineEvent } from '../../shared/events';
-import type { ReceiverInfo, SecretSettingKey, SettingsView } from '../../shared/model';
+import type { ReceiverInfo, SecretSettingKey, SettingsView, StoreInfo } from '../../shared/model';
 import type { ConnectionState } from '../bridge/types';
 import type { SliceCreator } from './types';
 
@@ -17,6 +17,9 @@ export interface SettingsSlice {
   regenerateSecret(key: SecretSettingKey): Promise<void>;
   /** A secret's value (settings views carry it masked). */
   revealSecret(key: SecretSettingKey): Promise<string>;
+  /** The store's size and the last retention run (Settings › Retention). */
+  storeInfo: StoreInfo | null;
+  loadStoreInfo(): Promise<void>;
   setConnection(state: ConnectionState): void;
   applySettingsEvents(batch: EngineEvent[]): void;
 }
@@ -51,6 +54,15 @@ export const createSettingsSlice =
     async regenerateSecret(key) {
       const view = await api.regenerateSecret({ key });
       set({ settingsView: view });
+    },
+
+    storeInfo: null,
+    async loadStoreInfo() {
+      try {
+        set({ storeInfo: await api.getStoreInfo({}) });
+      } catch {
+        set({ storeInfo: null });
+      }
     },
 
     async revealSecret(key) {

@@ -9,6 +9,7 @@ import type {
   Page,
   ReceiverInfo,
   SettingsView,
+  StoreInfo,
 } from '../model';
 
 const id = z.coerce.number().int().positive();
@@ -101,6 +102,13 @@ export const captureOps = {
     verb: 'PUT',
     path: '/api/settings',
     args: z.object({ patch: settingsPatch, reverify: z.boolean().default(false) }),
+  }),
+  getStoreInfo: op<StoreInfo>()({ verb: 'GET', path: '/api/store', args: z.object({}) }),
+  /** Applies the retention settings now (it also runs in the background). */
+  applyRetention: op<StoreInfo>()({
+    verb: 'POST',
+    path: '/api/store/retention',
+    args: z.object({}),
   }),
   /** The one way to read a secret's value (settings views carry MASKED_SECRET). */
   revealSecret: op<{ value: string }>()({

@@ -1,7 +1,8 @@
 // Settings screen: every verification and receiver setting, grouped; secrets masked with reveal
 // and regenerate; values set by environment variables are shown read-only (env wins). Saving can
 // re-verify every stored capture against the new settings.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { formatSize } from '../../lib/format';
 import type { SecretSettingKey, Settings } from '../../../shared/model';
 import { getAppStore, useApp } from '../../state/store';
 import { SecretField } from './SecretField';
@@ -26,6 +27,9 @@ export function SettingsView() {
   // Secrets revealed in this session: their value stands for the masked saved one.
   const [revealed, setRevealed] = useState<Partial<Record<SecretSettingKey, string>>>({});
   const reveal = useApp((s) => s.revealSecret);
+  const storeInfo = useApp((s) => s.storeInfo);
+  const loadStoreInfo = useApp((s) => s.loadStoreInfo);
+  useEffect(() => void loadStoreInfo(), [loadStoreInfo]);
 
   if (!view) return <div className="settings-page muted">{error ?? 'Loading settings…'}</div>;
   const current = draft ?? toDraft(view.settings);
@@ -153,6 +157,16 @@ export function SettingsView() {
           <fieldset key={g.title} className="settings-group">
             <legend>{g.title}</legend>
             {g.fields.map(field)}
+            {g.title === 'Retention' && (
+              <div className="setting-help" data-testid="store-size">
+                {storeInfo
+                  ? `Store: ${formatSize(storeInfo.dataBytes)} of data in a ${formatSize(storeInfo.fileBytes)} file` +
+                    (storeInfo.lastRetention
+                      ? ` · last trimmed ${new Date(storeInfo.lastRetention.at).toLocaleString()}: ${storeInfo.lastRetention.deleted.exchanges} exchanges, ${storeInfo.lastRetention.deleted.replays} replays, ${storeInfo.lastRetention.deleted.captures} captures`
+                      : '')
+                  : 'Store size unavailable'}
+              </div>
+            )}
           </fieldset>
         ))}
         <div className="settings-actions">
