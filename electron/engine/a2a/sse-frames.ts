@@ -27,7 +27,12 @@ export interface FrameLimits {
 
 export const NO_LIMITS: FrameLimits = { maxFrameBytes: Infinity, maxStreamBytes: Infinity };
 
-/** Thrown when a cap is passed; `partial` is the frame received so far (capped at the limit). */
+/** At most this much of a refused frame is kept (its start): storing all 8 MiB in one insert
+ *  would hold the event loop for tens of milliseconds, and the start is what explains it. */
+export const KEEP_REFUSED_BYTES = 1024 * 1024;
+
+/** Thrown when a cap is passed; `partial` is the start of what was received (at most
+ *  KEEP_REFUSED_BYTES). */
 export class FrameLimitError extends Error {
   constructor(
     readonly which: 'frame' | 'stream',
@@ -36,7 +41,7 @@ export class FrameLimitError extends Error {
   ) {
     super(
       which === 'frame'
-        ? `an SSE frame passed the ${formatBytes(limit)} per-frame limit; the stream was closed after ${formatBytes(limit)} of it (raise "SSE frame limit" in Settings if the agent really sends events this big)`
+        ? `an SSE frame passed the ${formatBytes(limit)} per-frame limit; the stream was closed after ${formatBytes(limit)} of it and its first ${formatBytes(Math.min(limit, KEEP_REFUSED_BYTES))} kept (raise "SSE frame limit" in Settings if the agent really sends events this big)`
         : `the stream passed its ${formatBytes(limit)} budget and was closed (raise "SSE stream limit" in Settings to read longer streams)`,
     );
   }
@@ -101,7 +106,7 @@ export function createFrameSplitter(
     new FrameLimitError(
       'frame',
       limits.maxFrameBytes,
-      utf8.decode(joined().subarray(0, limits.maxFrameBytes)),
+      utf8.decode(joined().subarray(0, Math.min(limits.maxFrameBytes, KEEP_REFUSED_BYTES))),
     );
   const overLimit = (): FrameLimitError | null => {
     if (partBytes > limits.maxFrameBytes) return frameTooLarge();
@@ -117,7 +122,7 @@ export function createFrameSplitter(
         throw new FrameLimitError(
           'stream',
           limits.maxStreamBytes,
-          rest() + utf8.decode(chunk.subarray(0, Math.max(0, room))),
+          (rest() + utf8.decode(chunk.subarray(0, Math.max(0, room)))).slice(0, KEEP_REFUSED_BYTES),
         );
       }
       streamBytes += chunk.length;

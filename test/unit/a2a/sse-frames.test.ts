@@ -64,7 +64,7 @@ describe('createFrameSplitter', () => {
     const { frames } = split(['data: a\n\n\n\ndata: b\n\n']);
     expect(frames.map((f) => f.raw)).toEqual(['data: a\n\n', '\n\n', 'data: b\n\n']);
   });
-  it('refuses a frame past the per-frame cap, keeping what was received up to the cap', () => {
+  it('refuses a frame past the per-frame cap, keeping what was received up to the cap (small caps)', () => {
     const limits = { maxFrameBytes: 1000, maxStreamBytes: Infinity };
     const frames: RawFrame[] = [];
     const s = createFrameSplitter((f) => frames.push(f), limits);
