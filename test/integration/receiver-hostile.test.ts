@@ -160,6 +160,12 @@ describe('every refusal audited once', () => {
       /DELETE is not captured/,
     ],
     [
+      'an Upgrade request',
+      'GET /ws HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n',
+      404,
+      /GET is not captured/,
+    ],
+    [
       'a parser error after the headers',
       'POST /chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
       400,
