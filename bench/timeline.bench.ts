@@ -41,6 +41,7 @@ function seed(dataDir: string): void {
     versionOverride: null,
     pushDialect: null,
     headers: {},
+    headerOrigins: [],
   });
   createA2aTasksRepo(db).ensure({
     taskId: TASK,

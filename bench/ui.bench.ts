@@ -133,12 +133,14 @@ export async function run(): Promise<BenchResult> {
   const launch = chromiumLaunchOptions();
   const browser = await chromium.launch(launch);
   try {
-    const settings = (await (
-      await fetch(new URL('/api/settings', serve.uiUrl), {
-        headers: { authorization: `Bearer ${token}` },
+    const revealed = (await (
+      await fetch(new URL('/api/settings/reveal', serve.uiUrl), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ key: 'webhookSecret' }),
       })
-    ).json()) as { settings: { webhookSecret: string } };
-    const secret = settings.settings.webhookSecret;
+    ).json()) as { value: string };
+    const secret = revealed.value;
     const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
     // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); define it.
     await page.addInitScript({ content: 'window.__name = (fn) => fn;' });

@@ -2,6 +2,7 @@
 // the receiver URL to give an agent. Never prints secrets other than the per-run UI token.
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './engine/data-dir';
@@ -17,6 +18,7 @@ export async function runServe(argv: string[]): Promise<void> {
       'receiver-port': { type: 'string' },
       'data-dir': { type: 'string' },
       token: { type: 'string' },
+      'token-file': { type: 'string' },
       'no-open': { type: 'boolean', default: false },
       'static-dir': { type: 'string' },
     },
@@ -27,8 +29,7 @@ export async function runServe(argv: string[]): Promise<void> {
     values['receiver-port'] !== undefined
       ? parsePort(values['receiver-port'], '--receiver-port')
       : undefined;
-  const token =
-    values.token ?? process.env['SWITCHBOARD_TOKEN'] ?? randomBytes(24).toString('base64url');
+  const token = accessToken(values.token, values['token-file'], process.env);
 
   const engine = createEngine({ dataDir, ...(receiverPort !== undefined ? { receiverPort } : {}) });
   await engine.start();
@@ -57,6 +58,35 @@ export async function runServe(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+}
+
+/** The UI access token: --token-file / SWITCHBOARD_TOKEN_FILE, SWITCHBOARD_TOKEN, or --token,
+ *  else a random one. Why a file or env: argv is readable by every local user
+ *  (/proc/<pid>/cmdline, ps), so --token is kept only for compatibility and warned about. */
+export function accessToken(
+  flag: string | undefined,
+  file: string | undefined,
+  env: NodeJS.ProcessEnv,
+): string {
+  const path = file ?? env['SWITCHBOARD_TOKEN_FILE'];
+  if (path) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8').trim();
+    } catch (err) {
+      throw new Error(`Cannot read the token file ${path}: ${(err as Error).message}`);
+    }
+    if (text.length < 16) throw new Error(`The token in ${path} is shorter than 16 characters.`);
+    return text;
+  }
+  if (env['SWITCHBOARD_TOKEN']) return env['SWITCHBOARD_TOKEN'];
+  if (flag) {
+    console.warn(
+      'Warning: --token is visible to other local users in the process list; use SWITCHBOARD_TOKEN or --token-file instead.',
+    );
+    return flag;
+  }
+  return randomBytes(24).toString('base64url');
 }
 
 function openBrowser(url: string): void {

@@ -4,7 +4,7 @@ import { runDemoCli } from './engine/demo/cli';
 import { runReplayCli } from './engine/replay/cli';
 
 const USAGE = `usage: switchboard <command> [options]
-  serve            engine + browser UI   [--port P] [--receiver-port R] [--data-dir D] [--token T] [--no-open]
+  serve            engine + browser UI   [--port P] [--receiver-port R] [--data-dir D] [--token-file F] [--no-open]
   demo             the tutorial's agents [--long-port 8001] [--enterprise-port 8002] [--speed N]
   replay <id>      replay a capture      --to URL [--mode exact|resigned|attack] [--data-dir D]
   handler-report   attack a handler      --to URL --capture <id> [--data-dir D]`;

@@ -18,6 +18,8 @@ export interface ServeOptions {
   token: string;
   /** Folder of the renderer build (vite outDir). */
   staticDir: string;
+  /** Backlog after which a stalled /api/events client is dropped (default 4 MiB). */
+  eventsBufferBytes?: number;
 }
 
 export interface BrowserMode {
@@ -37,7 +39,7 @@ export async function startBrowserMode(opts: ServeOptions): Promise<BrowserMode>
     next();
   });
   app.use(accessControl({ token: opts.token, port: () => port }));
-  app.get('/api/events', eventsRoute(opts.engine));
+  app.get('/api/events', eventsRoute(opts.engine, opts.eventsBufferBytes));
   app.use('/api', createApiRouter(opts.engine.handlers));
   app.use('/api', (_req, res) => {
     res

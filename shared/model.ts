@@ -78,6 +78,16 @@ export interface Settings {
   receiverPort: number;
   responseMode: ResponseMode;
   bodyLimitBytes: number;
+  /** Caps on what is read from an agent: one SSE frame, one SSE stream, a card, an RPC answer. */
+  sseFrameLimitBytes: number;
+  sseStreamLimitBytes: number;
+  cardLimitBytes: number;
+  rpcAnswerLimitBytes: number;
+  /** Retention of the wire log, stream frames and replays (0 = no limit). */
+  retentionMaxBytes: number;
+  retentionMaxAgeDays: number;
+  /** Captures are kept unless this is true; then they follow the same limits. */
+  retentionIncludeCaptures: boolean;
 }
 
 export const SECRET_SETTING_KEYS = [
@@ -87,6 +97,16 @@ export const SECRET_SETTING_KEYS = [
   'standardWebhooksSecret',
 ] as const satisfies readonly (keyof Settings)[];
 export type SecretSettingKey = (typeof SECRET_SETTING_KEYS)[number];
+
+/** What a set secret reads as in every settings view the API returns; `revealSecret` gives the
+ *  value. A patch carrying this placeholder leaves the secret unchanged. */
+export const MASKED_SECRET = '••••••••';
+
+export function maskSettingsView(view: SettingsView): SettingsView {
+  const settings = { ...view.settings };
+  for (const key of SECRET_SETTING_KEYS) if (settings[key]) settings[key] = MASKED_SECRET;
+  return { ...view, settings };
+}
 
 /** Where a setting's value comes from: env wins over saved, saved over default. */
 export type SettingSource = 'env' | 'saved' | 'default' | 'generated';
@@ -101,6 +121,18 @@ export interface ReceiverInfo {
   port: number;
   listening: boolean;
   error: string | null;
+}
+
+/** The store's size and the last retention run (Settings shows it). */
+export interface StoreInfo {
+  /** Bytes of the database file. */
+  fileBytes: number;
+  /** Bytes in use by data: what the retention size limit measures. */
+  dataBytes: number;
+  lastRetention: {
+    at: number;
+    deleted: { exchanges: number; replays: number; captures: number };
+  } | null;
 }
 
 export interface Health {

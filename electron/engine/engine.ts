@@ -5,12 +5,18 @@ import type { EngineHandlers } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import { createAgentService } from './a2a/agent-service';
 import { createCaptureHandlers } from './captures/capture-handlers';
+import { verifyLeftovers } from './captures/verify-leftovers';
 import type { EngineContext } from './context';
 import { createDemoService } from './demo/index';
 import { createReplayHandlers } from './replay/handlers';
 import { createReceiverHandler } from './receiver/receiver-app';
+import { createRetentionService } from './retention-service';
 import { getResponseRules } from './receiver/response-rules';
-import { createReceiverServer } from './receiver/receiver-server';
+import {
+  createReceiverServer,
+  DEFAULT_RECEIVER_LIMITS,
+  type ReceiverLimits,
+} from './receiver/receiver-server';
 import { createSettingsStore } from './settings';
 import { createAuditRepo } from './store/audit-repo';
 import { createCapturesRepo } from './store/captures-repo';
@@ -24,6 +30,8 @@ export interface EngineOptions {
   /** Overrides the saved receiver port for this run (0 = any free port). */
   receiverPort?: number;
   env?: NodeJS.ProcessEnv;
+  /** Receiver connection cap and timeouts (tests shorten them). */
+  receiverLimits?: Partial<ReceiverLimits>;
 }
 
 export interface Engine {
@@ -68,20 +76,24 @@ export function createEngine(options: EngineOptions): Engine {
     version: APP_VERSION,
     responseRule: (method, path) => responseRules.match(method, path),
   });
-  const receiver = createReceiverServer(receiverHandler.handle, (reason, remoteAddress) => {
-    const entry = audit.insert({
-      at: Date.now(),
-      kind: 'rejected',
-      method: '',
-      path: '',
-      status: 400,
-      reason,
-      remoteAddress,
-    });
-    emit({ type: 'audit', entry });
-  });
+  const receiver = createReceiverServer(
+    receiverHandler.handle,
+    (refusal) => {
+      try {
+        emit({
+          type: 'audit',
+          entry: audit.insert({ at: Date.now(), kind: 'rejected', ...refusal }),
+        });
+      } catch {
+        // the store is closing: the refusal was still answered
+      }
+    },
+    { ...DEFAULT_RECEIVER_LIMITS, ...options.receiverLimits },
+  );
 
   const cleanups: (() => void | Promise<void>)[] = [];
+  let leftovers: Promise<number> = Promise.resolve(0);
+  let stopping = false;
   const context: EngineContext = {
     db,
     dataDir: options.dataDir,
@@ -97,6 +109,7 @@ export function createEngine(options: EngineOptions): Engine {
   listeners.add((e) => {
     if (e.type === 'capture') agentService.onCapture(e.capture);
   });
+  const retention = createRetentionService(context);
   const demoService = createDemoService(context);
   const handlers: EngineHandlers = {
     ...createCaptureHandlers({
@@ -111,6 +124,7 @@ export function createEngine(options: EngineOptions): Engine {
     ...createReplayHandlers(context),
     ...demoService.handlers,
     ...agentService.handlers,
+    ...retention.handlers,
   };
 
   // A --receiver-port override holds until the user changes the port setting itself.
@@ -134,15 +148,23 @@ export function createEngine(options: EngineOptions): Engine {
     async start() {
       const info = await receiver.listen(port);
       emit({ type: 'receiver', receiver: info });
+      retention.start();
+      // In the background: webhooks are received meanwhile.
+      leftovers = verifyLeftovers(verifyDeps, emit, () => db.open && !stopping).catch(
+        (err: Error) => (console.error('startup verification failed:', err.message), 0),
+      );
     },
     async stop() {
+      stopping = true;
       unsubscribe();
       for (const cleanup of cleanups) await cleanup();
+      await retention.stop();
       await agentService.dispose();
       await demoService.close();
       await receiver.close();
       // Captures already acknowledged finish verification before the database closes.
       await receiverHandler.drain();
+      await leftovers;
       db.close();
     },
   };

@@ -23,6 +23,13 @@ export const DEFAULT_SETTINGS: Settings = {
   receiverPort: 9000,
   responseMode: 'observe',
   bodyLimitBytes: 10 * 1024 * 1024,
+  sseFrameLimitBytes: 8 * 1024 * 1024,
+  sseStreamLimitBytes: 256 * 1024 * 1024,
+  cardLimitBytes: 1024 * 1024,
+  rpcAnswerLimitBytes: 16 * 1024 * 1024,
+  retentionMaxBytes: 1024 * 1024 * 1024,
+  retentionMaxAgeDays: 30,
+  retentionIncludeCaptures: false,
 };
 
 /** Environment variables that configure verification (same names the demo agents read). */

@@ -3,7 +3,7 @@
 import type { SwitchboardApi } from '../../shared/api';
 import type { SettingsPatch } from '../../shared/api/captures';
 import type { EngineEvent } from '../../shared/events';
-import type { ReceiverInfo, SecretSettingKey, SettingsView } from '../../shared/model';
+import type { ReceiverInfo, SecretSettingKey, SettingsView, StoreInfo } from '../../shared/model';
 import type { ConnectionState } from '../bridge/types';
 import type { SliceCreator } from './types';
 
@@ -15,6 +15,11 @@ export interface SettingsSlice {
   loadSettings(): Promise<void>;
   saveSettings(patch: SettingsPatch, reverify: boolean): Promise<{ reverified?: number }>;
   regenerateSecret(key: SecretSettingKey): Promise<void>;
+  /** A secret's value (settings views carry it masked). */
+  revealSecret(key: SecretSettingKey): Promise<string>;
+  /** The store's size and the last retention run (Settings › Retention). */
+  storeInfo: StoreInfo | null;
+  loadStoreInfo(): Promise<void>;
   setConnection(state: ConnectionState): void;
   applySettingsEvents(batch: EngineEvent[]): void;
 }
@@ -49,6 +54,19 @@ export const createSettingsSlice =
     async regenerateSecret(key) {
       const view = await api.regenerateSecret({ key });
       set({ settingsView: view });
+    },
+
+    storeInfo: null,
+    async loadStoreInfo() {
+      try {
+        set({ storeInfo: await api.getStoreInfo({}) });
+      } catch {
+        set({ storeInfo: null });
+      }
+    },
+
+    async revealSecret(key) {
+      return (await api.revealSecret({ key })).value;
     },
 
     setConnection(state) {

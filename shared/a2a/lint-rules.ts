@@ -48,6 +48,14 @@ export const LINT_RULES = {
     'error',
     'The stream ended in the middle of a frame (no blank line after the last event).',
   ],
+  'frame-too-large': [
+    'error',
+    'An SSE frame passed the per-frame size limit; the stream was closed and the start of the frame kept.',
+  ],
+  'stream-too-large': [
+    'error',
+    'The stream passed its byte budget; it was closed after the last complete frame.',
+  ],
   'webhook-state-disagrees': [
     'warning',
     'A webhook reports a task state the stream never reached, or a different final state.',

@@ -26,6 +26,8 @@ export interface AgentView {
   rpcUrl: string;
   /** Custom headers: names and a masked preview, never the value. */
   headers: { name: string; preview: string }[];
+  /** Origins besides the base URL's that the user confirmed the custom headers may go to. */
+  headerOrigins: string[];
   createdAt: number;
   updatedAt: number;
 }
@@ -161,6 +163,8 @@ export const agentOps = {
       pushDialect: dialect.nullable().optional(),
       /** Replaces all custom headers when given. */
       headers: headers.optional(),
+      /** Replaces the confirmed other origins the custom headers may be sent to. */
+      headerOrigins: z.array(z.url()).max(16).optional(),
     }),
   }),
   refreshAgent: op<AgentView>()({

@@ -9,9 +9,12 @@ import type {
   Page,
   ReceiverInfo,
   SettingsView,
+  StoreInfo,
 } from '../model';
 
 const id = z.coerce.number().int().positive();
+const MiB = 1024 * 1024;
+const bytes = (min: number, max: number) => z.number().int().min(min).max(max);
 const settingsPatch = z
   .object({
     webhookSecret: z.string().max(4096),
@@ -34,6 +37,13 @@ const settingsPatch = z
       .int()
       .min(1024)
       .max(512 * 1024 * 1024),
+    sseFrameLimitBytes: bytes(1024, 1024 * MiB),
+    sseStreamLimitBytes: bytes(1024, 64 * 1024 * MiB),
+    cardLimitBytes: bytes(1024, 256 * MiB),
+    rpcAnswerLimitBytes: bytes(1024, 1024 * MiB),
+    retentionMaxBytes: bytes(0, 1024 * 1024 * MiB),
+    retentionMaxAgeDays: z.number().int().min(0).max(36500),
+    retentionIncludeCaptures: z.boolean(),
   })
   .partial();
 export type SettingsPatch = z.infer<typeof settingsPatch>;
@@ -93,6 +103,21 @@ export const captureOps = {
     verb: 'PUT',
     path: '/api/settings',
     args: z.object({ patch: settingsPatch, reverify: z.boolean().default(false) }),
+  }),
+  getStoreInfo: op<StoreInfo>()({ verb: 'GET', path: '/api/store', args: z.object({}) }),
+  /** Applies the retention settings now (it also runs in the background). */
+  applyRetention: op<StoreInfo>()({
+    verb: 'POST',
+    path: '/api/store/retention',
+    args: z.object({}),
+  }),
+  /** The one way to read a secret's value (settings views carry MASKED_SECRET). */
+  revealSecret: op<{ value: string }>()({
+    verb: 'POST',
+    path: '/api/settings/reveal',
+    args: z.object({
+      key: z.enum(['webhookSecret', 'jwtSecret', 'notificationToken', 'standardWebhooksSecret']),
+    }),
   }),
   regenerateSecret: op<SettingsView>()({
     verb: 'POST',

@@ -98,6 +98,8 @@ test("the empty state's sample curl command sends a webhook that verifies", asyn
 }) => {
   test.skip(!hasCurl(), 'curl is not installed');
   await page.goto(sb.uiUrl);
+  // Signed once the secret is revealed by the engine (settings views carry it masked).
+  await expect(page.getByTestId('sample-curl')).toContainText('curl -X POST');
   const command = await page.getByTestId('sample-curl').textContent();
   expect(command).toMatch(/^curl -X POST/);
   execFileSync('sh', ['-c', command ?? ''], { stdio: 'pipe' });

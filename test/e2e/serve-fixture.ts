@@ -64,8 +64,11 @@ export const test = base.extend<{ sb: ServeHandle }>({
         return (await res.json()) as T;
       },
       async webhookSecret() {
-        const view = await handle.api<{ settings: { webhookSecret: string } }>('/api/settings');
-        return view.settings.webhookSecret;
+        const { value } = await handle.api<{ value: string }>('/api/settings/reveal', {
+          method: 'POST',
+          body: JSON.stringify({ key: 'webhookSecret' }),
+        });
+        return value;
       },
     };
     await use(handle);

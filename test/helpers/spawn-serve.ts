@@ -28,17 +28,11 @@ export function spawnServe(opts: {
     '--receiver-port',
     '0',
   ];
-  args.push(
-    '--data-dir',
-    opts.dataDir,
-    '--token',
-    opts.token,
-    '--no-open',
-    ...(opts.extraArgs ?? []),
-  );
+  args.push('--data-dir', opts.dataDir, '--no-open', ...(opts.extraArgs ?? []));
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...opts.env },
+    // The token travels in env, never in argv (readable by every local user).
+    env: { ...process.env, SWITCHBOARD_TOKEN: opts.token, ...opts.env },
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let out = '';

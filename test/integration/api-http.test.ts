@@ -9,6 +9,7 @@ import {
 } from '../helpers/engine-fixture';
 import { tutorialWebhook } from '../helpers/tutorial-webhook';
 import { waitFor } from '../helpers/wait-for';
+import { MASKED_SECRET } from '../../shared/model';
 import { request as httpRequest } from 'node:http';
 
 let t: TestEngine;
@@ -143,6 +144,29 @@ describe('local HTTP API', () => {
       sources: Record<string, string>;
     };
     expect(view.sources['webhookSecret']).toBe('env');
-    expect(view.settings.webhookSecret).toBe(t.env['SWITCHBOARD_WEBHOOK_SECRET']);
+    // Secrets are masked in every view; only the reveal operation gives a value.
+    const body = JSON.stringify(view);
+    expect(body).not.toContain(t.env['SWITCHBOARD_WEBHOOK_SECRET']);
+    expect(body).not.toContain(t.env['SWITCHBOARD_JWT_SECRET']);
+    expect(view.settings.webhookSecret).toBe(MASKED_SECRET);
+    const reveal = await fetch(`${ui.url}/api/settings/reveal`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ key: 'webhookSecret' }),
+    });
+    expect(await reveal.json()).toEqual({ value: t.env['SWITCHBOARD_WEBHOOK_SECRET'] });
+  });
+
+  it('keeps a secret when a patch echoes the mask back', async () => {
+    const { auth } = await setup();
+    const put = await fetch(`${ui.url}/api/settings`, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ patch: { notificationToken: MASKED_SECRET, clockToleranceSec: 31 } }),
+    });
+    expect(put.status).toBe(200);
+    const { value } = await t.engine.handlers.revealSecret({ key: 'notificationToken' });
+    expect(value).not.toBe(MASKED_SECRET);
+    expect(value.length).toBeGreaterThanOrEqual(32);
   });
 });

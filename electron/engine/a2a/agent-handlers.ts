@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/api';
 import type { AgentOpsHandlers } from '../../../shared/api/agents';
 import { cardInterfaces } from '../../../shared/a2a/card-info';
 import { validateCard, type CardValidation } from '../../../shared/a2a/validate-card';
+import type { Settings } from '../../../shared/model';
 import type { AgentsRepo } from '../store/agents-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import { detectVersion, toAgentView } from './agent-views';
@@ -24,6 +25,7 @@ const CARD_TIMEOUT_MS = 10_000;
 export function createAgentCrudHandlers(
   agents: AgentsRepo,
   wire: A2aWireRepo,
+  settings: () => Pick<Settings, 'cardLimitBytes'>,
   /** Ports of the demo agents running now (probed too: they may not be on 8001/8002). */
   demoPorts: () => number[] = () => [],
 ): Pick<AgentOpsHandlers, AgentOpNames> {
@@ -46,6 +48,7 @@ export function createAgentCrudHandlers(
         url,
         custom,
         timeoutMs ?? CARD_TIMEOUT_MS,
+        settings().cardLimitBytes,
       );
       const validation = checkOrigins(validateCard(card), card, url);
       const id = agents.insert({
@@ -57,6 +60,7 @@ export function createAgentCrudHandlers(
         versionOverride: protocolVersion ?? null,
         pushDialect: pushDialect ?? null,
         headers: custom,
+        headerOrigins: [],
       });
       return toAgentView(load(id));
     },
@@ -67,8 +71,10 @@ export function createAgentCrudHandlers(
         ...demoPorts(),
       ]),
     getAgent: async ({ id }) => toAgentView(load(id)),
-    updateAgent: async ({ id, protocolVersion, pushDialect, headers }) => {
+    updateAgent: async ({ id, protocolVersion, pushDialect, headers, headerOrigins }) => {
       const a = load(id);
+      if (headerOrigins !== undefined)
+        a.headerOrigins = [...new Set(headerOrigins.map((u) => new URL(u).origin))];
       if (protocolVersion !== undefined) a.versionOverride = protocolVersion;
       if (pushDialect !== undefined) a.pushDialect = pushDialect;
       if (headers !== undefined) a.headers = headers;
@@ -77,7 +83,14 @@ export function createAgentCrudHandlers(
     },
     refreshAgent: async ({ id }) => {
       const a = load(id);
-      const { card, cardUrl } = await fetchCard(wire, id, a.baseUrl, a.headers, CARD_TIMEOUT_MS);
+      const { card, cardUrl } = await fetchCard(
+        wire,
+        id,
+        a.baseUrl,
+        a.headers,
+        CARD_TIMEOUT_MS,
+        settings().cardLimitBytes,
+      );
       a.card = card;
       a.cardUrl = cardUrl;
       a.validation = checkOrigins(validateCard(card), card, a.baseUrl);
@@ -90,7 +103,8 @@ export function createAgentCrudHandlers(
 }
 
 /** Why: custom headers (credentials) go to the endpoints the card names. A card pointing at
- *  another origin than the one the user typed would receive them, so say so up front.
+ *  another origin than the one the user typed would receive them, so say so up front (and
+ *  targetOf refuses to send them there until the user confirms that origin).
  *  (Redirects are never followed, so headers cannot leak through one.) */
 export function checkOrigins(v: CardValidation, card: unknown, baseUrl: string): CardValidation {
   const origin = new URL(baseUrl).origin;
@@ -109,7 +123,7 @@ export function checkOrigins(v: CardValidation, card: unknown, baseUrl: string):
       ...v.warnings,
       {
         path: '$',
-        message: `Endpoint on another origin than ${origin}: ${urls}. Custom headers are sent there.`,
+        message: `Endpoint on another origin than ${origin}: ${urls}. Custom headers are sent there only after you confirm that origin for this agent.`,
       },
     ],
   };

@@ -49,7 +49,7 @@ export function createAgentService(
     emitTask,
   };
   const handlers: AgentHandlers = {
-    ...createAgentCrudHandlers(agents, wire, opts.demoPorts),
+    ...createAgentCrudHandlers(agents, wire, () => ctx.settings.get(), opts.demoPorts),
     ...createTaskHandlers({ ctx, agents, tasks, wire, registry, streamDeps }),
     getTimeline: async (args) => {
       const t = tasks.get(args.taskId);

@@ -3,7 +3,9 @@
 // and custom headers masked (values are secrets: only the auth scheme word is shown).
 import { rpcEndpoint, summarizeCard, supportedVersions } from '../../../shared/a2a/card-info';
 import type { ProtocolVersion } from '../../../shared/a2a/types';
+import { ApiError } from '../../../shared/api';
 import type { AgentView } from '../../../shared/api/agents';
+import type { Settings } from '../../../shared/model';
 import type { AgentRow } from '../store/agents-repo';
 import { defaultPushDialect } from './dialect';
 import type { AgentTarget } from './rpc-client';
@@ -37,16 +39,41 @@ export function toAgentView(a: AgentRow): AgentView {
     pushDialectOverride: a.pushDialect,
     rpcUrl: rpcEndpoint(a.card, protocolVersion, a.baseUrl),
     headers: Object.entries(a.headers).map(([name, v]) => ({ name, preview: maskHeader(v) })),
+    headerOrigins: a.headerOrigins,
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
   };
 }
 
-export function targetOf(a: AgentRow, version: ProtocolVersion = effectiveVersion(a)): AgentTarget {
+export function targetOf(
+  a: AgentRow,
+  version: ProtocolVersion = effectiveVersion(a),
+  limits?: Pick<Settings, 'rpcAnswerLimitBytes'>,
+): AgentTarget {
+  const rpcUrl = rpcEndpoint(a.card, version, a.baseUrl);
   return {
     agentId: a.id,
-    rpcUrl: rpcEndpoint(a.card, version, a.baseUrl),
+    rpcUrl,
     version,
-    headers: a.headers,
+    headers: headersFor(a, rpcUrl),
+    ...(limits ? { answerLimitBytes: limits.rpcAnswerLimitBytes } : {}),
   };
+}
+
+/** Why: custom headers are credentials the user entered for the base URL's origin. A card is
+ *  agent data and may name any endpoint; sending the headers to another origin needs the
+ *  user's confirmation of that origin, stored with the agent (like replay's
+ *  confirmNonLoopback). Without it the call is refused, never sent without them silently. */
+export function headersFor(a: AgentRow, url: string): Record<string, string> {
+  const names = Object.keys(a.headers);
+  if (!names.length) return a.headers;
+  const entered = new URL(a.baseUrl).origin;
+  const target = new URL(url).origin;
+  if (target === entered || a.headerOrigins.includes(target)) return a.headers;
+  throw new ApiError(
+    409,
+    'headers_foreign_origin',
+    `The agent card sends calls to ${target}, but your custom headers (${names.join(', ')}) were entered for ${entered}. ` +
+      `Switchboard sends them to another origin only once you confirm it for this agent: add ${target} to the agent's allowed header origins (updateAgent headerOrigins), or remove the headers.`,
+  );
 }

@@ -26,6 +26,7 @@ export async function fetchCard(
   baseUrl: string,
   custom: Record<string, string>,
   timeoutMs: number,
+  limitBytes: number,
 ): Promise<FetchedCard> {
   const tried: string[] = [];
   for (const url of cardUrls(baseUrl)) {
@@ -47,7 +48,7 @@ export async function fetchCard(
       body: null,
       timeoutMs,
     });
-    const text = await readLoggedBody(wire, res, timeoutMs);
+    const text = await readLoggedBody(wire, res, timeoutMs, limitBytes, 'agent card');
     const status = res.response.status;
     if (status === 404 || status === 410) {
       tried.push(`${url} → ${status}`);

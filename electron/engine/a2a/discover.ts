@@ -3,9 +3,11 @@
 // parallel with a short timeout. Only 127.0.0.1 is probed: discovery never leaves the machine.
 import type { DiscoveredAgent } from '../../../shared/api/agents';
 import type { AgentsRepo } from '../store/agents-repo';
+import { readCapped } from './wire-http';
 
 export const DEFAULT_PROBE_PORTS = [8000, 8001, 8002, 8080, 8888, 9999, 10000, 10001, 10002, 41241];
 const PROBE_TIMEOUT_MS = 800;
+const PROBE_CARD_LIMIT = 1024 * 1024;
 
 type Probed = { url: string; name: string; cardUrl: string };
 
@@ -30,7 +32,10 @@ async function probeOnce(port: number): Promise<Probed | null | 'stale'> {
         await res.body?.cancel();
         continue;
       }
-      const card = (await res.json()) as { name?: unknown };
+      // A probe reads at most a card's worth: a local process must not swell the engine.
+      const { text, overflow } = await readCapped(res, PROBE_CARD_LIMIT, PROBE_TIMEOUT_MS);
+      if (overflow) return null;
+      const card = JSON.parse(text) as { name?: unknown };
       if (card && typeof card === 'object') {
         return {
           url,

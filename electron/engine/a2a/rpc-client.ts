@@ -8,7 +8,7 @@ import type { ProtocolVersion } from '../../../shared/a2a/types';
 import type { HeaderPair } from '../../../shared/model';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import type { RpcCall } from './dialect';
-import { readLoggedBody, sendLogged, type WireResponse } from './wire-http';
+import { readLoggedBody, refuseRedirect, sendLogged, type WireResponse } from './wire-http';
 
 export interface AgentTarget {
   agentId: number;
@@ -16,6 +16,8 @@ export interface AgentTarget {
   version: ProtocolVersion;
   /** Custom headers (secret values). */
   headers: Record<string, string>;
+  /** Cap on a non-stream answer body (the rpcAnswerLimitBytes setting). */
+  answerLimitBytes?: number;
 }
 
 export interface CallOptions {
@@ -26,6 +28,7 @@ export interface CallOptions {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_ANSWER_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export function requestHeaders(t: AgentTarget, stream: boolean): HeaderPair[] {
   const h: HeaderPair[] = [
@@ -150,7 +153,13 @@ export async function callRpc(
   o: CallOptions,
 ): Promise<RpcAnswer> {
   const res = await post(wire, t, call, null, o);
-  const text = await readLoggedBody(wire, res, o.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  refuseRedirect(res, call.method);
+  const text = await readLoggedBody(
+    wire,
+    res,
+    o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    t.answerLimitBytes ?? DEFAULT_ANSWER_LIMIT_BYTES,
+  );
   return {
     result: parseRpcAnswer(call.method, res.response.status, text),
     exchangeId: res.exchangeId,

@@ -10,9 +10,16 @@ import type { A2aTasksRepo, TaskPush } from '../store/a2a-tasks-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import type { RpcCall } from './dialect';
 import { frameRow, frameToTimeline } from './frame-record';
-import { DEFAULT_TIMEOUT_MS, parseRpcAnswer, post, type AgentTarget } from './rpc-client';
-import { readFrames, type RawFrame } from './sse-frames';
-import { readLoggedBody, type WireResponse } from './wire-http';
+import {
+  DEFAULT_ANSWER_LIMIT_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  parseRpcAnswer,
+  post,
+  type AgentTarget,
+} from './rpc-client';
+import { finding } from '../../../shared/a2a/lint';
+import { FrameLimitError, readFrames, type RawFrame } from './sse-frames';
+import { readLoggedBody, refuseRedirect, type WireResponse } from './wire-http';
 
 export interface StreamStart {
   exchangeId: number;
@@ -63,7 +70,13 @@ export async function openStream(
     signal: abort.signal,
     ...(o.redactInBody ? { redactInBody: o.redactInBody } : {}),
   });
-  await refuseNonSse(deps.wire, res, o.call.method, timeoutMs);
+  await refuseNonSse(
+    deps.wire,
+    res,
+    o.call.method,
+    timeoutMs,
+    o.target.answerLimitBytes ?? DEFAULT_ANSWER_LIMIT_BYTES,
+  );
   res.clearTimeout();
   const gate = startGate(res.exchangeId, o.call.method, timeoutMs);
   let disconnected = false;
@@ -136,11 +149,28 @@ export async function openStream(
   session.done = (async () => {
     let end: 'complete' | 'disconnected' | 'error' = 'complete';
     let rest = '';
+    const s = deps.ctx.settings.get();
+    const limits = { maxFrameBytes: s.sseFrameLimitBytes, maxStreamBytes: s.sseStreamLimitBytes };
     try {
-      if (res.response.body) rest = await readFrames(res.response.body, ingest);
+      if (res.response.body) rest = await readFrames(res.response.body, ingest, limits);
     } catch (err) {
       end = disconnected ? 'disconnected' : 'error';
-      if (!disconnected && db.open) {
+      if (err instanceof FrameLimitError && db.open) {
+        // Keep what was received (up to the cap) as a frame carrying the finding.
+        const rule = err.which === 'frame' ? 'frame-too-large' : 'stream-too-large';
+        const { row } = frameRow(res.exchangeId, session.taskId, {
+          raw: err.partial,
+          at: Date.now(),
+          message: null,
+        });
+        const meta = { truncated: true, problem: finding(rule, null, err.message) };
+        const id = deps.wire.insertFrame({ ...row, meta: JSON.stringify(meta) });
+        deps.wire.finishExchange(res.exchangeId, { error: `Stream closed: ${err.message}.` });
+        const taskId = session.taskId;
+        if (taskId)
+          deps.ctx.emit({ type: 'stream', taskId, event: frameToTimeline({ ...row, id }, meta) });
+        gate.fail(err.message, 'agent_too_large');
+      } else if (!disconnected && db.open) {
         deps.wire.finishExchange(res.exchangeId, {
           error: `Stream broke: ${(err as Error).message}`,
         });
@@ -181,10 +211,12 @@ async function refuseNonSse(
   res: WireResponse,
   method: string,
   timeoutMs: number,
+  limitBytes: number,
 ): Promise<void> {
+  refuseRedirect(res, method);
   const ct = res.response.headers.get('content-type') ?? '';
   if (/^text\/event-stream\b/i.test(ct)) return;
-  const text = await readLoggedBody(wire, res, timeoutMs);
+  const text = await readLoggedBody(wire, res, timeoutMs, limitBytes);
   wire.finishExchange(res.exchangeId, { streamEnd: 'error' });
   parseRpcAnswer(method, res.response.status, text); // throws for JSON-RPC / HTTP errors
   throw new ApiError(
@@ -221,9 +253,9 @@ function startGate(exchangeId: number, method: string, timeoutMs: number) {
       done({ taskId, contextId, kind: 'task', state }),
     message: (contextId: string | null) =>
       done({ taskId: null, contextId, kind: 'message', state: null }),
-    fail: (why: string) => {
+    fail: (why: string, code = 'jsonrpc_error') => {
       clearTimeout(timer);
-      reject(new ApiError(502, 'jsonrpc_error', `${method}: ${why}`));
+      reject(new ApiError(502, code, `${method}: ${why}`));
     },
     end: (taskId: string | null) => done({ taskId, contextId: null, kind: 'task', state: null }),
   };

@@ -56,7 +56,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
   return {
     sendMessage: async (args) => {
       const agent = agentOf(args.id);
-      const target = targetOf(agent);
+      const target = targetOf(agent, undefined, d.ctx.settings.get());
       const secret = d.ctx.settings.get().webhookSecret;
       const push: PushRequest | null = args.push
         ? {
@@ -105,7 +105,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       }
     },
     listRemoteTasks: async ({ id, contextId }) => {
-      const target = targetOf(agentOf(id));
+      const target = targetOf(agentOf(id), undefined, d.ctx.settings.get());
       if (target.version !== '1.0') {
         throw new ApiError(
           409,

@@ -16,7 +16,7 @@ import type { TaskHandlerDeps } from './task-handlers';
 type RecorderDeps = Pick<TaskHandlerDeps, 'ctx' | 'agents' | 'tasks' | 'wire' | 'streamDeps'>;
 
 /** Agent and task by id, or an ApiError the user can act on. */
-export function createTaskLookup(d: Pick<TaskHandlerDeps, 'agents' | 'tasks'>) {
+export function createTaskLookup(d: Pick<TaskHandlerDeps, 'agents' | 'tasks' | 'ctx'>) {
   const agentOf = (id: number) => {
     const a = d.agents.get(id);
     if (!a)
@@ -35,7 +35,10 @@ export function createTaskLookup(d: Pick<TaskHandlerDeps, 'agents' | 'tasks'>) {
         'task_not_found',
         `Switchboard has no task ${taskId}: start it from an agent first.`,
       );
-    return { task: t, target: targetOf(agentOf(t.agentId), t.protocolVersion) };
+    return {
+      task: t,
+      target: targetOf(agentOf(t.agentId), t.protocolVersion, d.ctx.settings.get()),
+    };
   };
   return { agentOf, taskOf };
 }

@@ -5,6 +5,7 @@
 import { ApiError } from '../../../shared/api';
 import type { HeaderPair } from '../../../shared/model';
 import type { A2aWireRepo, NewExchange } from '../store/a2a-wire-repo';
+import { formatBytes } from './sse-frames';
 
 export const REDACTED = '«redacted»';
 
@@ -102,18 +103,43 @@ export async function sendLogged(wire: A2aWireRepo, req: WireRequest): Promise<W
   }
 }
 
-/** Reads the whole body as text with the same timeout budget and logs it. */
+/** Why: redirects are never followed (the custom headers would go wherever the agent points);
+ *  a 3xx is explained instead of being parsed as an answer. */
+export function refuseRedirect(res: WireResponse, what: string): void {
+  const status = res.response.status;
+  if (status < 300 || status >= 400) return;
+  const to = res.response.headers.get('location');
+  res.clearTimeout();
+  void res.response.body?.cancel().catch(() => undefined);
+  throw new ApiError(
+    502,
+    'agent_redirect',
+    `${what}: the agent answered HTTP ${status}${to ? ` (redirect to ${to})` : ''}. Switchboard does not follow redirects, so your custom headers never go where an agent points; use the final URL as the agent's base URL.`,
+  );
+}
+
+/** Reads the body as text, at most `limitBytes`, with the same timeout budget, and logs it.
+ *  Why the cap: an agent is untrusted, and a huge answer would swell memory and the store.
+ *  Past it, reading stops, the bytes received up to the cap are logged, and the error says so. */
 export async function readLoggedBody(
   wire: A2aWireRepo,
   res: WireResponse,
   timeoutMs: number,
+  limitBytes: number,
+  what = "agent's answer",
 ): Promise<string> {
   try {
-    const text = await withTimeout(res.response.text(), timeoutMs);
+    const { text, overflow } = await readCapped(res.response, limitBytes, timeoutMs);
+    if (overflow) {
+      const message = `The ${what} from ${res.response.url || 'the agent'} is larger than the ${formatBytes(limitBytes)} limit; reading stopped there (the first ${formatBytes(limitBytes)} are in the wire log). Raise the limit in Settings if this agent really sends that much.`;
+      wire.finishExchange(res.exchangeId, { responseBody: text, error: message });
+      throw new ApiError(502, 'agent_too_large', message);
+    }
     wire.finishExchange(res.exchangeId, { responseBody: text });
     return text;
   } catch (err) {
-    const message = `The agent's answer body could not be read: ${(err as Error).message}`;
+    if (err instanceof ApiError) throw err;
+    const message = `The ${what} body could not be read: ${(err as Error).message}`;
     wire.finishExchange(res.exchangeId, { error: message });
     throw new ApiError(504, 'agent_timeout', message);
   } finally {
@@ -121,14 +147,44 @@ export async function readLoggedBody(
   }
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    p.then(
-      (v) => (clearTimeout(t), resolve(v)),
-      (e: unknown) => (clearTimeout(t), reject(e instanceof Error ? e : new Error(String(e)))),
-    );
-  });
+/** Reads up to `limit` bytes within `timeoutMs`; cancels the transfer past either. */
+export async function readCapped(
+  response: Response,
+  limit: number,
+  timeoutMs: number,
+): Promise<{ text: string; overflow: boolean }> {
+  if (!response.body) return { text: '', overflow: false };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let overflow = false;
+  let timedOut = false;
+  // A dripping agent must not hold the read open past the budget.
+  const timer = setTimeout(() => {
+    timedOut = true;
+    reader.cancel().catch(() => undefined);
+  }, timeoutMs);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const room = limit - size;
+      if (value.length > room) {
+        chunks.push(value.subarray(0, room));
+        size += room;
+        overflow = true;
+        await reader.cancel();
+        break;
+      }
+      chunks.push(value);
+      size += value.length;
+    }
+  } finally {
+    clearTimeout(timer);
+    reader.releaseLock();
+  }
+  if (timedOut) throw new Error(`timed out after ${timeoutMs} ms`);
+  return { text: new TextDecoder().decode(Buffer.concat(chunks, size)), overflow };
 }
 
 function causeOf(err: unknown): string {

@@ -1,7 +1,12 @@
 // API handlers for captures, audit, settings and receiver state (shared/api/captures.ts).
 import { ApiError, type EngineHandlers } from '../../../shared/api';
 import type { EngineEvent } from '../../../shared/events';
-import type { ReceiverInfo } from '../../../shared/model';
+import {
+  MASKED_SECRET,
+  maskSettingsView,
+  SECRET_SETTING_KEYS,
+  type ReceiverInfo,
+} from '../../../shared/model';
 import type { SettingsStore } from '../settings';
 import type { AuditRepo } from '../store/audit-repo';
 import { reverifyStored, type VerifyDeps } from './verify-and-save';
@@ -17,6 +22,7 @@ type CaptureOpNames =
   | 'clearCaptures'
   | 'listAudit'
   | 'getSettings'
+  | 'revealSecret'
   | 'updateSettings'
   | 'regenerateSecret'
   | 'reverifyCaptures';
@@ -71,15 +77,20 @@ export function createCaptureHandlers(
       return { deleted };
     },
     listAudit: async ({ limit, cursor }) => deps.audit.list(limit, cursor),
-    getSettings: async () => deps.settingsStore.view(),
+    // Why masked: views travel to every API client and event stream (and may be logged or
+    // cached there); a secret's value leaves only through the explicit revealSecret.
+    getSettings: async () => maskSettingsView(deps.settingsStore.view()),
+    revealSecret: async ({ key }) => ({ value: deps.settingsStore.get()[key] }),
     updateSettings: async ({ patch, reverify }) => {
-      const view = deps.settingsStore.update(patch);
+      const clean = { ...patch };
+      for (const key of SECRET_SETTING_KEYS) if (clean[key] === MASKED_SECRET) delete clean[key];
+      const view = maskSettingsView(deps.settingsStore.update(clean));
       deps.emit({ type: 'settings', view });
       if (reverify) await reverifyAll();
       return view;
     },
     regenerateSecret: async ({ key }) => {
-      const view = deps.settingsStore.regenerate(key);
+      const view = maskSettingsView(deps.settingsStore.regenerate(key));
       deps.emit({ type: 'settings', view });
       return view;
     },

@@ -10,6 +10,7 @@ import type { AuditRepo } from '../store/audit-repo';
 import type { GroupCommit } from '../store/group-commit';
 import { enforceDecision } from './enforce';
 import { BodyTooLargeError, readBody } from './read-body';
+import { claimRefusal } from './refusals';
 
 export interface ResponseOverride {
   status: number;
@@ -55,6 +56,8 @@ export async function captureRequest(
   try {
     body = await readBody(req, deps.settings().bodyLimitBytes);
   } catch (err) {
+    // Already refused on the socket (timeout, parser error): audited and answered there.
+    if (!claimRefusal(req.socket)) return;
     const tooLarge = err instanceof BodyTooLargeError;
     const reason = tooLarge
       ? (err as Error).message

@@ -39,6 +39,13 @@ export function createReceiverHandler(deps: ReceiverDeps & { version: string }):
   };
   return {
     handle(req, res) {
+      // HTTP/1.1 requires Host; Node's own check would answer 400 without a trace.
+      if (req.httpVersion === '1.1' && !req.headers.host) {
+        refuse(deps, req, 400, 'HTTP/1.1 request without a Host header');
+        res.writeHead(400, { 'Content-Type': 'application/json', Connection: 'close' });
+        res.end(JSON.stringify({ error: 'missing_host', message: 'A Host header is required.' }));
+        return;
+      }
       if (!CAPTURED_METHODS.has(req.method ?? '')) return void app(req, res);
       const work = captureRequest(deps, req, res).catch((err: Error) => fail(req, res, err));
       inflight.add(work);
@@ -48,6 +55,20 @@ export function createReceiverHandler(deps: ReceiverDeps & { version: string }):
       await Promise.allSettled([...inflight]);
     },
   };
+}
+
+/** Records a request the receiver turns away (audit + live event). */
+function refuse(deps: ReceiverDeps, req: IncomingMessage, status: number, reason: string): void {
+  const entry = deps.audit.insert({
+    at: Date.now(),
+    kind: 'rejected',
+    method: req.method ?? '',
+    path: (req.url ?? '').split('?')[0] ?? '',
+    status,
+    reason,
+    remoteAddress: req.socket.remoteAddress ?? '',
+  });
+  deps.emit({ type: 'audit', entry });
 }
 
 function createReceiverApp(deps: ReceiverDeps & { version: string }): Express {
@@ -96,6 +117,7 @@ function createReceiverApp(deps: ReceiverDeps & { version: string }): Express {
   });
 
   app.use((req, res) => {
+    refuse(deps, req, 404, `${req.method} is not captured (only POST, PUT and PATCH are)`);
     res.status(404).json({
       error: 'not_found',
       message: `Switchboard's receiver captures POST, PUT and PATCH on any path; ${req.method} ${req.path} is not handled.`,

@@ -14,6 +14,8 @@ export interface AgentRow {
   versionOverride: ProtocolVersion | null;
   pushDialect: PushDialect | null;
   headers: Record<string, string>;
+  /** Other origins the user confirmed the custom headers may go to. */
+  headerOrigins: string[];
   createdAt: number;
   updatedAt: number;
 }
@@ -28,6 +30,7 @@ interface Raw {
   version_override: ProtocolVersion | null;
   push_dialect: PushDialect | null;
   headers: string;
+  header_origins: string;
   created_at: number;
   updated_at: number;
 }
@@ -36,13 +39,13 @@ export type NewAgent = Omit<AgentRow, 'id' | 'createdAt' | 'updatedAt'>;
 
 export function createAgentsRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO agents
-    (base_url, card_url, card, validation, detected_version, version_override, push_dialect, headers, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    (base_url, card_url, card, validation, detected_version, version_override, push_dialect, headers, header_origins, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const byId = db.prepare('SELECT * FROM agents WHERE id = ?');
   const all = db.prepare('SELECT * FROM agents ORDER BY id');
   const del = db.prepare('DELETE FROM agents WHERE id = ?');
   const update = db.prepare(`UPDATE agents SET base_url = ?, card_url = ?, card = ?, validation = ?,
-    detected_version = ?, version_override = ?, push_dialect = ?, headers = ?, updated_at = ? WHERE id = ?`);
+    detected_version = ?, version_override = ?, push_dialect = ?, headers = ?, header_origins = ?, updated_at = ? WHERE id = ?`);
 
   return {
     insert(a: NewAgent): number {
@@ -79,6 +82,7 @@ function toRow(r: Raw): AgentRow {
     versionOverride: r.version_override,
     pushDialect: r.push_dialect,
     headers: JSON.parse(r.headers) as Record<string, string>,
+    headerOrigins: JSON.parse(r.header_origins) as string[],
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -95,5 +99,6 @@ function columns(a: NewAgent) {
     a.versionOverride,
     a.pushDialect,
     JSON.stringify(a.headers),
+    JSON.stringify(a.headerOrigins),
   ] as const;
 }

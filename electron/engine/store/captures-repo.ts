@@ -153,6 +153,18 @@ export function createCapturesRepo(db: Db) {
       return (countAll.get() as { n: number }).n;
     },
 
+    /** Captures stored but never verified (checks still empty): left by a crash between the
+     *  commit and verification. */
+    neverVerifiedIds(): number[] {
+      return (
+        db
+          .prepare(
+            "SELECT id FROM captures WHERE verdict = 'unverified' AND checks = '[]' ORDER BY id",
+          )
+          .all() as { id: number }[]
+      ).map((r) => r.id);
+    },
+
     /** Every capture id in ascending order (for re-verification). */
     allIds(): number[] {
       return (db.prepare('SELECT id FROM captures ORDER BY id').all() as { id: number }[]).map(

@@ -2,13 +2,14 @@
 // transaction each, and hands out the connection. Invariant: one writer connection per process.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { ensureDataDir } from '../data-dir';
+import { DB_FILE, prepareDataDir, tightenDataDir } from './file-modes';
 import { migrations } from './migrations/index';
 
 export type Db = Database.Database;
 
-export function openDatabase(dataDir: string): Db {
-  const db = new Database(join(ensureDataDir(dataDir), 'switchboard.db'));
+export function openDatabase(dataDir: string, warn: (w: string) => void = console.warn): Db {
+  const warnings = new Set(prepareDataDir(dataDir));
+  const db = new Database(join(dataDir, DB_FILE));
   db.pragma('journal_mode = WAL');
   // NORMAL in WAL mode: a committed transaction survives a process crash (kill -9), which is
   // the durability the receiver promises before it answers 2xx.
@@ -16,6 +17,9 @@ export function openDatabase(dataDir: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  // The WAL and SHM exist now; an older run may have left them world-readable.
+  for (const w of tightenDataDir(dataDir)) warnings.add(w);
+  for (const w of warnings) warn(w);
   return db;
 }
 

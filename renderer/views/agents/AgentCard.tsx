@@ -2,12 +2,14 @@
 // schemes), validation errors and warnings with their JSON path, and the protocol version /
 // push dialect in use with their overrides.
 import type { AgentView } from '../../../shared/api/agents';
+import { HeaderOriginConsent } from './HeaderOriginConsent';
 
 export function AgentCard(props: {
   agent: AgentView;
   onOverride: (patch: {
     protocolVersion?: '0.3' | '1.0' | null;
     pushDialect?: 'tutorial' | 'v0.3' | 'v1.0' | null;
+    headerOrigins?: string[];
   }) => void;
 }) {
   const { agent: a } = props;
@@ -72,6 +74,10 @@ export function AgentCard(props: {
           </select>
         </dd>
       </dl>
+      <HeaderOriginConsent
+        agent={a}
+        onChange={(headerOrigins) => props.onOverride({ headerOrigins })}
+      />
       {a.validation.errors.length || a.validation.warnings.length ? (
         <ul className="card-issues">
           {a.validation.errors.map((i, n) => (

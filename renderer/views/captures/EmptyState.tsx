@@ -12,27 +12,34 @@ export function EmptyState() {
   const [command, setCommand] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [taskId] = useState(() => `sample-${Math.floor(Date.now() / 1000).toString(36)}`);
-  const secret = view?.settings.webhookSecret ?? '';
-  const token = view?.settings.notificationToken ?? '';
+  const reveal = useApp((s) => s.revealSecret);
+  // Settings views carry secrets masked: the sample is signed with the revealed values.
+  const hasSecret = !!view?.settings.webhookSecret;
+  const hasToken = !!view?.settings.notificationToken;
   const url = receiver?.url ?? '';
 
   useEffect(() => {
-    if (!url || !secret) return;
+    if (!url || !hasSecret) return;
     let cancelled = false;
-    buildSampleWebhook({
-      receiverUrl: url,
-      webhookSecret: secret,
-      notificationToken: token,
-      taskId,
-      now: new Date(),
-    }).then(
-      (s) => !cancelled && setCommand(s.command),
-      (err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)),
-    );
+    Promise.all([reveal('webhookSecret'), hasToken ? reveal('notificationToken') : ''])
+      .then(([secret, token]) =>
+        buildSampleWebhook({
+          receiverUrl: url,
+          webhookSecret: secret,
+          notificationToken: token,
+          taskId,
+          now: new Date(),
+        }),
+      )
+      .then(
+        (s) => !cancelled && setCommand(s.command),
+        (err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)),
+      );
     return () => {
       cancelled = true;
     };
-  }, [url, secret, token, taskId]);
+    // `view` changes when a secret is saved or regenerated: sign again with the new value.
+  }, [url, hasSecret, hasToken, taskId, reveal, view]);
 
   return (
     <div className="empty" data-testid="empty-state">

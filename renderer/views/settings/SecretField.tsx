@@ -1,6 +1,9 @@
-// A secret input: masked by default, with Reveal and Regenerate. Regenerating saves at once
-// (the engine creates the random value; it never travels from the renderer).
+// A secret input: masked by default, with Reveal and Regenerate. Settings views carry a set
+// secret as a placeholder; Reveal asks the engine for the value (revealSecret) the first time.
+// Regenerating saves at once (the engine creates the random value; it never travels from the
+// renderer).
 import { useState } from 'react';
+import { MASKED_SECRET } from '../../../shared/model';
 
 export function SecretField(props: {
   id: string;
@@ -8,6 +11,8 @@ export function SecretField(props: {
   disabled: boolean;
   onChange: (v: string) => void;
   onRegenerate: () => void;
+  /** Fetches the value when the field still holds the placeholder. */
+  onReveal: () => Promise<void>;
 }) {
   const [revealed, setRevealed] = useState(false);
   return (
@@ -23,7 +28,16 @@ export function SecretField(props: {
         onChange={(e) => props.onChange(e.target.value)}
         data-testid={`field-${props.id}`}
       />
-      <button type="button" className="btn btn-small" onClick={() => setRevealed(!revealed)}>
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => {
+          if (!revealed && props.value === MASKED_SECRET)
+            void props.onReveal().then(() => setRevealed(true));
+          else setRevealed(!revealed);
+        }}
+        data-testid={`reveal-${props.id}`}
+      >
         {revealed ? 'Hide' : 'Reveal'}
       </button>
       <button

@@ -1,7 +1,8 @@
 // Settings screen: every verification and receiver setting, grouped; secrets masked with reveal
 // and regenerate; values set by environment variables are shown read-only (env wins). Saving can
 // re-verify every stored capture against the new settings.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { formatSize } from '../../lib/format';
 import type { SecretSettingKey, Settings } from '../../../shared/model';
 import { getAppStore, useApp } from '../../state/store';
 import { SecretField } from './SecretField';
@@ -23,11 +24,18 @@ export function SettingsView() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [reverify, setReverify] = useState(true);
   const [busy, setBusy] = useState(false);
+  // Secrets revealed in this session: their value stands for the masked saved one.
+  const [revealed, setRevealed] = useState<Partial<Record<SecretSettingKey, string>>>({});
+  const reveal = useApp((s) => s.revealSecret);
+  const storeInfo = useApp((s) => s.storeInfo);
+  const loadStoreInfo = useApp((s) => s.loadStoreInfo);
+  useEffect(() => void loadStoreInfo(), [loadStoreInfo]);
 
   if (!view) return <div className="settings-page muted">{error ?? 'Loading settings…'}</div>;
   const current = draft ?? toDraft(view.settings);
   const errors = validateDraft(current);
-  const patch = diffDraft(view.settings, current);
+  const baseline = { ...view.settings, ...revealed };
+  const patch = diffDraft(baseline, current);
   const dirty = Object.keys(patch).length > 0;
   const invalid = Object.keys(errors).length > 0;
   const set = (key: keyof Settings, value: string) => setDraft({ ...current, [key]: value });
@@ -37,6 +45,7 @@ export function SettingsView() {
     try {
       const { reverified } = await save(patch, reverify);
       setDraft(null);
+      setRevealed({});
       showToast(
         reverified === undefined
           ? 'Settings saved'
@@ -52,6 +61,7 @@ export function SettingsView() {
     try {
       await regenerate(key);
       const fresh = getAppStore().getState().settingsView?.settings[key] ?? '';
+      setRevealed(({ [key]: _old, ...rest }) => rest);
       if (draft) setDraft({ ...draft, [key]: fresh });
       showToast('New secret generated and saved. Give it to your agents.');
     } catch (err) {
@@ -83,6 +93,25 @@ export function SettingsView() {
               disabled={fromEnv}
               onChange={(v) => set(f.key, v)}
               onRegenerate={() => void onRegenerate(f.key as SecretSettingKey)}
+              onReveal={async () => {
+                const key = f.key as SecretSettingKey;
+                try {
+                  const value = await reveal(key);
+                  setRevealed((r) => ({ ...r, [key]: value }));
+                  setDraft({ ...current, [key]: value });
+                } catch (err) {
+                  showToast(err instanceof Error ? err.message : String(err), 'error');
+                }
+              }}
+            />
+          ) : f.kind === 'boolean' ? (
+            <input
+              id={id}
+              type="checkbox"
+              checked={current[f.key] === 'true'}
+              disabled={fromEnv}
+              onChange={(e) => set(f.key, String(e.target.checked))}
+              data-testid={`field-${id}`}
             />
           ) : f.kind === 'mode' ? (
             <select
@@ -128,6 +157,16 @@ export function SettingsView() {
           <fieldset key={g.title} className="settings-group">
             <legend>{g.title}</legend>
             {g.fields.map(field)}
+            {g.title === 'Retention' && (
+              <div className="setting-help" data-testid="store-size">
+                {storeInfo
+                  ? `Store: ${formatSize(storeInfo.dataBytes)} of data in a ${formatSize(storeInfo.fileBytes)} file` +
+                    (storeInfo.lastRetention
+                      ? ` · last trimmed ${new Date(storeInfo.lastRetention.at).toLocaleString()}: ${storeInfo.lastRetention.deleted.exchanges} exchanges, ${storeInfo.lastRetention.deleted.replays} replays, ${storeInfo.lastRetention.deleted.captures} captures`
+                      : '')
+                  : 'Store size unavailable'}
+              </div>
+            )}
           </fieldset>
         ))}
         <div className="settings-actions">

@@ -9,7 +9,7 @@ export interface FieldDef {
   key: keyof Settings;
   label: string;
   help: string;
-  kind: 'secret' | 'text' | 'number' | 'mode';
+  kind: 'secret' | 'text' | 'number' | 'mode' | 'boolean';
   min?: number;
   max?: number;
 }
@@ -110,6 +110,70 @@ export const FIELD_GROUPS: { title: string; fields: FieldDef[] }[] = [
       },
     ],
   },
+  {
+    title: 'Limits on what agents send',
+    fields: [
+      {
+        key: 'sseFrameLimitBytes',
+        label: 'SSE frame limit (bytes)',
+        help: 'A bigger event ends the stream with an error; what arrived is kept.',
+        kind: 'number',
+        min: 1024,
+        max: 1073741824,
+      },
+      {
+        key: 'sseStreamLimitBytes',
+        label: 'SSE stream limit (bytes)',
+        help: 'Budget of one stream; past it the stream is closed.',
+        kind: 'number',
+        min: 1024,
+        max: 68719476736,
+      },
+      {
+        key: 'cardLimitBytes',
+        label: 'Agent card limit (bytes)',
+        help: 'Larger cards are refused; the start of the answer is in the wire log.',
+        kind: 'number',
+        min: 1024,
+        max: 268435456,
+      },
+      {
+        key: 'rpcAnswerLimitBytes',
+        label: 'RPC answer limit (bytes)',
+        help: 'Larger JSON-RPC answers are cut at the limit and refused.',
+        kind: 'number',
+        min: 1024,
+        max: 1073741824,
+      },
+    ],
+  },
+  {
+    title: 'Retention',
+    fields: [
+      {
+        key: 'retentionMaxBytes',
+        label: 'Maximum data size (bytes)',
+        help: 'Oldest wire log, stream frames and replays are deleted past it. 0 = no limit.',
+        kind: 'number',
+        min: 0,
+        max: 1099511627776,
+      },
+      {
+        key: 'retentionMaxAgeDays',
+        label: 'Maximum age (days)',
+        help: 'Older wire log, stream frames and replays are deleted. 0 = keep forever.',
+        kind: 'number',
+        min: 0,
+        max: 36500,
+      },
+      {
+        key: 'retentionIncludeCaptures',
+        label: 'Apply to captures too',
+        help: 'Off: captured webhooks are kept whatever their age or size.',
+        kind: 'boolean',
+      },
+    ],
+  },
 ];
 
 export const SECRET_KEYS: readonly SecretSettingKey[] = [
@@ -151,9 +215,11 @@ export function diffDraft(saved: Settings, d: Draft): SettingsPatch {
     const value =
       typeof before === 'number'
         ? Number(d[key].trim())
-        : key === 'jwksUrl'
-          ? d[key].trim()
-          : d[key];
+        : typeof before === 'boolean'
+          ? d[key] === 'true'
+          : key === 'jwksUrl'
+            ? d[key].trim()
+            : d[key];
     if (value !== before) patch[key] = value;
   }
   return patch as SettingsPatch;

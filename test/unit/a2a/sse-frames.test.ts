@@ -1,13 +1,20 @@
 // The frame splitter keeps each raw frame exactly and parses it, whatever the line endings and
 // however the bytes are chunked.
 import { describe, expect, it } from 'vitest';
-import { createFrameSplitter, type RawFrame } from '../../../electron/engine/a2a/sse-frames';
+import {
+  createFrameSplitter,
+  FrameLimitError,
+  type FrameLimits,
+  type RawFrame,
+} from '../../../electron/engine/a2a/sse-frames';
 
-function split(chunks: string[]): { frames: RawFrame[]; rest: string } {
+const enc = new TextEncoder();
+
+function split(chunks: (string | Uint8Array)[], limits?: FrameLimits) {
   const frames: RawFrame[] = [];
-  const s = createFrameSplitter((f) => frames.push(f));
-  chunks.forEach((c, i) => s.push(c, i));
-  return { frames, rest: s.rest() };
+  const s = createFrameSplitter((f) => frames.push(f), limits);
+  chunks.forEach((c, i) => s.push(typeof c === 'string' ? enc.encode(c) : c, i));
+  return { frames, rest: s.end(chunks.length) };
 }
 
 describe('createFrameSplitter', () => {
@@ -40,5 +47,67 @@ describe('createFrameSplitter', () => {
   });
   it('records the arrival time of the completing chunk', () => {
     expect(split(['data: a', '\n\n']).frames[0]!.at).toBe(1);
+  });
+  it('keeps a UTF-8 character split across chunks whole', () => {
+    const bytes = enc.encode('data: héllo ✓\n\n');
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const { frames } = split([bytes.subarray(0, cut), bytes.subarray(cut)]);
+      expect(frames.map((f) => f.message?.data)).toEqual(['héllo ✓']);
+    }
+  });
+  it('ends a frame on a CR that is the last byte of the stream', () => {
+    const { frames, rest } = split(['data: 1\r', '\r']);
+    expect(frames.map((f) => f.raw)).toEqual(['data: 1\r\r']);
+    expect(rest).toBe('');
+  });
+  it('keeps extra blank lines with the next frame, as received', () => {
+    const { frames } = split(['data: a\n\n\n\ndata: b\n\n']);
+    expect(frames.map((f) => f.raw)).toEqual(['data: a\n\n', '\n\n', 'data: b\n\n']);
+  });
+  it('refuses a frame past the per-frame cap, keeping what was received up to the cap (small caps)', () => {
+    const limits = { maxFrameBytes: 1000, maxStreamBytes: Infinity };
+    const frames: RawFrame[] = [];
+    const s = createFrameSplitter((f) => frames.push(f), limits);
+    s.push(enc.encode('data: ok\n\ndata: '), 0);
+    let err: unknown;
+    try {
+      for (let i = 0; i < 100; i++) s.push(enc.encode('x'.repeat(100)), 1);
+    } catch (e) {
+      err = e;
+    }
+    expect(frames.map((f) => f.message?.data)).toEqual(['ok']);
+    expect(err).toBeInstanceOf(FrameLimitError);
+    const e = err as FrameLimitError;
+    expect(e.which).toBe('frame');
+    expect(e.partial).toBe('data: ' + 'x'.repeat(994));
+    expect(e.message).toMatch(/per-frame limit/);
+  });
+  it('refuses a frame past the cap even when it arrives complete in one chunk', () => {
+    const limits = { maxFrameBytes: 10, maxStreamBytes: Infinity };
+    expect(() => split(['data: 0123456789\n\n'], limits)).toThrow(FrameLimitError);
+  });
+  it('ends an endless stream of small frames at the stream budget', () => {
+    const limits = { maxFrameBytes: 100, maxStreamBytes: 500 };
+    const frames: RawFrame[] = [];
+    const s = createFrameSplitter((f) => frames.push(f), limits);
+    let err: unknown;
+    try {
+      for (let i = 0; i < 1000; i++) s.push(enc.encode('data: {}\n\n'), i);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as FrameLimitError).which).toBe('stream');
+    expect(frames.length).toBe(50);
+  });
+  it('scans a 32 MiB frame dripped in 64 KiB chunks once (linear, not quadratic)', () => {
+    // Counted work, not time: every byte must be handed to the frame exactly once.
+    const chunk = enc.encode('x'.repeat(64 * 1024));
+    const frames: RawFrame[] = [];
+    const s = createFrameSplitter((f) => frames.push(f));
+    s.push(enc.encode('data: '), 0);
+    for (let i = 0; i < 512; i++) s.push(chunk, 0);
+    s.push(enc.encode('\n\n'), 1);
+    expect(frames).toHaveLength(1);
+    expect(frames[0]!.message!.data.length).toBe(32 * 1024 * 1024);
   });
 });

@@ -130,6 +130,13 @@ describe('settings form', () => {
     receiverPort: 9000,
     responseMode: 'observe' as const,
     bodyLimitBytes: 10485760,
+    sseFrameLimitBytes: 8388608,
+    sseStreamLimitBytes: 268435456,
+    cardLimitBytes: 1048576,
+    rpcAnswerLimitBytes: 16777216,
+    retentionMaxBytes: 1073741824,
+    retentionMaxAgeDays: 30,
+    retentionIncludeCaptures: false,
   };
   it('diffs only changed fields, typed', () => {
     const d = {
