@@ -59,10 +59,11 @@ describe('the shared data dir', () => {
 
     const engine = createEngine({ dataDir, receiverPort: 0, env: {} });
     try {
-      const view = await engine.handlers.getSettings({});
-      expect(view.settings.webhookSecret).toBe(saved['webhookSecret']);
-      expect(view.settings.jwtSecret).toBe(saved['jwtSecret']);
-      expect(view.sources.webhookSecret).toBe('saved');
+      const reveal = (key: 'webhookSecret' | 'jwtSecret') =>
+        engine.handlers.revealSecret({ key }).then((r) => r.value);
+      expect(await reveal('webhookSecret')).toBe(saved['webhookSecret']);
+      expect(await reveal('jwtSecret')).toBe(saved['jwtSecret']);
+      expect((await engine.handlers.getSettings({})).sources.webhookSecret).toBe('saved');
     } finally {
       await engine.stop();
     }
