@@ -17,6 +17,7 @@ import { createCapturesRepo } from './store/captures-repo';
 import { createGroupCommit } from './store/group-commit';
 import { createJtiRepo } from './store/jti-repo';
 import { openDatabase } from './store/open-store';
+import { createPushTokensRepo } from './store/push-tokens-repo';
 import { APP_VERSION } from './version';
 
 export interface EngineOptions {
@@ -59,6 +60,7 @@ export function createEngine(options: EngineOptions): Engine {
     captures,
     jti,
     settings: () => settingsStore.get(),
+    registeredTokens: createPushTokensRepo(db, options.secretCodec),
     commit: createGroupCommit(db),
   };
 
@@ -90,6 +92,7 @@ export function createEngine(options: EngineOptions): Engine {
     settings: settingsStore,
     emit,
     receiverUrl: () => receiver.info().url,
+    ...(options.secretCodec ? { secretCodec: options.secretCodec } : {}),
     onStop: (cleanup) => void cleanups.push(cleanup),
   };
 

@@ -47,7 +47,13 @@ export interface TaskView {
   protocolVersion: ProtocolVersion;
   /** True while an SSE stream for this task is open. */
   streaming: boolean;
-  push: { url: string; token: string; configId: string | null; dialect: PushDialect } | null;
+  /** The push config Switchboard registered; the token is a secret, shown masked only. */
+  push: {
+    url: string;
+    tokenPreview: string;
+    configId: string | null;
+    dialect: PushDialect;
+  } | null;
   lastText: string | null;
   createdAt: number;
   updatedAt: number;

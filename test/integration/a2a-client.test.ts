@@ -136,7 +136,7 @@ describe.each([
     const taskId = sent.taskId!;
     const task = await h().getTask({ taskId });
     expect(task.push?.url).toBe(`${t.receiverUrl}/webhook`);
-    expect(task.push?.token).toMatch(/^[0-9a-f]{32}$/);
+    expect(task.push?.tokenPreview).toBe('••• (32 chars)');
     await waitFor(async () => (await stateOf(taskId)) === 'completed', { what: 'completed' });
     const tl = await waitFor(
       async () => {
@@ -187,7 +187,7 @@ describe.each([
     expect(stored?.url).toBe(`${t.receiverUrl}/webhook`);
     const configId = stored?.configId;
     expect(configId).toBeTruthy();
-    expect(JSON.stringify(config)).toContain(stored!.token);
+    expect(JSON.stringify(config)).toContain(stored!.tokenPreview);
     const list = await h().listPushConfigs({ taskId });
     expect(list.configs).toHaveLength(1);
     const got = await h().getPushConfig({ taskId, configId: configId! });

@@ -8,7 +8,7 @@ import type { ProtocolVersion } from '../../../shared/a2a/types';
 import type { HeaderPair } from '../../../shared/model';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import type { RpcCall } from './dialect';
-import { readLoggedBody, sendLogged, type WireResponse } from './wire-http';
+import { readLoggedBody, redactBody, sendLogged, type WireResponse } from './wire-http';
 
 export interface AgentTarget {
   agentId: number;
@@ -21,6 +21,7 @@ export interface AgentTarget {
 export interface CallOptions {
   taskId: string | null;
   timeoutMs?: number | undefined;
+  /** Secrets to keep out of the wire log, in the request and in the answer. */
   redactInBody?: string[];
   signal?: AbortSignal;
 }
@@ -150,11 +151,12 @@ export async function callRpc(
   o: CallOptions,
 ): Promise<RpcAnswer> {
   const res = await post(wire, t, call, null, o);
-  const text = await readLoggedBody(wire, res, o.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const text = await readLoggedBody(wire, res, o.timeoutMs ?? DEFAULT_TIMEOUT_MS, o.redactInBody);
   return {
     result: parseRpcAnswer(call.method, res.response.status, text),
     exchangeId: res.exchangeId,
-    text,
+    // The logged form: secrets the agent echoes (tokens) never reach the timeline either.
+    text: redactBody(text, o.redactInBody),
     at: Date.now(),
   };
 }

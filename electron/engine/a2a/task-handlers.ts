@@ -9,6 +9,7 @@ import type { EngineContext } from '../context';
 import type { AgentsRepo } from '../store/agents-repo';
 import type { A2aTasksRepo, TaskPush } from '../store/a2a-tasks-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
+import { maskToken, type PushTokensRepo } from '../store/push-tokens-repo';
 import { targetOf } from './agent-views';
 import {
   composeMessage,
@@ -18,6 +19,7 @@ import {
   taskCalls,
   type PushRequest,
 } from './dialect';
+import { maskConfigTokens } from './mask-config';
 import { explainPushRejection } from './push-errors';
 import { callRpc, type AgentTarget, type RpcAnswer } from './rpc-client';
 import { openStream, type StreamDeps } from './stream-session';
@@ -42,6 +44,7 @@ export interface TaskHandlerDeps {
   agents: AgentsRepo;
   tasks: A2aTasksRepo;
   wire: A2aWireRepo;
+  pushTokens: PushTokensRepo;
   registry: StreamRegistry;
   streamDeps: StreamDeps;
 }
@@ -69,6 +72,8 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
   };
   const webhookUrl = () => `${d.ctx.receiverUrl()}/webhook`;
   const newToken = () => randomBytes(16).toString('hex');
+  /** Tokens of a task's push configs: kept out of the wire log when answers echo them. */
+  const secretsOf = (taskId: string) => d.pushTokens.tokensOf(taskId);
 
   /** Non-streamed answers join the timeline as one event on the stream lane. */
   const record = (answer: RpcAnswer, taskId: string | null, target: AgentTarget) => {
@@ -114,11 +119,28 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
           }
         : null;
       const taskPush: TaskPush | null = push
-        ? { url: push.url, token: push.token, configId: null, dialect: push.dialect }
+        ? {
+            url: push.url,
+            tokenPreview: push.dialect === 'tutorial' ? '' : maskToken(push.token),
+            configId: null,
+            dialect: push.dialect,
+          }
         : null;
+      // The notification-token check knows this token before the agent's first webhook.
+      if (push && push.dialect !== 'tutorial') {
+        d.pushTokens.register({
+          token: push.token,
+          agentId: agent.id,
+          taskId: args.taskId ?? null,
+        });
+      }
       const call = composeMessage(target.version, { ...args, push });
-      // Why: the HMAC secret travels in the tutorial dialect's body; keep it out of the wire log.
-      const redactInBody = push?.dialect === 'tutorial' ? [secret] : [];
+      // Why: the HMAC secret (tutorial dialect) and the token travel in the body; secrets never
+      // reach the wire log.
+      const redactInBody = !push ? [] : push.dialect === 'tutorial' ? [secret] : [push.token];
+      const bindToken = (taskId: string | null) => {
+        if (taskId && push && push.dialect !== 'tutorial') d.pushTokens.bind(push.token, taskId);
+      };
       try {
         if (args.stream) {
           const { start } = await openStream(d.streamDeps, {
@@ -130,6 +152,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
             timeoutMs: args.timeoutMs,
             redactInBody,
           });
+          bindToken(start.taskId);
           return start;
         }
         const answer = await callRpc(d.wire, target, call, {
@@ -138,6 +161,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
           redactInBody,
         });
         const n = record(answer, null, target);
+        bindToken(n.taskId ?? null);
         if (n.taskId && taskPush) d.tasks.setPush(n.taskId, taskPush);
         const kind = n.kind === 'message' ? 'message' : 'task';
         return {
@@ -211,8 +235,9 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       const { target } = taskOf(taskId);
       const { result } = await callRpc(d.wire, target, pushCalls.list(target.version, taskId), {
         taskId,
+        redactInBody: secretsOf(taskId),
       });
-      return { configs: pushConfigsOf(result) };
+      return { configs: pushConfigsOf(maskConfigTokens(result)) };
     },
     getPushConfig: async ({ taskId, configId }) => {
       const { target } = taskOf(taskId);
@@ -220,26 +245,30 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
         d.wire,
         target,
         pushCalls.get(target.version, taskId, configId),
-        { taskId },
+        { taskId, redactInBody: secretsOf(taskId) },
       );
-      return { config: result };
+      return { config: maskConfigTokens(result) };
     },
     setPushConfig: async ({ taskId, url }) => {
-      const { target } = taskOf(taskId);
+      const { task, target } = taskOf(taskId);
       const push = { url: url ?? webhookUrl(), token: newToken() };
+      d.pushTokens.register({ token: push.token, agentId: task.agentId, taskId });
       try {
         const { result } = await callRpc(
           d.wire,
           target,
           pushCalls.set(target.version, taskId, push.url, push.token),
-          { taskId },
+          { taskId, redactInBody: [push.token] },
         );
+        const configId = configIdOf(result);
+        d.pushTokens.bind(push.token, taskId, configId);
         d.tasks.setPush(taskId, {
-          ...push,
-          configId: configIdOf(result),
+          url: push.url,
+          tokenPreview: maskToken(push.token),
+          configId,
           dialect: target.version === '1.0' ? 'v1.0' : 'v0.3',
         });
-        return { config: result };
+        return { config: maskConfigTokens(result) };
       } catch (err) {
         throw explainPushRejection(err, push.url);
       }

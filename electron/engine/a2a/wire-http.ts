@@ -102,15 +102,17 @@ export async function sendLogged(wire: A2aWireRepo, req: WireRequest): Promise<W
   }
 }
 
-/** Reads the whole body as text with the same timeout budget and logs it. */
+/** Reads the whole body as text with the same timeout budget and logs it (with `redact`
+ *  strings replaced, e.g. a notification token the agent echoes back). */
 export async function readLoggedBody(
   wire: A2aWireRepo,
   res: WireResponse,
   timeoutMs: number,
+  redact?: string[],
 ): Promise<string> {
   try {
     const text = await withTimeout(res.response.text(), timeoutMs);
-    wire.finishExchange(res.exchangeId, { responseBody: text });
+    wire.finishExchange(res.exchangeId, { responseBody: redactBody(text, redact) });
     return text;
   } catch (err) {
     const message = `The agent's answer body could not be read: ${(err as Error).message}`;
