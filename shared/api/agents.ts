@@ -238,7 +238,8 @@ export const agentOps = {
     path: '/api/tasks/:taskId/push-configs',
     args: z.object({ taskId, url: z.url().optional() }),
   }),
-  deletePushConfig: op<{ deleted: boolean }>()({
+  /** `findings`: deviations accepted leniently (e.g. `rpc-missing-result`). */
+  deletePushConfig: op<{ deleted: boolean; findings: Finding[] }>()({
     verb: 'DELETE',
     path: '/api/tasks/:taskId/push-configs/:configId',
     args: z.object({ taskId, configId: z.string().min(1).max(512) }),

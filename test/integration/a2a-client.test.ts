@@ -192,7 +192,10 @@ describe.each([
     expect(list.configs).toHaveLength(1);
     const got = await h().getPushConfig({ taskId, configId: configId! });
     expect(JSON.stringify(got.config)).toContain('/webhook');
-    expect(await h().deletePushConfig({ taskId, configId: configId! })).toEqual({ deleted: true });
+    expect(await h().deletePushConfig({ taskId, configId: configId! })).toEqual({
+      deleted: true,
+      findings: [],
+    });
     expect((await h().listPushConfigs({ taskId })).configs).toHaveLength(0);
     await h().cancelTask({ taskId });
   });

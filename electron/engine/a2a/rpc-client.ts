@@ -24,6 +24,9 @@ export interface CallOptions {
   /** Secrets to keep out of the wire log, in the request and in the answer. */
   redactInBody?: string[];
   signal?: AbortSignal;
+  /** Accept a JSON-RPC 2.0 answer without `result` (some SDKs answer delete so): the caller
+   *  completes the action and the timeline shows an `rpc-missing-result` finding. */
+  allowMissingResult?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -90,8 +93,20 @@ export class RpcError extends ApiError {
   }
 }
 
+/** True for `{"jsonrpc":"2.0","id":..}` with neither `result` nor `error`. */
+export function isResultlessAnswer(json: unknown): boolean {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return false;
+  const env = json as Record<string, unknown>;
+  return env['jsonrpc'] === '2.0' && !('result' in env) && !('error' in env);
+}
+
 /** Parses a JSON-RPC answer body; throws RpcError / ApiError; returns `result`. */
-export function parseRpcAnswer(method: string, status: number, text: string): unknown {
+export function parseRpcAnswer(
+  method: string,
+  status: number,
+  text: string,
+  allowMissingResult = false,
+): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -126,6 +141,7 @@ export function parseRpcAnswer(method: string, status: number, text: string): un
       'agent_http_error',
       `${method}: the agent answered HTTP ${status}: ${text.slice(0, 300)}`,
     );
+  if (allowMissingResult && isResultlessAnswer(env)) return undefined;
   if (!env || typeof env !== 'object' || env.jsonrpc !== '2.0' || !('result' in env)) {
     throw new ApiError(
       502,
@@ -144,6 +160,21 @@ export interface RpcAnswer {
   at: number;
 }
 
+/** A 3xx on the RPC URL: name where it points. Why not follow: the request carries the
+ *  message and maybe secrets (custom headers, tokens), which go only where the user said. */
+export function refuseRedirect(method: string, res: WireResponse): void {
+  const status = res.response.status;
+  if (status < 300 || status >= 400) return;
+  res.clearTimeout();
+  const location = res.response.headers.get('location');
+  throw new ApiError(
+    502,
+    'agent_redirect',
+    `${method}: the agent's RPC URL answered HTTP ${status}, redirecting to ${location ? location : '(no Location header)'}. ` +
+      'Redirects are not followed (the request carries your message and headers); use that URL as the agent URL, or fix the endpoint in its card.',
+  );
+}
+
 export async function callRpc(
   wire: A2aWireRepo,
   t: AgentTarget,
@@ -151,9 +182,10 @@ export async function callRpc(
   o: CallOptions,
 ): Promise<RpcAnswer> {
   const res = await post(wire, t, call, null, o);
+  refuseRedirect(call.method, res);
   const text = await readLoggedBody(wire, res, o.timeoutMs ?? DEFAULT_TIMEOUT_MS, o.redactInBody);
   return {
-    result: parseRpcAnswer(call.method, res.response.status, text),
+    result: parseRpcAnswer(call.method, res.response.status, text, o.allowMissingResult),
     exchangeId: res.exchangeId,
     // The logged form: secrets the agent echoes (tokens) never reach the timeline either.
     text: redactBody(text, o.redactInBody),

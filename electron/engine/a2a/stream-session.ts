@@ -10,7 +10,14 @@ import type { A2aTasksRepo, TaskPush } from '../store/a2a-tasks-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import type { RpcCall } from './dialect';
 import { frameRow, frameToTimeline } from './frame-record';
-import { DEFAULT_TIMEOUT_MS, parseRpcAnswer, post, type AgentTarget } from './rpc-client';
+import {
+  DEFAULT_TIMEOUT_MS,
+  parseRpcAnswer,
+  post,
+  refuseRedirect,
+  RpcError,
+  type AgentTarget,
+} from './rpc-client';
 import { readFrames, type RawFrame } from './sse-frames';
 import { readLoggedBody, type WireResponse } from './wire-http';
 
@@ -113,13 +120,13 @@ export async function openStream(
           latest.contextId ??= event?.contextId;
           lastState = latest.state ?? lastState;
           out.push(frameToTimeline({ ...row, id }, meta));
-          gate.task(session.taskId, event?.contextId ?? null, event?.state ?? null);
+          // An error as the first event (e.g. resubscribing to a finished task) fails the call.
+          if (event?.kind === 'error') gate.fail(event.error);
+          else gate.task(session.taskId, event?.contextId ?? null, event?.state ?? null);
         } else if (event?.kind === 'message') {
           gate.message(event.contextId ?? null);
         } else if (event?.kind === 'error') {
-          gate.fail(
-            `the stream carried JSON-RPC error ${event.error?.code}: ${event.error?.message}`,
-          );
+          gate.fail(event.error);
         }
       }
       if (session.taskId && (latest.state || latest.text || latest.contextId)) {
@@ -186,13 +193,24 @@ async function refuseNonSse(
   if (/^text\/event-stream\b/i.test(ct)) return;
   const text = await readLoggedBody(wire, res, timeoutMs);
   wire.finishExchange(res.exchangeId, { streamEnd: 'error' });
-  parseRpcAnswer(method, res.response.status, text); // throws for JSON-RPC / HTTP errors
+  refuseRedirect(method, res);
+  // JSON-RPC and HTTP errors say more than "not SSE"; a 200 HTML page is simply not SSE.
+  if (res.response.status >= 400 || isJson(text)) parseRpcAnswer(method, res.response.status, text);
   throw new ApiError(
     502,
     'not_sse',
     `${method}: the agent answered \`${ct || 'no content type'}\` instead of an SSE stream (text/event-stream). ` +
       'It may not support streaming: try with stream off.',
   );
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Resolves once with the first fact that tells the caller what the stream is about. */
@@ -221,9 +239,10 @@ function startGate(exchangeId: number, method: string, timeoutMs: number) {
       done({ taskId, contextId, kind: 'task', state }),
     message: (contextId: string | null) =>
       done({ taskId: null, contextId, kind: 'message', state: null }),
-    fail: (why: string) => {
+    /** A JSON-RPC error in the stream before anything else: the call failed. */
+    fail: (error: { code?: number; message?: string } | undefined) => {
       clearTimeout(timer);
-      reject(new ApiError(502, 'jsonrpc_error', `${method}: ${why}`));
+      reject(new RpcError(error?.code ?? 0, error?.message ?? '', `${method} (in the stream)`));
     },
     end: (taskId: string | null) => done({ taskId, contextId: null, kind: 'task', state: null }),
   };

@@ -19,8 +19,10 @@ import {
   taskCalls,
   type PushRequest,
 } from './dialect';
+import { lintExchanges } from './lint-exchanges';
 import { maskConfigTokens } from './mask-config';
 import { explainPushRejection } from './push-errors';
+import { explainFinishedTask, explainMissingPushConfig } from './task-errors';
 import { callRpc, type AgentTarget, type RpcAnswer } from './rpc-client';
 import { openStream, type StreamDeps } from './stream-session';
 import type { StreamRegistry } from './stream-registry';
@@ -215,21 +217,29 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
     },
     resubscribeTask: async ({ taskId }) => {
       const { task, target } = taskOf(taskId);
-      const { start } = await openStream(d.streamDeps, {
-        target,
-        call: taskCalls.subscribe(target.version, taskId),
-        kind: 'subscribe',
-        taskId,
-        push: task.push,
-      });
-      return { exchangeId: start.exchangeId };
+      try {
+        const { start } = await openStream(d.streamDeps, {
+          target,
+          call: taskCalls.subscribe(target.version, taskId),
+          kind: 'subscribe',
+          taskId,
+          push: task.push,
+        });
+        return { exchangeId: start.exchangeId };
+      } catch (err) {
+        throw explainFinishedTask(err, 'resubscribe', taskId, task.state);
+      }
     },
     cancelTask: async ({ taskId }) => {
-      const { target } = taskOf(taskId);
-      const answer = await callRpc(d.wire, target, taskCalls.cancel(target.version, taskId), {
-        taskId,
-      });
-      return { task: answer.result, state: record(answer, taskId, target).state ?? null };
+      const { task, target } = taskOf(taskId);
+      try {
+        const answer = await callRpc(d.wire, target, taskCalls.cancel(target.version, taskId), {
+          taskId,
+        });
+        return { task: answer.result, state: record(answer, taskId, target).state ?? null };
+      } catch (err) {
+        throw explainFinishedTask(err, 'cancel', taskId, task.state);
+      }
     },
     listPushConfigs: async ({ taskId }) => {
       const { target } = taskOf(taskId);
@@ -241,13 +251,17 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
     },
     getPushConfig: async ({ taskId, configId }) => {
       const { target } = taskOf(taskId);
-      const { result } = await callRpc(
-        d.wire,
-        target,
-        pushCalls.get(target.version, taskId, configId),
-        { taskId, redactInBody: secretsOf(taskId) },
-      );
-      return { config: maskConfigTokens(result) };
+      try {
+        const { result } = await callRpc(
+          d.wire,
+          target,
+          pushCalls.get(target.version, taskId, configId),
+          { taskId, redactInBody: secretsOf(taskId) },
+        );
+        return { config: maskConfigTokens(result) };
+      } catch (err) {
+        throw explainMissingPushConfig(err, taskId, configId);
+      }
     },
     setPushConfig: async ({ taskId, url }) => {
       const { task, target } = taskOf(taskId);
@@ -274,9 +288,21 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       }
     },
     deletePushConfig: async ({ taskId, configId }) => {
-      const { target } = taskOf(taskId);
-      await callRpc(d.wire, target, pushCalls.delete(target.version, taskId, configId), { taskId });
-      return { deleted: true };
+      const { task, target } = taskOf(taskId);
+      // Lenient: the v0.3 Python SDK answers a done delete with no `result`; the delete happened,
+      // so it completes, and the deviation is a finding on the task's timeline.
+      const answer = await callRpc(
+        d.wire,
+        target,
+        pushCalls.delete(target.version, taskId, configId),
+        { taskId, allowMissingResult: true },
+      ).catch((err: unknown) => {
+        throw explainMissingPushConfig(err, taskId, configId);
+      });
+      const exchange = d.wire.exchange(answer.exchangeId);
+      const findings = exchange ? lintExchanges([exchange]) : [];
+      if (task.push?.configId === configId) d.tasks.setPush(taskId, null);
+      return { deleted: true, findings };
     },
   };
 }
