@@ -1,7 +1,9 @@
 // Controls on the selected task: disconnect the stream (the task goes on), resubscribe, get,
 // cancel, and the task's push configs (list, delete). Results and errors go to the view.
+// Resubscribe and Cancel are disabled on a finished task, with the reason shown.
 import { useState } from 'react';
 import type { SwitchboardApi } from '../../../shared/api';
+import { taskActionBlocks } from '../../../shared/a2a/task-actions';
 import type { TaskView } from '../../../shared/api/agents';
 
 export function TaskControls(props: {
@@ -17,6 +19,7 @@ export function TaskControls(props: {
     const o = c as { id?: string; pushNotificationConfig?: { id?: string } };
     return o.id ?? o.pushNotificationConfig?.id ?? '';
   };
+  const blocked = taskActionBlocks(task.state);
   const list = async () =>
     setConfigs((await run(() => api.listPushConfigs({ taskId })))?.configs ?? null);
   return (
@@ -38,6 +41,8 @@ export function TaskControls(props: {
       <button
         type="button"
         className="btn"
+        disabled={blocked.resubscribe !== null}
+        title={blocked.resubscribe ?? undefined}
         onClick={() => void run(() => api.resubscribeTask({ taskId }))}
       >
         Resubscribe
@@ -56,10 +61,17 @@ export function TaskControls(props: {
       <button
         type="button"
         className="btn"
+        disabled={blocked.cancel !== null}
+        title={blocked.cancel ?? undefined}
         onClick={() => void run(() => api.cancelTask({ taskId }))}
       >
         Cancel
       </button>
+      {blocked.resubscribe ? (
+        <span className="muted" data-testid="task-actions-reason">
+          Resubscribe and Cancel are off: the task is {task.state}.
+        </span>
+      ) : null}
       <button type="button" className="btn" onClick={() => void list()}>
         Push configs
       </button>
