@@ -145,8 +145,17 @@ describe.each([
       },
       { what: 'completed webhook on the timeline' },
     );
-    const hooks = tl.events.filter((e) => e.source === 'webhook');
-    expect(hooks.every((e) => typeof e.captureId === 'number' && e.verdict)).toBe(true);
+    // Verification may land just after the capture row: wait until every webhook has a verdict.
+    const hooks = await waitFor(
+      async () => {
+        const x = (await h().getTimeline({ taskId })).events.filter((e) => e.source === 'webhook');
+        return x.every((e) => e.verdict !== 'unverified') ? x : null;
+      },
+      { what: 'webhooks verified' },
+    );
+    expect(hooks.every((e) => typeof e.captureId === 'number')).toBe(true);
+    // The SDK's own push sender echoes the per-task token Switchboard registered.
+    expect(hooks.map((e) => e.verdict)).toEqual(hooks.map(() => 'valid'));
     expect(tl.findings.filter((f) => f.rule === 'webhook-state-disagrees')).toEqual([]);
   });
 
