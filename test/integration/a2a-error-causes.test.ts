@@ -110,6 +110,12 @@ describe('answers that are not what the RPC URL should give', () => {
     expect(e.message).toContain('text/html');
   });
 
+  it('an HTML page to a plain call says it is a web page, not the endpoint', async () => {
+    const e = await apiError(send('html-200', false));
+    expect(e.code).toBe('agent_bad_json');
+    expect(e.message).toContain('answered an HTML page (text/html; charset=utf-8), not JSON-RPC');
+  });
+
   it.each([true, false])(
     'a 307 names where it points and says it is not followed (stream %s)',
     async (stream) => {

@@ -175,6 +175,17 @@ export function refuseRedirect(method: string, res: WireResponse): void {
   );
 }
 
+/** A 2xx web page where JSON-RPC was expected: say so rather than "not JSON". */
+function refuseHtmlPage(method: string, res: WireResponse): void {
+  const ct = res.response.headers.get('content-type') ?? '';
+  if (res.response.status >= 400 || !/^text\/html\b/i.test(ct)) return;
+  throw new ApiError(
+    502,
+    'agent_bad_json',
+    `${method}: the RPC URL answered an HTML page (${ct}), not JSON-RPC. It may be a web page rather than the agent's endpoint: check the interface URL in the agent's card.`,
+  );
+}
+
 export async function callRpc(
   wire: A2aWireRepo,
   t: AgentTarget,
@@ -184,6 +195,7 @@ export async function callRpc(
   const res = await post(wire, t, call, null, o);
   refuseRedirect(call.method, res);
   const text = await readLoggedBody(wire, res, o.timeoutMs ?? DEFAULT_TIMEOUT_MS, o.redactInBody);
+  refuseHtmlPage(call.method, res);
   return {
     result: parseRpcAnswer(call.method, res.response.status, text, o.allowMissingResult),
     exchangeId: res.exchangeId,
