@@ -127,12 +127,11 @@ describe('input-required scenario', () => {
       await waitFor(async () => (await svc.handlers.getTask({ taskId })).state === 'completed', {
         what: 'completed after the answer',
       });
-      // Known deviation of @a2a-js/sdk 1.3's v0.3 compat layer: `final: true` only on terminal
-      // states, not on input-required (docs/demo-agents.md). The linter says so, and only that.
+      // The first stream ends at input-required with `final: true` (legacy-final.ts): no findings.
       const tl = await svc.handlers.getTimeline({ taskId });
-      const errors = tl.findings.filter((f) => f.severity === 'error');
-      expect(errors.map((f) => f.rule)).toEqual(['missing-final']);
-      expect(errors[0]!.message).toContain('Last state: input-required');
+      expect(tl.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      const paused = tl.events.find((e) => e.state === 'input-required');
+      expect(paused?.final).toBe(true);
     } finally {
       await svc.dispose();
     }

@@ -11,6 +11,7 @@ import { InMemoryPushNotificationStore, InMemoryTaskStore } from '@a2a-js/sdk/se
 import { agentCardHandler, jsonRpcHandler, UserBuilder } from '@a2a-js/sdk/server/express';
 import { buildCard, type CardSpec } from './agent-card';
 import { createDemoExecutor, type TaskBody } from './demo-executor';
+import { legacyFinalMiddleware } from './legacy-final';
 import { createSignedPushSender } from './push-sender';
 import { DemoRequestHandler } from './request-handler';
 import type { AgentRuntime } from './runtime';
@@ -89,6 +90,7 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
   app.use(
     '/',
     capture.middleware,
+    legacyFinalMiddleware,
     jsonRpcHandler({
       requestHandler: handler,
       userBuilder: UserBuilder.noAuthentication,
