@@ -24,5 +24,5 @@ export type SwitchboardApi = ClientOf<Operations>;
 export type EngineHandlers = HandlersOf<Operations>;
 
 export type { EngineEvent } from './events';
-export { ApiError, fillPath } from './api/define';
+export { ApiError, fillPath, unescapeSegment } from './api/define';
 export type { OpSpec } from './api/define';

@@ -23,6 +23,7 @@ import { createCapturesRepo } from './store/captures-repo';
 import { createGroupCommit } from './store/group-commit';
 import { createJtiRepo } from './store/jti-repo';
 import { openDatabase } from './store/open-store';
+import { createPushTokensRepo } from './store/push-tokens-repo';
 import { APP_VERSION } from './version';
 
 export interface EngineOptions {
@@ -65,6 +66,7 @@ export function createEngine(options: EngineOptions): Engine {
     captures,
     jti,
     settings: () => settingsStore.get(),
+    registeredTokens: createPushTokensRepo(db),
     commit: createGroupCommit(db),
   };
 

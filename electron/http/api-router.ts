@@ -1,7 +1,7 @@
 // The HTTP binding of shared/api.ts: one route per operation, derived from the op table.
 // Arguments are merged from query, JSON body and route params, then validated by the op's schema.
 import express, { type Router } from 'express';
-import { operations, type EngineHandlers, type OpSpec } from '../../shared/api';
+import { operations, unescapeSegment, type EngineHandlers, type OpSpec } from '../../shared/api';
 import { errorInfo } from '../../shared/api/errors';
 
 type AnyHandler = (args: unknown) => Promise<unknown>;
@@ -21,7 +21,10 @@ export function createApiRouter(handlers: EngineHandlers): Router {
       try {
         const query = { ...(req.query as Record<string, unknown>) };
         delete query['token'];
-        const raw = { ...query, ...(isObject(req.body) ? req.body : {}), ...req.params };
+        const params = Object.fromEntries(
+          Object.entries(req.params).map(([k, v]) => [k, unescapeSegment(String(v))]),
+        );
+        const raw = { ...query, ...(isObject(req.body) ? req.body : {}), ...params };
         const result = await handler(spec.args.parse(raw));
         if (spec.binary) {
           res.type('application/octet-stream').send(Buffer.from(result as Uint8Array));

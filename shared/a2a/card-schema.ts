@@ -81,3 +81,14 @@ export type AgentCardV03 = z.infer<typeof agentCardV03>;
 
 export const KNOWN_V1_FIELDS = new Set(Object.keys(agentCardV1.shape));
 export const KNOWN_V03_FIELDS = new Set(Object.keys(agentCardV03.shape));
+
+/** Fields only a v0.3 card has. In a v1.0 card (`supportedInterfaces`) the v1.0 schema rejects
+ *  them (the official kit's CARD-STRUCT-001); the SDK's legacy mode adds them for v0.3 clients. */
+export const V03_ONLY_FIELDS = [
+  'url',
+  'protocolVersion',
+  'preferredTransport',
+  'additionalInterfaces',
+  'supportsAuthenticatedExtendedCard',
+  'security',
+] as const;

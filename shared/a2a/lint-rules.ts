@@ -56,6 +56,10 @@ export const LINT_RULES = {
     'error',
     'The stream passed its byte budget; it was closed after the last complete frame.',
   ],
+  'rpc-missing-result': [
+    'warning',
+    'A JSON-RPC answer has neither `result` nor `error` (JSON-RPC 2.0 requires exactly one); Switchboard took it as success.',
+  ],
   'webhook-state-disagrees': [
     'warning',
     'A webhook reports a task state the stream never reached, or a different final state.',

@@ -1,9 +1,16 @@
 // Validates a fetched agent card against the schema of the version it claims (v1.0 when it has
-// `supportedInterfaces`, v0.3 when it has `url`/`protocolVersion`), and adds warnings for
-// things that are legal but will bite: no JSON-RPC interface, non-http URLs, unknown fields,
-// streaming or push not declared. Every issue carries a JSON path like `$.skills[0].id`.
+// `supportedInterfaces`, v0.3 when it has `url`/`protocolVersion` only), flags v0.3 fields in a
+// v1.0 card as errors (as the official kit does), and adds warnings for things that are legal
+// but will bite: no JSON-RPC interface, non-http URLs, unknown fields, streaming or push not
+// declared. Every issue carries a JSON path like `$.skills[0].id`.
 import type { z } from 'zod';
-import { agentCardV03, agentCardV1, KNOWN_V03_FIELDS, KNOWN_V1_FIELDS } from './card-schema';
+import {
+  agentCardV03,
+  agentCardV1,
+  KNOWN_V03_FIELDS,
+  KNOWN_V1_FIELDS,
+  V03_ONLY_FIELDS,
+} from './card-schema';
 import type { ProtocolVersion } from './types';
 
 export interface CardIssue {
@@ -42,8 +49,8 @@ export function validateCard(raw: unknown): CardValidation {
       warnings: [],
     };
   }
-  const isV1 =
-    Array.isArray(raw['supportedInterfaces']) && !('url' in raw && 'protocolVersion' in raw);
+  // A card listing `supportedInterfaces` is a v1.0 card, even with v0.3 fields mixed in.
+  const isV1 = Array.isArray(raw['supportedInterfaces']);
   const isV03 = !isV1 && ('url' in raw || 'protocolVersion' in raw);
   const cardVersion: ProtocolVersion | null = isV1 ? '1.0' : isV03 ? '0.3' : null;
   const warnings: CardIssue[] = [];
@@ -60,10 +67,13 @@ export function validateCard(raw: unknown): CardValidation {
   }
   const parsed = cardVersion === '1.0' ? agentCardV1.safeParse(raw) : agentCardV03.safeParse(raw);
   if (!parsed.success) errors = issues(parsed.error);
+  const mixed = cardVersion === '1.0' ? v03FieldsIn(raw) : [];
+  errors.push(...mixed);
 
   const known = cardVersion === '1.0' ? KNOWN_V1_FIELDS : KNOWN_V03_FIELDS;
+  const flagged = new Set(mixed.map((i) => i.path));
   for (const key of Object.keys(raw)) {
-    if (!known.has(key))
+    if (!known.has(key) && !flagged.has(`$.${key}`))
       warnings.push({ path: `$.${key}`, message: `Unknown field for a v${cardVersion} card.` });
   }
   const caps = isObj(raw['capabilities']) ? raw['capabilities'] : {};
@@ -84,6 +94,22 @@ export function validateCard(raw: unknown): CardValidation {
   }
   warnings.push(...urlWarnings(raw, cardVersion));
   return { valid: errors.length === 0, cardVersion, errors, warnings };
+}
+
+function v03FieldsIn(raw: Obj): CardIssue[] {
+  const out: CardIssue[] = V03_ONLY_FIELDS.filter((f) => f in raw).map((f) => ({
+    path: `$.${f}`,
+    message: `v0.3 field \`${f}\` in a v1.0 card (it has \`supportedInterfaces\`): the v1.0 schema does not allow it. Serve the v0.3 card only to v0.3 clients, and declare the 0.3 endpoint in supportedInterfaces.`,
+  }));
+  const caps = raw['capabilities'];
+  if (isObj(caps) && 'stateTransitionHistory' in caps) {
+    out.push({
+      path: '$.capabilities.stateTransitionHistory',
+      message:
+        'v0.3 capability `stateTransitionHistory` in a v1.0 card: the v1.0 schema does not allow it.',
+    });
+  }
+  return out;
 }
 
 function urlWarnings(raw: Obj, v: ProtocolVersion): CardIssue[] {

@@ -49,7 +49,13 @@ export interface TaskView {
   protocolVersion: ProtocolVersion;
   /** True while an SSE stream for this task is open. */
   streaming: boolean;
-  push: { url: string; token: string; configId: string | null; dialect: PushDialect } | null;
+  /** The push config Switchboard registered; the token is a secret, shown masked only. */
+  push: {
+    url: string;
+    tokenPreview: string;
+    configId: string | null;
+    dialect: PushDialect;
+  } | null;
   lastText: string | null;
   createdAt: number;
   updatedAt: number;
@@ -236,7 +242,8 @@ export const agentOps = {
     path: '/api/tasks/:taskId/push-configs',
     args: z.object({ taskId, url: z.url().optional() }),
   }),
-  deletePushConfig: op<{ deleted: boolean }>()({
+  /** `findings`: deviations accepted leniently (e.g. `rpc-missing-result`). */
+  deletePushConfig: op<{ deleted: boolean; findings: Finding[] }>()({
     verb: 'DELETE',
     path: '/api/tasks/:taskId/push-configs/:configId',
     args: z.object({ taskId, configId: z.string().min(1).max(512) }),

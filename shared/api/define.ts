@@ -47,9 +47,23 @@ export function fillPath(
     const value = rest[name];
     delete rest[name];
     if (value === undefined || value === null) throw new Error(`missing route parameter ${name}`);
-    return encodeURIComponent(String(value));
+    return encodeURIComponent(escapeSegment(String(value)));
   });
   return { path: filled, rest };
+}
+
+/**
+ * Route parameters are agent data (a task id may be `..`). URL parsers resolve `.` and `..`
+ * segments, even percent-encoded, so `/api/tasks/../timeline` would become `/api/timeline`.
+ * A dot-only value, and any value starting with `~`, travels with one `~` prepended; the HTTP
+ * binding strips it (unescapeSegment). Reversible for every string.
+ */
+export function escapeSegment(value: string): string {
+  return /^\.+$/.test(value) || value.startsWith('~') ? `~${value}` : value;
+}
+
+export function unescapeSegment(value: string): string {
+  return value.startsWith('~') ? value.slice(1) : value;
 }
 
 /** Error with an HTTP-ish status, thrown by engine handlers and carried across both bindings. */

@@ -1,11 +1,13 @@
 // Check `notification-token`: the token A2A agents echo back (X-A2A-Notification-Token, or the
-// credentials of `Authorization: <scheme> <token>` in v1.0) must equal the configured token.
+// credentials of `Authorization: <scheme> <token>` in v1.0) must be one Switchboard registered
+// for this very task (per-task tokens of its own push configs), or the configured token (agents
+// the user set up by hand). The detail says which one matched.
 import type { Check, Settings } from '../model';
 import { fail, pass, skip, skipUnconfigured } from './check-result';
 import { headerValue, parseAuthorization } from './headers';
 import { timingSafeEqual } from './hmac';
 import { decodeJwtForDisplay } from './jwt-decode';
-import type { VerifyInput } from './types';
+import type { RegisteredToken, VerifyContext, VerifyInput } from './types';
 
 const ID = 'notification-token';
 
@@ -32,24 +34,69 @@ function presentedToken(input: VerifyInput, configured: string): Presented | str
   return { source, value: auth.credentials };
 }
 
-export function checkNotificationToken(input: VerifyInput, settings: Settings): Check {
+function configOf(r: RegisteredToken): string {
+  return r.configId ? ` (push config ${r.configId})` : '';
+}
+
+/** The presented token is one Switchboard registered: right task, or another task's token. */
+function registeredOutcome(r: RegisteredToken, p: Presented, taskId: string | null): Check {
+  if (r.taskId === null) {
+    return pass(
+      ID,
+      `The token in ${p.source} is the one Switchboard registered with the message it sent${configOf(r)}; the agent had not named the task yet when this arrived.`,
+    );
+  }
+  if (taskId === null) {
+    return pass(
+      ID,
+      `The token in ${p.source} equals the token Switchboard registered for task "${r.taskId}"${configOf(r)}; this notification names no task.`,
+    );
+  }
+  if (r.taskId === taskId) {
+    return pass(
+      ID,
+      `The token in ${p.source} equals the token Switchboard registered for this task ("${taskId}")${configOf(r)}.`,
+    );
+  }
+  // Why fail: a per-task token authenticates notifications about its own task only; another
+  // task's token here means a mixed-up sender or a token replayed against a different task.
+  return fail(
+    ID,
+    `The token in ${p.source} is the one Switchboard registered for task "${r.taskId}"${configOf(r)}, but this notification is about task "${taskId}".`,
+  );
+}
+
+export function checkNotificationToken(
+  input: VerifyInput,
+  settings: Settings,
+  ctx?: Pick<VerifyContext, 'registeredTokens'>,
+): Check {
   const configured = settings.notificationToken;
   const presented = presentedToken(input, configured);
   if (typeof presented === 'string') return skip(ID, presented);
-  if (configured === '')
-    return skipUnconfigured(ID, `A token (${presented.source})`, 'notificationToken');
+  const registered = ctx?.registeredTokens;
+  const match = registered?.find(presented.value) ?? null;
+  if (match) return registeredOutcome(match, presented, input.taskId);
   // Why constant-time: the presented token is attacker-controlled and compared to a secret.
-  if (timingSafeEqual(presented.value, configured)) {
+  if (configured !== '' && timingSafeEqual(presented.value, configured)) {
     return pass(ID, `The token in ${presented.source} equals the configured notification token.`);
   }
+  const forTask = input.taskId && registered ? registered.countForTask(input.taskId) : 0;
+  if (configured === '' && forTask === 0)
+    return skipUnconfigured(ID, `A token (${presented.source})`, 'notificationToken');
+  const expected = [
+    forTask > 0 ? `the token Switchboard registered for task "${input.taskId}"` : '',
+    configured !== '' ? 'the configured notification token' : '',
+  ].filter(Boolean);
   // Lengths go to the diagnosis (shown locally), never into the detail an enforcing receiver
   // may send back to the caller.
   return fail(
     ID,
-    `The token in ${presented.source} does not equal the configured notification token: the agent was registered with another token, or the request is not from it.`,
+    `The token in ${presented.source} does not equal ${expected.join(' or ')}: the agent was registered with another token, or the request is not from it.`,
     {
       presentedLength: String(presented.value.length),
-      configuredLength: String(configured.length),
+      ...(configured !== '' ? { configuredLength: String(configured.length) } : {}),
+      ...(forTask > 0 ? { registeredForTask: String(forTask) } : {}),
     },
   );
 }

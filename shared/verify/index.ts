@@ -1,6 +1,12 @@
 // Public API of the verification library (pure: WebCrypto, TextEncoder/Decoder and jose only).
 // The engine, re-verification, replay and demo agents import from here and nowhere deeper.
-export type { VerifyContext, VerifyInput, JwksFetch } from './types';
+export type {
+  VerifyContext,
+  VerifyInput,
+  JwksFetch,
+  RegisteredToken,
+  RegisteredTokens,
+} from './types';
 export { verifyCapture } from './verify-capture';
 export { verdictOf } from './verdict';
 export { extractTaskId } from './task-id';

@@ -22,7 +22,7 @@ const RUNNERS: Record<CheckId, Runner> = {
   jwt: checkJwt,
   timestamp: checkTimestamp,
   'jti-replay': (input, _settings, ctx) => checkJti(input, ctx),
-  'notification-token': checkNotificationToken,
+  'notification-token': (input, settings, ctx) => checkNotificationToken(input, settings, ctx),
   'standard-webhooks': checkStandardWebhooks,
   'github-signature': checkGithubSignature,
 };

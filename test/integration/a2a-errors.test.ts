@@ -2,7 +2,7 @@
 // missing / invalid / broken cards, JSON-RPC errors, non-SSE and HTML answers, timeouts, a
 // refused localhost webhook, and the linter's findings on misbehaving streams.
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createAgentService, type AgentService } from '../../electron/engine/a2a/agent-service';
 import { createCapturesRepo } from '../../electron/engine/store/captures-repo';
 import { ApiError } from '../../shared/api';
@@ -13,6 +13,8 @@ import { waitFor } from '../helpers/wait-for';
 let t: TestEngine;
 let svc: AgentService;
 let broken: BrokenServer;
+// Agents are unique by card URL: the v1.0 agent is a second server.
+let brokenV1: BrokenServer;
 let agentId: number;
 let agentV1: number;
 
@@ -20,12 +22,14 @@ beforeAll(async () => {
   t = await startTestEngine();
   svc = createAgentService(t.engine.context);
   broken = await startBrokenServer('good');
+  brokenV1 = await startBrokenServer('good');
   agentId = (await svc.handlers.addAgent({ url: broken.url })).id;
-  agentV1 = (await svc.handlers.addAgent({ url: broken.url, protocolVersion: '1.0' })).id;
+  agentV1 = (await svc.handlers.addAgent({ url: brokenV1.url, protocolVersion: '1.0' })).id;
 });
 afterAll(async () => {
   await svc.dispose();
   await broken.close();
+  await brokenV1.close();
   await t.cleanup();
 });
 
@@ -143,8 +147,10 @@ describe('JSON-RPC and transport errors', () => {
 describe('custom headers', () => {
   it('sends them on every request, shows only a mask, keeps them out of the wire log', async () => {
     const secret = 'Bearer s3cret-value';
+    const withAuth = await startBrokenServer('good');
+    onTestFinished(() => withAuth.close());
     const view = await svc.handlers.addAgent({
-      url: broken.url,
+      url: withAuth.url,
       headers: { Authorization: secret },
     });
     expect(view.headers).toEqual([{ name: 'Authorization', preview: 'Bearer ••• (19 chars)' }]);

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoAgents } from '../../electron/engine/demo/index';
 import type { DeliveryAttempt } from '../../shared/api/demo';
+import { validateCard } from '../../shared/a2a/validate-card';
 import { waitFor } from '../helpers/wait-for';
 import {
   artifactName,
@@ -43,10 +44,22 @@ afterAll(async () => {
 });
 
 describe('Long-Running Task Agent', () => {
-  it('serves its card to v0.3 and v1.0 clients', async () => {
-    const legacy = (await (
+  it('serves the v1.0 card (valid, no v0.3 fields) by default, the compat card to 0.3 clients', async () => {
+    const plain = (await (
       await fetch(`${agents.long.url}.well-known/agent-card.json`)
     ).json()) as Record<string, unknown>;
+    for (const f of ['url', 'protocolVersion', 'preferredTransport'])
+      expect(plain).not.toHaveProperty(f);
+    expect(validateCard(plain)).toMatchObject({ valid: true, cardVersion: '1.0', errors: [] });
+    const legacy = (await (
+      await fetch(`${agents.long.url}.well-known/agent-card.json`, {
+        headers: { 'A2A-Version': '0.3' },
+      })
+    ).json()) as Record<string, unknown>;
+    const older = (await (
+      await fetch(`${agents.long.url}.well-known/agent.json`)
+    ).json()) as Record<string, unknown>;
+    expect(older).toEqual(legacy);
     expect(legacy).toMatchObject({
       name: 'Long-Running Task Agent',
       version: '1.0.0',

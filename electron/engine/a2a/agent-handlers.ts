@@ -1,5 +1,6 @@
-// API handlers for agents: add by base URL (card fetch + validation + version detection),
-// list, get, update overrides and custom headers, refresh the card, delete.
+// API handlers for agents: add by base URL (card fetch + validation + version detection; a
+// card URL already known selects that agent), list, get, update overrides and custom headers,
+// refresh the card, delete.
 import { ApiError } from '../../../shared/api';
 import type { AgentOpsHandlers } from '../../../shared/api/agents';
 import { cardInterfaces } from '../../../shared/a2a/card-info';
@@ -51,6 +52,19 @@ export function createAgentCrudHandlers(
         settings().cardLimitBytes,
       );
       const validation = checkOrigins(validateCard(card), card, url);
+      // Agents are unique by card URL: adding a known one selects it, with its card refreshed
+      // and the overrides given now applied (empty custom headers keep the saved ones).
+      const known = agents.list().find((a) => a.cardUrl === cardUrl);
+      if (known) {
+        known.card = card;
+        known.validation = validation;
+        known.detectedVersion = detectVersion(card, validation.cardVersion);
+        if (protocolVersion !== undefined) known.versionOverride = protocolVersion;
+        if (pushDialect !== undefined) known.pushDialect = pushDialect;
+        if (Object.keys(custom).length > 0) known.headers = custom;
+        agents.save(known);
+        return toAgentView(load(known.id));
+      }
       const id = agents.insert({
         baseUrl: url,
         cardUrl,

@@ -7,6 +7,7 @@ import type { EngineContext } from '../context';
 import { createA2aTasksRepo } from '../store/a2a-tasks-repo';
 import { createA2aWireRepo } from '../store/a2a-wire-repo';
 import { createAgentsRepo } from '../store/agents-repo';
+import { createPushTokensRepo } from '../store/push-tokens-repo';
 import { createAgentCrudHandlers, type AgentOpNames } from './agent-handlers';
 import { createStreamRegistry } from './stream-registry';
 import type { StreamDeps } from './stream-session';
@@ -34,6 +35,7 @@ export function createAgentService(
   const agents = createAgentsRepo(ctx.db);
   const tasks = createA2aTasksRepo(ctx.db);
   const wire = createA2aWireRepo(ctx.db);
+  const pushTokens = createPushTokensRepo(ctx.db);
   const registry = createStreamRegistry();
   const emitTask = (taskId: string) => {
     const t = tasks.get(taskId);
@@ -50,7 +52,7 @@ export function createAgentService(
   };
   const handlers: AgentHandlers = {
     ...createAgentCrudHandlers(agents, wire, () => ctx.settings.get(), opts.demoPorts),
-    ...createTaskHandlers({ ctx, agents, tasks, wire, registry, streamDeps }),
+    ...createTaskHandlers({ ctx, agents, tasks, wire, pushTokens, registry, streamDeps }),
     getTimeline: async (args) => {
       const t = tasks.get(args.taskId);
       return {

@@ -8,7 +8,13 @@ import type { ProtocolVersion } from '../../../shared/a2a/types';
 import type { HeaderPair } from '../../../shared/model';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import type { RpcCall } from './dialect';
-import { readLoggedBody, refuseRedirect, sendLogged, type WireResponse } from './wire-http';
+import {
+  readLoggedBody,
+  redactBody,
+  refuseRedirect,
+  sendLogged,
+  type WireResponse,
+} from './wire-http';
 
 export interface AgentTarget {
   agentId: number;
@@ -23,8 +29,12 @@ export interface AgentTarget {
 export interface CallOptions {
   taskId: string | null;
   timeoutMs?: number | undefined;
+  /** Secrets to keep out of the wire log, in the request and in the answer. */
   redactInBody?: string[];
   signal?: AbortSignal;
+  /** Accept a JSON-RPC 2.0 answer without `result` (some SDKs answer delete so): the caller
+   *  completes the action and the timeline shows an `rpc-missing-result` finding. */
+  allowMissingResult?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -92,8 +102,20 @@ export class RpcError extends ApiError {
   }
 }
 
+/** True for `{"jsonrpc":"2.0","id":..}` with neither `result` nor `error`. */
+export function isResultlessAnswer(json: unknown): boolean {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return false;
+  const env = json as Record<string, unknown>;
+  return env['jsonrpc'] === '2.0' && !('result' in env) && !('error' in env);
+}
+
 /** Parses a JSON-RPC answer body; throws RpcError / ApiError; returns `result`. */
-export function parseRpcAnswer(method: string, status: number, text: string): unknown {
+export function parseRpcAnswer(
+  method: string,
+  status: number,
+  text: string,
+  allowMissingResult = false,
+): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -128,6 +150,7 @@ export function parseRpcAnswer(method: string, status: number, text: string): un
       'agent_http_error',
       `${method}: the agent answered HTTP ${status}: ${text.slice(0, 300)}`,
     );
+  if (allowMissingResult && isResultlessAnswer(env)) return undefined;
   if (!env || typeof env !== 'object' || env.jsonrpc !== '2.0' || !('result' in env)) {
     throw new ApiError(
       502,
@@ -146,6 +169,17 @@ export interface RpcAnswer {
   at: number;
 }
 
+/** A 2xx web page where JSON-RPC was expected: say so rather than "not JSON". */
+function refuseHtmlPage(method: string, res: WireResponse): void {
+  const ct = res.response.headers.get('content-type') ?? '';
+  if (res.response.status >= 400 || !/^text\/html\b/i.test(ct)) return;
+  throw new ApiError(
+    502,
+    'agent_bad_json',
+    `${method}: the RPC URL answered an HTML page (${ct}), not JSON-RPC. It may be a web page rather than the agent's endpoint: check the interface URL in the agent's card.`,
+  );
+}
+
 export async function callRpc(
   wire: A2aWireRepo,
   t: AgentTarget,
@@ -159,11 +193,15 @@ export async function callRpc(
     res,
     o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     t.answerLimitBytes ?? DEFAULT_ANSWER_LIMIT_BYTES,
+    "agent's answer",
+    o.redactInBody,
   );
+  refuseHtmlPage(call.method, res);
   return {
-    result: parseRpcAnswer(call.method, res.response.status, text),
+    result: parseRpcAnswer(call.method, res.response.status, text, o.allowMissingResult),
     exchangeId: res.exchangeId,
-    text,
+    // The logged form: secrets the agent echoes (tokens) never reach the timeline either.
+    text: redactBody(text, o.redactInBody),
     at: Date.now(),
   };
 }

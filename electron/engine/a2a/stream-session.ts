@@ -15,6 +15,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   parseRpcAnswer,
   post,
+  RpcError,
   type AgentTarget,
 } from './rpc-client';
 import { finding } from '../../../shared/a2a/lint';
@@ -126,13 +127,13 @@ export async function openStream(
           latest.contextId ??= event?.contextId;
           lastState = latest.state ?? lastState;
           out.push(frameToTimeline({ ...row, id }, meta));
-          gate.task(session.taskId, event?.contextId ?? null, event?.state ?? null);
+          // An error as the first event (e.g. resubscribing to a finished task) fails the call.
+          if (event?.kind === 'error') gate.fail(event.error);
+          else gate.task(session.taskId, event?.contextId ?? null, event?.state ?? null);
         } else if (event?.kind === 'message') {
           gate.message(event.contextId ?? null);
         } else if (event?.kind === 'error') {
-          gate.fail(
-            `the stream carried JSON-RPC error ${event.error?.code}: ${event.error?.message}`,
-          );
+          gate.fail(event.error);
         }
       }
       if (session.taskId && (latest.state || latest.text || latest.contextId)) {
@@ -169,7 +170,7 @@ export async function openStream(
         const taskId = session.taskId;
         if (taskId)
           deps.ctx.emit({ type: 'stream', taskId, event: frameToTimeline({ ...row, id }, meta) });
-        gate.fail(err.message, 'agent_too_large');
+        gate.refuse(err.message, 'agent_too_large');
       } else if (!disconnected && db.open) {
         deps.wire.finishExchange(res.exchangeId, {
           error: `Stream broke: ${(err as Error).message}`,
@@ -218,13 +219,23 @@ async function refuseNonSse(
   if (/^text\/event-stream\b/i.test(ct)) return;
   const text = await readLoggedBody(wire, res, timeoutMs, limitBytes);
   wire.finishExchange(res.exchangeId, { streamEnd: 'error' });
-  parseRpcAnswer(method, res.response.status, text); // throws for JSON-RPC / HTTP errors
+  // JSON-RPC and HTTP errors say more than "not SSE"; a 200 HTML page is simply not SSE.
+  if (res.response.status >= 400 || isJson(text)) parseRpcAnswer(method, res.response.status, text);
   throw new ApiError(
     502,
     'not_sse',
     `${method}: the agent answered \`${ct || 'no content type'}\` instead of an SSE stream (text/event-stream). ` +
       'It may not support streaming: try with stream off.',
   );
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Resolves once with the first fact that tells the caller what the stream is about. */
@@ -253,7 +264,13 @@ function startGate(exchangeId: number, method: string, timeoutMs: number) {
       done({ taskId, contextId, kind: 'task', state }),
     message: (contextId: string | null) =>
       done({ taskId: null, contextId, kind: 'message', state: null }),
-    fail: (why: string, code = 'jsonrpc_error') => {
+    /** A JSON-RPC error in the stream before anything else: the call failed. */
+    fail: (error: { code?: number; message?: string } | undefined) => {
+      clearTimeout(timer);
+      reject(new RpcError(error?.code ?? 0, error?.message ?? '', `${method} (in the stream)`));
+    },
+    /** Switchboard ended the stream itself (e.g. a size cap) before it named a task. */
+    refuse: (why: string, code: string) => {
       clearTimeout(timer);
       reject(new ApiError(502, code, `${method}: ${why}`));
     },

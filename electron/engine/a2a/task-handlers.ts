@@ -8,6 +8,7 @@ import type { EngineContext } from '../context';
 import type { AgentsRepo } from '../store/agents-repo';
 import type { A2aTasksRepo, TaskPush } from '../store/a2a-tasks-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
+import { maskToken, type PushTokensRepo } from '../store/push-tokens-repo';
 import { targetOf } from './agent-views';
 import {
   composeMessage,
@@ -17,7 +18,10 @@ import {
   taskCalls,
   type PushRequest,
 } from './dialect';
+import { lintExchanges } from './lint-exchanges';
+import { maskConfigTokens } from './mask-config';
 import { explainPushRejection } from './push-errors';
+import { explainFinishedTask, explainMissingPushConfig } from './task-errors';
 import { callRpc } from './rpc-client';
 import { createTaskLookup, createTaskRecorder } from './task-record';
 import { openStream, type StreamDeps } from './stream-session';
@@ -42,6 +46,7 @@ export interface TaskHandlerDeps {
   agents: AgentsRepo;
   tasks: A2aTasksRepo;
   wire: A2aWireRepo;
+  pushTokens: PushTokensRepo;
   registry: StreamRegistry;
   streamDeps: StreamDeps;
 }
@@ -50,6 +55,8 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
   const { agentOf, taskOf } = createTaskLookup(d);
   const webhookUrl = () => `${d.ctx.receiverUrl()}/webhook`;
   const newToken = () => randomBytes(16).toString('hex');
+  /** Tokens of a task's push configs: kept out of the wire log when answers echo them. */
+  const secretsOf = (taskId: string) => d.pushTokens.tokensOf(taskId);
 
   const { record, fetchTask } = createTaskRecorder(d);
 
@@ -67,11 +74,28 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
           }
         : null;
       const taskPush: TaskPush | null = push
-        ? { url: push.url, token: push.token, configId: null, dialect: push.dialect }
+        ? {
+            url: push.url,
+            tokenPreview: push.dialect === 'tutorial' ? '' : maskToken(push.token),
+            configId: null,
+            dialect: push.dialect,
+          }
         : null;
+      // The notification-token check knows this token before the agent's first webhook.
+      if (push && push.dialect !== 'tutorial') {
+        d.pushTokens.register({
+          token: push.token,
+          agentId: agent.id,
+          taskId: args.taskId ?? null,
+        });
+      }
       const call = composeMessage(target.version, { ...args, push });
-      // Why: the HMAC secret travels in the tutorial dialect's body; keep it out of the wire log.
-      const redactInBody = push?.dialect === 'tutorial' ? [secret] : [];
+      // Why: the HMAC secret (tutorial dialect) and the token travel in the body; secrets never
+      // reach the wire log.
+      const redactInBody = !push ? [] : push.dialect === 'tutorial' ? [secret] : [push.token];
+      const bindToken = (taskId: string | null) => {
+        if (taskId && push && push.dialect !== 'tutorial') d.pushTokens.bind(push.token, taskId);
+      };
       try {
         if (args.stream) {
           const { start } = await openStream(d.streamDeps, {
@@ -83,6 +107,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
             timeoutMs: args.timeoutMs,
             redactInBody,
           });
+          bindToken(start.taskId);
           return start;
         }
         const answer = await callRpc(d.wire, target, call, {
@@ -91,6 +116,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
           redactInBody,
         });
         const n = record(answer, null, target);
+        bindToken(n.taskId ?? null);
         if (n.taskId && taskPush) d.tasks.setPush(n.taskId, taskPush);
         const kind = n.kind === 'message' ? 'message' : 'task';
         return {
@@ -138,63 +164,92 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
     },
     resubscribeTask: async ({ taskId }) => {
       const { task, target } = taskOf(taskId);
-      const { start } = await openStream(d.streamDeps, {
-        target,
-        call: taskCalls.subscribe(target.version, taskId),
-        kind: 'subscribe',
-        taskId,
-        push: task.push,
-      });
-      return { exchangeId: start.exchangeId };
+      try {
+        const { start } = await openStream(d.streamDeps, {
+          target,
+          call: taskCalls.subscribe(target.version, taskId),
+          kind: 'subscribe',
+          taskId,
+          push: task.push,
+        });
+        return { exchangeId: start.exchangeId };
+      } catch (err) {
+        throw explainFinishedTask(err, 'resubscribe', taskId, task.state);
+      }
     },
     cancelTask: async ({ taskId }) => {
-      const { target } = taskOf(taskId);
-      const answer = await callRpc(d.wire, target, taskCalls.cancel(target.version, taskId), {
-        taskId,
-      });
-      return { task: answer.result, state: record(answer, taskId, target).state ?? null };
+      const { task, target } = taskOf(taskId);
+      try {
+        const answer = await callRpc(d.wire, target, taskCalls.cancel(target.version, taskId), {
+          taskId,
+        });
+        return { task: answer.result, state: record(answer, taskId, target).state ?? null };
+      } catch (err) {
+        throw explainFinishedTask(err, 'cancel', taskId, task.state);
+      }
     },
     listPushConfigs: async ({ taskId }) => {
       const { target } = taskOf(taskId);
       const { result } = await callRpc(d.wire, target, pushCalls.list(target.version, taskId), {
         taskId,
+        redactInBody: secretsOf(taskId),
       });
-      return { configs: pushConfigsOf(result) };
+      return { configs: pushConfigsOf(maskConfigTokens(result)) };
     },
     getPushConfig: async ({ taskId, configId }) => {
       const { target } = taskOf(taskId);
-      const { result } = await callRpc(
-        d.wire,
-        target,
-        pushCalls.get(target.version, taskId, configId),
-        { taskId },
-      );
-      return { config: result };
+      try {
+        const { result } = await callRpc(
+          d.wire,
+          target,
+          pushCalls.get(target.version, taskId, configId),
+          { taskId, redactInBody: secretsOf(taskId) },
+        );
+        return { config: maskConfigTokens(result) };
+      } catch (err) {
+        throw explainMissingPushConfig(err, taskId, configId);
+      }
     },
     setPushConfig: async ({ taskId, url }) => {
-      const { target } = taskOf(taskId);
+      const { task, target } = taskOf(taskId);
       const push = { url: url ?? webhookUrl(), token: newToken() };
+      d.pushTokens.register({ token: push.token, agentId: task.agentId, taskId });
       try {
         const { result } = await callRpc(
           d.wire,
           target,
           pushCalls.set(target.version, taskId, push.url, push.token),
-          { taskId },
+          { taskId, redactInBody: [push.token] },
         );
+        const configId = configIdOf(result);
+        d.pushTokens.bind(push.token, taskId, configId);
         d.tasks.setPush(taskId, {
-          ...push,
-          configId: configIdOf(result),
+          url: push.url,
+          tokenPreview: maskToken(push.token),
+          configId,
           dialect: target.version === '1.0' ? 'v1.0' : 'v0.3',
         });
-        return { config: result };
+        return { config: maskConfigTokens(result) };
       } catch (err) {
         throw explainPushRejection(err, push.url);
       }
     },
     deletePushConfig: async ({ taskId, configId }) => {
-      const { target } = taskOf(taskId);
-      await callRpc(d.wire, target, pushCalls.delete(target.version, taskId, configId), { taskId });
-      return { deleted: true };
+      const { task, target } = taskOf(taskId);
+      // Lenient: the v0.3 Python SDK answers a done delete with no `result`; the delete happened,
+      // so it completes, and the deviation is a finding on the task's timeline.
+      const answer = await callRpc(
+        d.wire,
+        target,
+        pushCalls.delete(target.version, taskId, configId),
+        { taskId, allowMissingResult: true },
+      ).catch((err: unknown) => {
+        throw explainMissingPushConfig(err, taskId, configId);
+      });
+      const exchange = d.wire.exchange(answer.exchangeId);
+      const findings = exchange ? lintExchanges([exchange]) : [];
+      if (task.push?.configId === configId) d.tasks.setPush(taskId, null);
+      return { deleted: true, findings };
     },
   };
 }

@@ -5,6 +5,7 @@
 // table at call time, so nothing has to listen for them.
 import { lintStream, type LintFrame } from '../../../shared/a2a/lint';
 import { lintWebhooks, type StreamStatePoint } from '../../../shared/a2a/lint-webhooks';
+import { lintExchanges } from './lint-exchanges';
 import { normalizeWebhook } from '../../../shared/a2a/normalize';
 import type { Finding, ProtocolVersion, TimelineEvent } from '../../../shared/a2a/types';
 import { DELIVERY_ATTEMPT_HEADER } from '../../../shared/api/demo';
@@ -78,8 +79,9 @@ export function lintTask(
     list.push(frameToLint(row, meta));
     byExchange.set(row.exchangeId, list);
   }
-  const out: Finding[] = [];
-  for (const ex of wire.exchanges({ taskId }, 10_000)) {
+  const exchanges = wire.exchanges({ taskId }, 10_000);
+  const out: Finding[] = lintExchanges(exchanges);
+  for (const ex of exchanges) {
     if (!ex.streamKind || (ex.status !== null && ex.status >= 400)) continue;
     out.push(
       ...lintStream({

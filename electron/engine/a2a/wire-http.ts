@@ -114,11 +114,12 @@ export function refuseRedirect(res: WireResponse, what: string): void {
   throw new ApiError(
     502,
     'agent_redirect',
-    `${what}: the agent answered HTTP ${status}${to ? ` (redirect to ${to})` : ''}. Switchboard does not follow redirects, so your custom headers never go where an agent points; use the final URL as the agent's base URL.`,
+    `${what}: the agent answered HTTP ${status}, redirecting to ${to ?? '(no Location header)'}. Redirects are not followed (the request carries your message and custom headers); use that URL as the agent URL, or fix the endpoint in its card.`,
   );
 }
 
-/** Reads the body as text, at most `limitBytes`, with the same timeout budget, and logs it.
+/** Reads the body as text, at most `limitBytes`, with the same timeout budget, and logs it
+ *  (with `redact` strings replaced, e.g. a notification token the agent echoes back).
  *  Why the cap: an agent is untrusted, and a huge answer would swell memory and the store.
  *  Past it, reading stops, the bytes received up to the cap are logged, and the error says so. */
 export async function readLoggedBody(
@@ -127,15 +128,19 @@ export async function readLoggedBody(
   timeoutMs: number,
   limitBytes: number,
   what = "agent's answer",
+  redact?: string[],
 ): Promise<string> {
   try {
     const { text, overflow } = await readCapped(res.response, limitBytes, timeoutMs);
     if (overflow) {
       const message = `The ${what} from ${res.response.url || 'the agent'} is larger than the ${formatBytes(limitBytes)} limit; reading stopped there (the first ${formatBytes(limitBytes)} are in the wire log). Raise the limit in Settings if this agent really sends that much.`;
-      wire.finishExchange(res.exchangeId, { responseBody: text, error: message });
+      wire.finishExchange(res.exchangeId, {
+        responseBody: redactBody(text, redact),
+        error: message,
+      });
       throw new ApiError(502, 'agent_too_large', message);
     }
-    wire.finishExchange(res.exchangeId, { responseBody: text });
+    wire.finishExchange(res.exchangeId, { responseBody: redactBody(text, redact) });
     return text;
   } catch (err) {
     if (err instanceof ApiError) throw err;

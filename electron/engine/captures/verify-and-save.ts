@@ -1,7 +1,12 @@
 // Runs verification for one stored capture against the current settings and saves the checks
 // and verdict. Used by the receiver (with the bytes in hand), by re-verification and by imports.
 import type { CaptureSummary, Check, Settings, Verdict } from '../../../shared/model';
-import { verifyCapture, verdictOf, type VerifyInput } from '../../../shared/verify/index';
+import {
+  verifyCapture,
+  verdictOf,
+  type RegisteredTokens,
+  type VerifyInput,
+} from '../../../shared/verify/index';
 import type { CapturesRepo } from '../store/captures-repo';
 import type { GroupCommit } from '../store/group-commit';
 import type { JtiRepo } from '../store/jti-repo';
@@ -10,6 +15,8 @@ export interface VerifyDeps {
   captures: CapturesRepo;
   jti: JtiRepo;
   settings: () => Settings;
+  /** Notification tokens Switchboard registered per task (its own push configs). */
+  registeredTokens?: RegisteredTokens;
   /** Shares transactions with concurrent writers (the receiver's burst path). */
   commit?: GroupCommit;
 }
@@ -31,6 +38,7 @@ export async function verifyAndSave(
       deps.commit
         ? deps.commit.enqueue(() => deps.jti.remember(jti, id))
         : deps.jti.remember(jti, id),
+    ...(deps.registeredTokens ? { registeredTokens: deps.registeredTokens } : {}),
   });
   const verdict = verdictOf(checks);
   const save = () => deps.captures.saveVerification(id, checks, verdict, responseStatus);

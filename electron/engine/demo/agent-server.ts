@@ -7,15 +7,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { AgentCard } from '@a2a-js/sdk';
-import {
-  DefaultRequestHandler,
-  InMemoryPushNotificationStore,
-  InMemoryTaskStore,
-} from '@a2a-js/sdk/server';
+import { InMemoryPushNotificationStore, InMemoryTaskStore } from '@a2a-js/sdk/server';
 import { agentCardHandler, jsonRpcHandler, UserBuilder } from '@a2a-js/sdk/server/express';
 import { buildCard, type CardSpec } from './agent-card';
 import { createDemoExecutor, type TaskBody } from './demo-executor';
+import { legacyFinalMiddleware } from './legacy-final';
 import { createSignedPushSender } from './push-sender';
+import { DemoRequestHandler } from './request-handler';
 import type { AgentRuntime } from './runtime';
 import { createTutorialPushCapture } from './tutorial-push';
 
@@ -65,7 +63,7 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
   const card = buildCard(opts.spec, url);
 
   const pushStore = new InMemoryPushNotificationStore();
-  const handler = new DefaultRequestHandler(
+  const handler = new DemoRequestHandler(
     card,
     new InMemoryTaskStore(),
     createDemoExecutor(rt, opts.task(rt)),
@@ -76,15 +74,23 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
   const capture = createTutorialPushCapture();
   const app = express();
   app.disable('x-powered-by');
-  const cardHandler = agentCardHandler({
+  // The v1.0 card (no v0.3 fields: it validates against the v1.0 schema) unless a client asks
+  // for 0.3 with `A2A-Version`; the SDK's compat card then adds `url`/`protocolVersion`. The
+  // pre-0.3 path agent.json always gets the compat card. v0.3 requests work either way: the
+  // card's supportedInterfaces lists the 0.3 endpoint and the RPC handler runs legacyCompat.
+  const v1Card = agentCardHandler({ agentCardProvider: handler });
+  const compatCard = agentCardHandler({
     agentCardProvider: handler,
     legacyCompat: { enabled: true },
   });
-  app.use('/.well-known/agent-card.json', cardHandler);
-  app.use('/.well-known/agent.json', cardHandler);
+  app.use('/.well-known/agent-card.json', (req, res, next) =>
+    (req.header('A2A-Version') ? compatCard : v1Card)(req, res, next),
+  );
+  app.use('/.well-known/agent.json', compatCard);
   app.use(
     '/',
     capture.middleware,
+    legacyFinalMiddleware,
     jsonRpcHandler({
       requestHandler: handler,
       userBuilder: UserBuilder.noAuthentication,

@@ -1,11 +1,13 @@
 // The tutorial's Long-Running Task Agent (long_running_agent.py). A message containing "quick"
 // completes in about 2 s with a `quick_result` artifact; anything else runs 6 steps of 5 s with
 // a progress status per step, then a `long_task_result` artifact, then the tutorial webhook if
-// the client configured one, then completed.
+// the client configured one, then completed. A message containing "input" pauses the task in
+// input-required until the next message to it (input-task.ts).
 import type { RequestContext } from '@a2a-js/sdk/server';
 import type { CardSpec } from './agent-card';
 import type { TaskBody } from './demo-executor';
 import { pyIsoformat } from './python-time';
+import { askForInput, continueWithAnswer, isAnswer, wantsInput } from './input-task';
 import type { AgentRuntime } from './runtime';
 import { userText, type TaskPublisher } from './task-publisher';
 import { tutorialPushOf } from './tutorial-push';
@@ -21,8 +23,9 @@ export const LONG_RUNNING_CARD: CardSpec = {
       name: 'Long-running task',
       description:
         'Runs a 30-second task in 6 steps and notifies the configured webhook when done; ' +
-        'a message containing "quick" completes in about 2 seconds instead.',
-      examples: ['Process this quickly', 'Run a long machine learning task'],
+        'a message containing "quick" completes in about 2 seconds instead, and one containing ' +
+        '"input" asks a question and waits for the answer (input-required).',
+      examples: ['Process this quickly', 'Run a long machine learning task', 'Ask me for input'],
     },
   ],
 };
@@ -72,8 +75,10 @@ async function longTask(
 export function longRunningTask(rt: AgentRuntime): TaskBody {
   return async (t, rc) => {
     const input = userText(rc);
+    if (isAnswer(rc)) return continueWithAnswer(rt, t, input);
     if (hasWebhook(rc)) t.working('📡 Webhook configured - you can disconnect safely!');
-    if (input.toLowerCase().includes('quick')) await quickTask(rt, t, input);
+    if (wantsInput(input)) await askForInput(rt, t);
+    else if (input.toLowerCase().includes('quick')) await quickTask(rt, t, input);
     else await longTask(rt, t, rc, input);
   };
 }

@@ -1,12 +1,13 @@
 // Controls on the selected task: its full id (copy), state and stream status, where its webhooks
 // go (URL, dialect, token masked), disconnect the stream (the task goes on), resubscribe, get,
 // cancel, and the task's push configs (list, delete). Keyed by task in the parent, so the Get
-// result and the push configs of one task never show under another.
+// result and the push configs of one task never show under another. Resubscribe and Cancel
+// are disabled on a finished task, with the reason shown.
 import { useState } from 'react';
 import type { SwitchboardApi } from '../../../shared/api';
+import { taskActionBlocks } from '../../../shared/a2a/task-actions';
 import type { TaskView } from '../../../shared/api/agents';
 import { CopyButton } from '../../components/CopyButton';
-import { maskToken } from './agents-text';
 
 export function TaskControls(props: {
   api: SwitchboardApi;
@@ -21,6 +22,7 @@ export function TaskControls(props: {
     const o = c as { id?: string; pushNotificationConfig?: { id?: string } };
     return o.id ?? o.pushNotificationConfig?.id ?? '';
   };
+  const blocked = taskActionBlocks(task.state);
   const list = async () =>
     setConfigs((await run(() => api.listPushConfigs({ taskId })))?.configs ?? null);
   return (
@@ -37,7 +39,7 @@ export function TaskControls(props: {
       </span>
       {task.push ? (
         <span className="muted push-line" data-testid="push-line" title={task.push.url}>
-          push ({task.push.dialect}) → {task.push.url} · token {maskToken(task.push.token)}
+          push ({task.push.dialect}) → {task.push.url} · token {task.push.tokenPreview}
         </span>
       ) : null}
       <span className="task-buttons">
@@ -52,6 +54,8 @@ export function TaskControls(props: {
         <button
           type="button"
           className="btn"
+          disabled={blocked.resubscribe !== null}
+          title={blocked.resubscribe ?? undefined}
           onClick={() => void run(() => api.resubscribeTask({ taskId }))}
         >
           Resubscribe
@@ -70,10 +74,17 @@ export function TaskControls(props: {
         <button
           type="button"
           className="btn"
+          disabled={blocked.cancel !== null}
+          title={blocked.cancel ?? undefined}
           onClick={() => void run(() => api.cancelTask({ taskId }))}
         >
           Cancel
         </button>
+        {blocked.resubscribe ? (
+          <span className="muted" data-testid="task-actions-reason">
+            Resubscribe and Cancel are off: the task is {task.state}.
+          </span>
+        ) : null}
         <button type="button" className="btn" onClick={() => void list()}>
           Push configs
         </button>

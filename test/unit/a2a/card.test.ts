@@ -36,6 +36,24 @@ describe('validateCard', () => {
       warnings: [],
     });
   });
+  it('flags v0.3 fields in a v1.0 card with the JSON path of each (as the kit does)', () => {
+    const mixed = {
+      ...v03,
+      ...v1,
+      capabilities: { ...v1.capabilities, stateTransitionHistory: true },
+    };
+    const r = validateCard(mixed);
+    expect(r.cardVersion).toBe('1.0');
+    expect(r.valid).toBe(false);
+    expect(r.errors.map((e) => e.path)).toEqual([
+      '$.url',
+      '$.protocolVersion',
+      '$.preferredTransport',
+      '$.capabilities.stateTransitionHistory',
+    ]);
+    expect(r.errors[0]!.message).toMatch(/v0\.3 field `url` in a v1\.0 card/);
+    expect(r.warnings.map((w) => w.path)).not.toContain('$.url');
+  });
   it('reports errors with JSON paths', () => {
     const bad = {
       ...v1,

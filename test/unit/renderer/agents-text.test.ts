@@ -3,7 +3,7 @@
 // preferences that fall back on bad or missing storage.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineEvent } from '../../../shared/a2a/types';
-import { demoHint, maskToken } from '../../../renderer/views/agents/agents-text';
+import { demoHint } from '../../../renderer/views/agents/agents-text';
 import {
   isBool,
   isLaneLayout,
@@ -18,13 +18,6 @@ describe('demoHint', () => {
       'Demo agents running: Long at http://127.0.0.1:41000/.',
     );
     expect(demoHint([])).toMatch(/No demo agent is running/);
-  });
-});
-
-describe('maskToken', () => {
-  it('shows only the last four characters of a real token', () => {
-    expect(maskToken('0123456789abcdef')).toBe('••••cdef');
-    expect(maskToken('short')).toBe('••••');
   });
 });
 

@@ -1,7 +1,7 @@
 // Check notification-token: X-A2A-Notification-Token, or Authorization credentials (A2A v1.0).
 import { describe, expect, it } from 'vitest';
 import type { HeaderPair } from '../../../shared/model';
-import { verifyCapture } from '../../../shared/verify/index';
+import { verifyCapture, type RegisteredTokens } from '../../../shared/verify/index';
 import {
   inputWith,
   memoryContext,
@@ -67,5 +67,65 @@ describe('notification-token', () => {
     const unconfigured = await tokenCheck([['X-A2A-Notification-Token', token]], '');
     expect(unconfigured?.status).toBe('skip');
     expect(unconfigured?.detail).toContain('"notificationToken"');
+  });
+});
+
+describe('notification-token with tokens Switchboard registered per task', () => {
+  const perTask = testSecret('task-token');
+  const registry: RegisteredTokens = {
+    find: (t) =>
+      t === perTask
+        ? { taskId: 'task-1', configId: 'cfg-1' }
+        : t === 'pending-token'
+          ? { taskId: null, configId: null }
+          : null,
+    countForTask: (taskId) => (taskId === 'task-1' ? 1 : 0),
+  };
+  const check = async (presented: string, taskId: string | null, configured = '') => {
+    const checks = await verifyCapture(
+      inputWith([['X-A2A-Notification-Token', presented]], '{}', { taskId }),
+      settingsWith({ notificationToken: configured }),
+      { ...memoryContext(), registeredTokens: registry },
+    );
+    return checks.find((c) => c.id === 'notification-token')!;
+  };
+
+  it('passes the token registered for this task and says which one matched', async () => {
+    const c = await check(perTask, 'task-1');
+    expect(c.status).toBe('pass');
+    expect(c.detail).toBe(
+      'The token in X-A2A-Notification-Token equals the token Switchboard registered for this task ("task-1") (push config cfg-1).',
+    );
+  });
+
+  it("fails another task's token with that reason", async () => {
+    const c = await check(perTask, 'task-2');
+    expect(c.status).toBe('fail');
+    expect(c.detail).toContain('registered for task "task-1" (push config cfg-1)');
+    expect(c.detail).toContain('this notification is about task "task-2"');
+  });
+
+  it('passes a token registered with a message whose task was not named yet', async () => {
+    const c = await check('pending-token', 'task-9');
+    expect(c.status).toBe('pass');
+    expect(c.detail).toMatch(/had not named the task yet/);
+  });
+
+  it('still accepts the configured token, and names both when neither matches', async () => {
+    expect((await check(token, 'task-1', token)).detail).toMatch(/configured notification token/);
+    const c = await check('test-wrong', 'task-1', token);
+    expect(c.status).toBe('fail');
+    expect(c.detail).toContain(
+      'does not equal the token Switchboard registered for task "task-1" or the configured notification token',
+    );
+    expect(c.diagnosis).toMatchObject({ registeredForTask: '1' });
+    expect(c.detail).not.toContain(perTask);
+  });
+
+  it('fails a wrong token for a task with registered tokens even with no token configured', async () => {
+    const c = await check('test-wrong', 'task-1');
+    expect(c.status).toBe('fail');
+    expect(c.diagnosis).not.toHaveProperty('configuredLength');
+    expect((await check('test-wrong', 'task-7')).status).toBe('skip');
   });
 });

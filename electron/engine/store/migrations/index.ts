@@ -4,6 +4,7 @@ import { capturesMigration } from './001-captures';
 import { demoMigration } from './002-demo';
 import { agentsMigration } from './003-agents';
 import { replaysMigration } from './004-replays';
+import { pushTokensMigration } from './005-push-tokens';
 import { hostileAgentsMigration } from './006-hostile-agents';
 
 export interface Migration {
@@ -17,5 +18,6 @@ export const migrations: Migration[] = [
   demoMigration,
   agentsMigration,
   replaysMigration,
+  pushTokensMigration,
   hostileAgentsMigration,
 ];
