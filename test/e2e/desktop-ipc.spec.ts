@@ -78,11 +78,8 @@ test('captures arrive live over IPC events; detail, settings save and a replay w
   const p = page();
   const receiver = await ipc<{ url: string; listening: boolean }>('receiverInfo');
   expect(receiver.listening).toBe(true);
-  const settings = await ipc<{ settings: { webhookSecret: string } }>('getSettings');
-  await sendWebhook(receiver.url, {
-    taskId: 'task-desktop',
-    secret: settings.settings.webhookSecret,
-  });
+  const secret = await ipc<{ value: string }>('revealSecret', { key: 'webhookSecret' });
+  await sendWebhook(receiver.url, { taskId: 'task-desktop', secret: secret.value });
 
   const row = p.getByTestId('capture-row').first();
   await expect(row).toContainText('task-desktop');

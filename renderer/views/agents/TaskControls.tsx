@@ -39,7 +39,10 @@ export function TaskControls(props: {
       </span>
       {task.push ? (
         <span className="muted push-line" data-testid="push-line" title={task.push.url}>
-          push ({task.push.dialect}) → {task.push.url} · token {task.push.tokenPreview}
+          push ({task.push.dialect}) → {task.push.url} ·{' '}
+          {task.push.tokenPreview
+            ? `token ${task.push.tokenPreview}`
+            : 'signed with the HMAC secret, no token'}
         </span>
       ) : null}
       <span className="task-buttons">
