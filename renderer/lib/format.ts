@@ -1,11 +1,7 @@
 // Formatting for display: sizes, clock times, dates and "3 min ago" style relative times.
 // Pure functions (the current time is a parameter) so they are unit-tested without clocks.
 
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
+export { formatSize } from '../../shared/format-size';
 
 /** Exact size with thousands separators, e.g. "12,345 bytes". */
 export function exactSize(bytes: number): string {

@@ -9,6 +9,7 @@
 // Why caps: an agent is untrusted; one endless frame or stream must not swell memory or hold
 // the event loop (the engine shares it with the webhook receiver and the window).
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { formatSize } from '../../../shared/format-size';
 
 export interface RawFrame {
   raw: string;
@@ -41,16 +42,10 @@ export class FrameLimitError extends Error {
   ) {
     super(
       which === 'frame'
-        ? `an SSE frame passed the ${formatBytes(limit)} per-frame limit; the stream was closed after ${formatBytes(limit)} of it and its first ${formatBytes(Math.min(limit, KEEP_REFUSED_BYTES))} kept (raise "SSE frame limit" in Settings if the agent really sends events this big)`
-        : `the stream passed its ${formatBytes(limit)} budget and was closed (raise "SSE stream limit" in Settings to read longer streams)`,
+        ? `an SSE frame passed the ${formatSize(limit)} per-frame limit; the stream was closed after ${formatSize(limit)} of it and its first ${formatSize(Math.min(limit, KEEP_REFUSED_BYTES))} kept (raise "SSE frame limit" in Settings if the agent really sends events this big)`
+        : `the stream passed its ${formatSize(limit)} budget and was closed (raise "SSE stream limit" in Settings to read longer streams)`,
     );
   }
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
-  return `${n} bytes`;
 }
 
 const LF = 0x0a;

@@ -5,7 +5,7 @@
 import { ApiError } from '../../../shared/api';
 import type { HeaderPair } from '../../../shared/model';
 import type { A2aWireRepo, NewExchange } from '../store/a2a-wire-repo';
-import { formatBytes } from './sse-frames';
+import { formatSize } from '../../../shared/format-size';
 
 export const REDACTED = '«redacted»';
 
@@ -133,7 +133,7 @@ export async function readLoggedBody(
   try {
     const { text, overflow } = await readCapped(res.response, limitBytes, timeoutMs);
     if (overflow) {
-      const message = `The ${what} from ${res.response.url || 'the agent'} is larger than the ${formatBytes(limitBytes)} limit; reading stopped there (the first ${formatBytes(limitBytes)} are in the wire log). Raise the limit in Settings if this agent really sends that much.`;
+      const message = `The ${what} from ${res.response.url || 'the agent'} is larger than the ${formatSize(limitBytes)} limit; reading stopped there (the first ${formatSize(limitBytes)} are in the wire log). Raise the limit in Settings if this agent really sends that much.`;
       wire.finishExchange(res.exchangeId, {
         responseBody: redactBody(text, redact),
         error: message,

@@ -16,8 +16,9 @@ const enc = (s: string) => new TextEncoder().encode(s);
 describe('format', () => {
   it('sizes', () => {
     expect(formatSize(512)).toBe('512 B');
-    expect(formatSize(2048)).toBe('2.0 KB');
-    expect(formatSize(5 * 1024 * 1024)).toBe('5.0 MB');
+    expect(formatSize(1536)).toBe('1.5 KiB');
+    expect(formatSize(2048)).toBe('2 KiB');
+    expect(formatSize(5 * 1024 * 1024)).toBe('5 MiB');
     expect(exactSize(12345)).toBe('12,345 bytes');
     expect(exactSize(1)).toBe('1 byte');
   });
