@@ -5,12 +5,13 @@
 // unique by card URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgentService, type AgentService } from '../../electron/engine/a2a/agent-service';
-import { ApiError, fillPath } from '../../shared/api';
+import { fillPath } from '../../shared/api';
 import type { Timeline } from '../../shared/api/agents';
 import { startBrokenServer, type BrokenServer } from '../fixtures/broken-sse-server';
 import { startSdkAgent, type SdkAgent } from '../fixtures/sdk-agent';
 import { startTestEngine, startTestServe, type TestEngine } from '../helpers/engine-fixture';
 import { waitFor } from '../helpers/wait-for';
+import { apiError } from '../helpers/api-error';
 
 let t: TestEngine;
 let svc: AgentService;
@@ -23,15 +24,6 @@ afterAll(async () => {
   await svc.dispose();
   await t.cleanup();
 });
-
-async function apiError(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
-}
 
 describe.each([
   { mode: '1.0' as const, version: '1.0' as const },

@@ -5,10 +5,10 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createAgentService, type AgentService } from '../../electron/engine/a2a/agent-service';
 import { createCapturesRepo } from '../../electron/engine/store/captures-repo';
-import { ApiError } from '../../shared/api';
 import { startBrokenServer, type BrokenServer } from '../fixtures/broken-sse-server';
 import { startTestEngine, type TestEngine } from '../helpers/engine-fixture';
 import { waitFor } from '../helpers/wait-for';
+import { apiError } from '../helpers/api-error';
 
 let t: TestEngine;
 let svc: AgentService;
@@ -32,15 +32,6 @@ afterAll(async () => {
   await brokenV1.close();
   await t.cleanup();
 });
-
-async function apiError(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
-}
 
 async function freePortUrl(): Promise<string> {
   const s = createServer();

@@ -3,10 +3,10 @@
 // user's custom headers to another origin. Each is stopped at its cap with what was received
 // kept and explained; nothing is read past a cap, and no header leaves its origin unconfirmed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api';
 import { startHostileAgent, type HostileAgent } from '../fixtures/hostile-agent';
 import { startTestEngine, type TestEngine } from '../helpers/engine-fixture';
 import { waitFor } from '../helpers/wait-for';
+import { apiError } from '../helpers/api-error';
 
 let t: TestEngine;
 let agent: HostileAgent;
@@ -21,15 +21,6 @@ afterAll(async () => {
   await t.cleanup();
   await agent.close();
 });
-
-async function apiError(p: Promise<unknown>): Promise<ApiError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ApiError);
-  return err as ApiError;
-}
 
 async function streamToEnd(text: string) {
   const h = t.engine.handlers;

@@ -1,14 +1,13 @@
 // API handlers for agents: add by base URL (card fetch + validation + version detection; a
 // card URL already known selects that agent), list, get, update overrides and custom headers,
 // refresh the card, delete.
-import { ApiError } from '../../../shared/api';
 import type { AgentOpsHandlers } from '../../../shared/api/agents';
 import { cardInterfaces } from '../../../shared/a2a/card-info';
 import { validateCard, type CardValidation } from '../../../shared/a2a/validate-card';
 import type { Settings } from '../../../shared/model';
 import type { AgentsRepo } from '../store/agents-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
-import { detectVersion, toAgentView } from './agent-views';
+import { detectVersion, requireAgent, toAgentView } from './agent-views';
 import { fetchCard } from './card-fetch';
 import { DEFAULT_PROBE_PORTS, discoverAgents } from './discover';
 
@@ -30,16 +29,7 @@ export function createAgentCrudHandlers(
   /** Ports of the demo agents running now (probed too: they may not be on 8001/8002). */
   demoPorts: () => number[] = () => [],
 ): Pick<AgentOpsHandlers, AgentOpNames> {
-  const load = (id: number) => {
-    const a = agents.get(id);
-    if (!a)
-      throw new ApiError(
-        404,
-        'agent_not_found',
-        `Agent #${id} does not exist (it may have been removed).`,
-      );
-    return a;
-  };
+  const load = (id: number) => requireAgent(agents, id);
   return {
     addAgent: async ({ url, headers, protocolVersion, pushDialect, timeoutMs }) => {
       const custom = headers ?? {};

@@ -6,7 +6,7 @@ import type { ProtocolVersion } from '../../../shared/a2a/types';
 import { ApiError } from '../../../shared/api';
 import type { AgentView } from '../../../shared/api/agents';
 import type { Settings } from '../../../shared/model';
-import type { AgentRow } from '../store/agents-repo';
+import type { AgentRow, AgentsRepo } from '../store/agents-repo';
 import { defaultPushDialect } from './dialect';
 import type { AgentTarget } from './rpc-client';
 
@@ -17,6 +17,18 @@ export function detectVersion(card: unknown, cardVersion: ProtocolVersion | null
 export function maskHeader(value: string): string {
   const scheme = /^(Bearer|Basic|Token|ApiKey)\s+/i.exec(value)?.[1];
   return `${scheme ? scheme + ' ' : ''}••• (${value.length} chars)`;
+}
+
+/** The agent with this id, or a 404 the user can act on. */
+export function requireAgent(agents: Pick<AgentsRepo, 'get'>, id: number): AgentRow {
+  const a = agents.get(id);
+  if (!a)
+    throw new ApiError(
+      404,
+      'agent_not_found',
+      `Agent #${id} does not exist (it may have been removed).`,
+    );
+  return a;
 }
 
 export function effectiveVersion(a: AgentRow): ProtocolVersion {

@@ -7,7 +7,7 @@ import { normalizeResult } from '../../../shared/a2a/normalize';
 import { taskResultText } from '../../../shared/a2a/task-artifacts';
 import { TERMINAL_STATES, type NormalizedEvent } from '../../../shared/a2a/types';
 import type { TaskRow } from '../store/a2a-tasks-repo';
-import { targetOf } from './agent-views';
+import { requireAgent, targetOf } from './agent-views';
 import { frameToTimeline, type FrameMeta } from './frame-record';
 import { callRpc, type AgentTarget, type RpcAnswer } from './rpc-client';
 import { taskCalls } from './dialect';
@@ -17,16 +17,7 @@ type RecorderDeps = Pick<TaskHandlerDeps, 'ctx' | 'agents' | 'tasks' | 'wire' | 
 
 /** Agent and task by id, or an ApiError the user can act on. */
 export function createTaskLookup(d: Pick<TaskHandlerDeps, 'agents' | 'tasks' | 'ctx'>) {
-  const agentOf = (id: number) => {
-    const a = d.agents.get(id);
-    if (!a)
-      throw new ApiError(
-        404,
-        'agent_not_found',
-        `Agent #${id} does not exist (it may have been removed).`,
-      );
-    return a;
-  };
+  const agentOf = (id: number) => requireAgent(d.agents, id);
   const taskOf = (taskId: string): { task: TaskRow; target: AgentTarget } => {
     const t = d.tasks.get(taskId);
     if (!t)
