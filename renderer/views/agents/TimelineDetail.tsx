@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { SwitchboardApi } from '../../../shared/api';
 import type { TimelineEvent } from '../../../shared/a2a/types';
-import type { CaptureDetail } from '../../../shared/model';
+import { describeAnswer, type CaptureDetail } from '../../../shared/model';
 import { bearerJwt } from '../../../shared/verify/jwt-decode';
 import { headerValue } from '../../../shared/verify/headers';
 import { CopyButton } from '../../components/CopyButton';
@@ -109,9 +109,7 @@ function WebhookDetail(props: {
     <>
       <div className="tl-detail-row">
         {e.verdict ? <VerdictBadge verdict={e.verdict} /> : null}
-        <span data-testid="tl-detail-answer">
-          receiver answered {e.responseStatus ?? detail?.responseStatus ?? '—'}
-        </span>
+        <span data-testid="tl-detail-answer">receiver answered {answerText(e, detail)}</span>
         {e.attempt ? <span>attempt #{e.attempt}</span> : null}
         <span className="mono muted">
           capture #{captureId} · {detail ? `${detail.method} ${detail.path}` : ''}
@@ -151,4 +149,11 @@ function WebhookDetail(props: {
       ) : null}
     </>
   );
+}
+
+/** What the receiver answered and which rule chose it: the event's, else the capture's. */
+function answerText(e: TimelineEvent, detail: CaptureDetail | null): string {
+  const status = e.responseStatus ?? detail?.responseStatus ?? null;
+  if (status === null) return '—';
+  return describeAnswer(status, e.answeredBy ?? detail?.answeredBy);
 }

@@ -4,6 +4,7 @@
 // Text that does not fit ends in an ellipsis; the full line is the row's tooltip, and the row is
 // focusable (Enter opens its detail). Webhook rows show the receiver's answer and the attempt.
 import { memo } from 'react';
+import { describeAnswer } from '../../../shared/model';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import type { LaneLayout } from './timeline-prefs';
 import type { TimelineRowView } from './timeline-rows';
@@ -50,7 +51,7 @@ export const TimelineRow = memo(function TimelineRow(props: {
           className={`tl-answer ${answered >= 200 && answered < 300 ? 'ok' : 'bad'}`}
           data-testid="tl-answer"
         >
-          → {answered}
+          → {describeAnswer(answered, e.answeredBy)}
         </span>
       ) : null}
       {e.findings?.map((f, i) => (

@@ -3,6 +3,7 @@
 // before it, label, the state segment in force (the last state seen on the stream lane). Rows
 // in the DOM only read these fields, so scrolling formats nothing and parses nothing.
 import type { TaskState, TimelineEvent } from '../../../shared/a2a/types';
+import { describeAnswer } from '../../../shared/model';
 import { clockTime } from '../../lib/format';
 
 export interface TimelineRowView {
@@ -79,7 +80,8 @@ export function rowTitle(e: TimelineEvent): string {
   const parts = [eventLabel(e)];
   if (e.state) parts.push(e.state);
   if (e.verdict) parts.push(e.verdict.toUpperCase());
-  if (e.responseStatus !== undefined) parts.push(`answered ${e.responseStatus}`);
+  if (e.responseStatus !== undefined)
+    parts.push(`answered ${describeAnswer(e.responseStatus, e.answeredBy)}`);
   if (e.text) parts.push(e.text);
   return parts.join(' · ');
 }

@@ -1,6 +1,6 @@
 // The opened capture: summary line, actions (copy body, copy as curl, close), then the
 // verification checks, the decoded JWT, headers in received order, the body and the metadata.
-import type { CaptureDetail } from '../../../../shared/model';
+import { describeAnswer, type CaptureDetail } from '../../../../shared/model';
 import { bearerJwt } from '../../../../shared/verify/jwt-decode';
 import { CopyButton } from '../../../components/CopyButton';
 import { VerdictBadge } from '../../../components/VerdictBadge';
@@ -111,7 +111,12 @@ function Meta({ detail }: { detail: CaptureDetail }) {
     ['From', detail.remoteAddress],
     ['Size', exactSize(detail.size)],
     ['Task id', detail.taskId ?? '—'],
-    ['Answered', detail.responseStatus === null ? '—' : `HTTP ${detail.responseStatus}`],
+    [
+      'Answered',
+      detail.responseStatus === null
+        ? '—'
+        : `HTTP ${describeAnswer(detail.responseStatus, detail.answeredBy)}`,
+    ],
     ['Source', detail.source],
     ['Capture id', String(detail.id)],
   ];
