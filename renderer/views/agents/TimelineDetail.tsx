@@ -11,7 +11,7 @@ import { bearerJwt } from '../../../shared/verify/jwt-decode';
 import { headerValue } from '../../../shared/verify/headers';
 import { CopyButton } from '../../components/CopyButton';
 import { VerdictBadge } from '../../components/VerdictBadge';
-import { clockTime } from '../../lib/format';
+import { useClock } from '../../state/display-prefs';
 import { getAppStore } from '../../state/store';
 import { ChecksPanel } from '../captures/detail/ChecksPanel';
 import { JwtPanel } from '../captures/detail/JwtPanel';
@@ -23,11 +23,12 @@ export function TimelineDetail(props: {
   onClose: () => void;
 }) {
   const e = props.event;
+  const clock = useClock();
   return (
     <div className="tl-detail" data-testid="tl-detail">
       <div className="tl-detail-head">
         <strong>{e.source === 'webhook' ? 'Webhook' : (e.note ?? e.kind)}</strong>
-        <span className="muted mono">{clockTime(e.at)}</span>
+        <span className="muted mono">{clock.time(e.at)}</span>
         {e.state ? <span className={`tl-state st-${e.state}`}>{e.state}</span> : null}
         <span className="spacer" />
         <button type="button" className="btn btn-small" onClick={props.onClose}>

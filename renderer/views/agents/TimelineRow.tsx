@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import { describeAnswer } from '../../../shared/model';
 import { VerdictBadge } from '../../components/VerdictBadge';
+import { useDisplayPrefs } from '../../state/display-prefs';
 import type { LaneLayout } from './timeline-prefs';
 import type { TimelineRowView } from './timeline-rows';
 
@@ -29,6 +30,8 @@ export const TimelineRow = memo(function TimelineRow(props: {
 }) {
   const { view, onSelect, layout, index } = props;
   const style = STYLES[props.height];
+  const clock = useDisplayPrefs((s) => s.clock);
+  const gaps = useDisplayPrefs((s) => s.gaps);
   if (!view)
     return (
       <div role="row" className="tl-row" data-testid="tl-row-loading" style={style}>
@@ -81,8 +84,8 @@ export const TimelineRow = memo(function TimelineRow(props: {
       data-source={e.source}
     >
       <span className={`tl-seg st-${view.segment ?? 'none'}`} aria-hidden="true" />
-      <span className="tl-time">{view.time}</span>
-      <span className="tl-gap">{view.gap}</span>
+      <span className="tl-time">{clock === '12h' ? view.time12 : view.time}</span>
+      <span className="tl-gap">{gaps ? view.gap : ''}</span>
       {layout === 'merged' ? (
         <span className="tl-lane">{cell}</span>
       ) : (

@@ -6,7 +6,8 @@ import { CopyButton } from '../../../components/CopyButton';
 import { VerdictBadge } from '../../../components/VerdictBadge';
 import { curlForCapture } from '../../../lib/curl';
 import { decodeUtf8 } from '../../../lib/body';
-import { exactSize, localDateTime } from '../../../lib/format';
+import { exactSize } from '../../../lib/format';
+import { useClock } from '../../../state/display-prefs';
 import { useApp } from '../../../state/store';
 import { BodyViewer } from './BodyViewer';
 import { ChecksPanel } from './ChecksPanel';
@@ -106,8 +107,9 @@ function JwtSection({ detail }: { detail: CaptureDetail }) {
 }
 
 function Meta({ detail }: { detail: CaptureDetail }) {
+  const clock = useClock();
   const rows: [string, string][] = [
-    ['Received', localDateTime(detail.receivedAt)],
+    ['Received', clock.dateTime(detail.receivedAt)],
     ['From', detail.remoteAddress],
     ['Size', exactSize(detail.size)],
     ['Task id', detail.taskId ?? '—'],
