@@ -38,6 +38,20 @@ export interface CaptureSummary {
   contentType: string | null;
   /** Where it came from: the live receiver, or a HAR import. */
   source: 'receiver' | 'import';
+  /** The receiver response rule that chose the answer; null when none matched (answered 200). */
+  answeredBy: RuleAnswer | null;
+}
+
+/** A response rule as it stood when it answered: its id, 1-based position and a short label. */
+export interface RuleAnswer {
+  ruleId: string;
+  position: number;
+  label: string;
+}
+
+/** "500 by rule #2 'fail next 2'", or just "200" when no rule answered. */
+export function describeAnswer(status: number, by: RuleAnswer | null | undefined): string {
+  return by ? `${status} by rule #${by.position} '${by.label}'` : String(status);
 }
 
 export interface CaptureDetail extends CaptureSummary {

@@ -10,16 +10,23 @@ export function exactSize(bytes: number): string {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-/** Local wall-clock time with milliseconds: 14:03:27.512 */
-export function clockTime(ms: number): string {
+/** The app's two clock formats (a Display setting): 24 h (default) or 12 h, both with ms. */
+export const CLOCK_FORMATS = ['24h', '12h'] as const;
+export type ClockFormat = (typeof CLOCK_FORMATS)[number];
+
+/** Local wall-clock time with milliseconds: 14:03:27.512, or 2:03:27.512 PM in 12 h. */
+export function clockTime(ms: number, clock: ClockFormat = '24h'): string {
   const d = new Date(ms);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  const rest = `${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  const h = d.getHours();
+  if (clock === '24h') return `${pad(h)}:${rest}`;
+  return `${h % 12 === 0 ? 12 : h % 12}:${rest} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
-/** Local date and time: 2026-11-25 14:03:27 */
-export function localDateTime(ms: number): string {
+/** Local date and time: 2026-11-25 14:03:27.512 (the clock part follows `clock`). */
+export function localDateTime(ms: number, clock: ClockFormat = '24h'): string {
   const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${clockTime(ms, clock)}`;
 }
 
 function span(seconds: number): string {

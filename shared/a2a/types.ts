@@ -88,6 +88,8 @@ export interface TimelineEvent {
   note?: string;
   /** Webhooks: what the receiver answered (HTTP status), when known. */
   responseStatus?: number;
+  /** Webhooks: the receiver response rule that chose that answer, when one did. */
+  answeredBy?: { ruleId: string; position: number; label: string };
   /** Webhooks: delivery attempt number, when the sender said (the demo agents do). */
   attempt?: number;
 }

@@ -55,6 +55,8 @@ export interface TaskView {
     tokenPreview: string;
     configId: string | null;
     dialect: PushDialect;
+    /** The config's `authentication`, masked: "Bearer ••• (32 chars)"; absent when none. */
+    authPreview?: string;
   } | null;
   lastText: string | null;
   createdAt: number;
@@ -195,6 +197,9 @@ export const agentOps = {
       taskId: taskId.optional(),
       /** Webhook URL override (default: Switchboard's receiver + /webhook). */
       pushUrl: z.url().optional(),
+      /** `authentication` on the push config (v1.0 / v0.3 dialects): none, or Bearer with a
+       *  credential Switchboard generates, registers for the task and shows masked only. */
+      pushAuth: z.enum(['none', 'bearer']).optional(),
       timeoutMs: z.number().int().min(100).max(600_000).optional(),
     }),
   }),

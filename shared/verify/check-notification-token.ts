@@ -1,7 +1,10 @@
 // Check `notification-token`: the token A2A agents echo back (X-A2A-Notification-Token, or the
 // credentials of `Authorization: <scheme> <token>` in v1.0) must be one Switchboard registered
 // for this very task (per-task tokens of its own push configs), or the configured token (agents
-// the user set up by hand). The detail says which one matched.
+// the user set up by hand). The detail says which one matched. A v1.0/v0.3 push config's
+// `authentication` credential Switchboard generated counts the same way when it arrives as
+// `Authorization: <scheme> <credential>` (alone, or beside the token header): right task passes,
+// another task's credential fails.
 import type { Check, Settings } from '../model';
 import { fail, pass, skip, skipUnconfigured } from './check-result';
 import { headerValue, parseAuthorization } from './headers';
@@ -40,30 +43,51 @@ function configOf(r: RegisteredToken): string {
 
 /** The presented token is one Switchboard registered: right task, or another task's token. */
 function registeredOutcome(r: RegisteredToken, p: Presented, taskId: string | null): Check {
+  const auth = r.kind === 'authorization';
+  const what = auth ? `The credential in ${p.source}` : `The token in ${p.source}`;
+  const credential =
+    "the Authorization credential Switchboard registered in the push config's authentication";
+  const isThe = auth ? credential : 'the one Switchboard registered';
+  const equalsThe = auth ? credential : 'the token Switchboard registered';
   if (r.taskId === null) {
     return pass(
       ID,
-      `The token in ${p.source} is the one Switchboard registered with the message it sent${configOf(r)}; the agent had not named the task yet when this arrived.`,
+      `${what} is ${isThe} with the message it sent${configOf(r)}; the agent had not named the task yet when this arrived.`,
     );
   }
   if (taskId === null) {
     return pass(
       ID,
-      `The token in ${p.source} equals the token Switchboard registered for task "${r.taskId}"${configOf(r)}; this notification names no task.`,
+      `${what} equals ${equalsThe} for task "${r.taskId}"${configOf(r)}; this notification names no task.`,
     );
   }
   if (r.taskId === taskId) {
-    return pass(
-      ID,
-      `The token in ${p.source} equals the token Switchboard registered for this task ("${taskId}")${configOf(r)}.`,
-    );
+    return pass(ID, `${what} equals ${equalsThe} for this task ("${taskId}")${configOf(r)}.`);
   }
-  // Why fail: a per-task token authenticates notifications about its own task only; another
-  // task's token here means a mixed-up sender or a token replayed against a different task.
+  // Why fail: a per-task token or credential authenticates notifications about its own task
+  // only; another task's here means a mixed-up sender or one replayed against a different task.
   return fail(
     ID,
-    `The token in ${p.source} is the one Switchboard registered for task "${r.taskId}"${configOf(r)}, but this notification is about task "${taskId}".`,
+    `${what} is ${isThe} for task "${r.taskId}"${configOf(r)}, but this notification is about task "${taskId}".`,
   );
+}
+
+/** Beside a token header, an Authorization credential Switchboard registered is checked too. */
+function withAuthorization(
+  check: Check,
+  input: VerifyInput,
+  registered: VerifyContext['registeredTokens'],
+): Check {
+  // Without the token header, Authorization was the presented token itself: checked already.
+  if (headerValue(input.headers, 'X-A2A-Notification-Token') === undefined) return check;
+  const a = parseAuthorization(input.headers);
+  const match = a && a.credentials ? (registered?.find(a.credentials) ?? null) : null;
+  if (!a || match?.kind !== 'authorization') return check;
+  const source = a.scheme ? `Authorization (${a.scheme} scheme)` : 'Authorization (no scheme)';
+  const auth = registeredOutcome(match, { source, value: a.credentials }, input.taskId);
+  if (auth.status === 'fail' || check.status !== 'pass')
+    return auth.status === 'fail' ? auth : check;
+  return pass(ID, `${check.detail} ${auth.detail}`);
 }
 
 export function checkNotificationToken(
@@ -76,10 +100,15 @@ export function checkNotificationToken(
   if (typeof presented === 'string') return skip(ID, presented);
   const registered = ctx?.registeredTokens;
   const match = registered?.find(presented.value) ?? null;
-  if (match) return registeredOutcome(match, presented, input.taskId);
+  if (match)
+    return withAuthorization(registeredOutcome(match, presented, input.taskId), input, registered);
   // Why constant-time: the presented token is attacker-controlled and compared to a secret.
   if (configured !== '' && timingSafeEqual(presented.value, configured)) {
-    return pass(ID, `The token in ${presented.source} equals the configured notification token.`);
+    return withAuthorization(
+      pass(ID, `The token in ${presented.source} equals the configured notification token.`),
+      input,
+      registered,
+    );
   }
   const forTask = input.taskId && registered ? registered.countForTask(input.taskId) : 0;
   if (configured === '' && forTask === 0)

@@ -23,6 +23,9 @@ export interface RegisteredToken {
   taskId: string | null;
   /** The agent's push config id, when known. */
   configId: string | null;
+  /** What it is: the notification token (default), or the credential of the push config's
+   *  `authentication`, which the agent sends as `Authorization: <scheme> <credential>`. */
+  kind?: 'token' | 'authorization';
 }
 
 /** Lookup of the tokens Switchboard registered itself (the engine keeps them as secrets). */

@@ -72,7 +72,9 @@ test('disconnected long task: completion webhook, completed chip, artifact, capt
   await expect(fetchedRow).toContainText('completed');
   await expect(fetchedRow).toContainText('Long-running task completed!');
   await expect(hooks.nth(0)).toContainText('webhook #1');
-  await expect(hooks.nth(0).getByTestId('tl-answer')).toHaveText('→ 503');
+  await expect(hooks.nth(0).getByTestId('tl-answer')).toHaveText("→ 503 by rule #1 'fail next 2'");
+  await expect(hooks.nth(1).getByTestId('tl-answer')).toHaveText("→ 503 by rule #1 'fail next 1'");
+  await expect(hooks.nth(0)).toHaveAttribute('title', /answered 503 by rule #1 'fail next 2'/);
   await expect(hooks.nth(2)).toContainText('webhook #3');
   await expect(hooks.nth(2).getByTestId('tl-answer')).toHaveText('→ 200');
   await expect(hooks.nth(2)).toHaveAttribute('title', /completed · VALID · answered 200/);
@@ -94,6 +96,9 @@ test('disconnected long task: completion webhook, completed chip, artifact, capt
   await expect(page.getByTestId('detail')).toContainText(taskId);
   await page.getByTestId('task-filter').fill(taskId.slice(0, 8));
   await expect(page.getByTestId('capture-row')).toHaveCount(3);
+  // The first attempt's capture says which rule answered it.
+  await page.getByTestId('capture-row').last().click();
+  await expect(page.getByTestId('detail')).toContainText("HTTP 503 by rule #1 'fail next 2'");
 
   // Back on the task: Get shows its JSON; a new Send shows nothing of it.
   await page.getByRole('button', { name: 'Agents', exact: true }).click();

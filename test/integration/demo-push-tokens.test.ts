@@ -1,7 +1,9 @@
 // Our demo agents through Switchboard's own client, in all three push dialects (tutorial HMAC,
 // v0.3 and v1.0 with per-task tokens), in observe and enforce mode, with a hand-set notification
 // token configured as well: every webhook Switchboard asked for is `valid` and acknowledged, and
-// on the standard dialects the notification-token check passes by the per-task token.
+// on the standard dialects the notification-token check passes by the per-task token. With a
+// push config `authentication` (Bearer, generated), the demo agents send it as Authorization
+// beside the token header, and the check passes both for the task.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgentService, type AgentService } from '../../electron/engine/a2a/agent-service';
 import { startDemoAgent, type RunningDemoAgent } from '../../electron/engine/demo/start-agents';
@@ -10,13 +12,21 @@ import type { CaptureDetail } from '../../shared/model';
 import { startTestEngine, testSecrets, type TestEngine } from '../helpers/engine-fixture';
 import { waitFor } from '../helpers/wait-for';
 
-const CASES: { agent: 'long' | 'enterprise'; dialect: PushDialect; text: string }[] = [
+const CASES: {
+  agent: 'long' | 'enterprise';
+  dialect: PushDialect;
+  text: string;
+  auth?: boolean;
+}[] = [
   { agent: 'long', dialect: 'tutorial', text: 'Run a long machine learning task' },
   { agent: 'long', dialect: 'v0.3', text: 'Run a long machine learning task' },
   { agent: 'long', dialect: 'v1.0', text: 'Run a long machine learning task' },
   { agent: 'enterprise', dialect: 'tutorial', text: 'Process this secure document' },
   { agent: 'enterprise', dialect: 'v0.3', text: 'Process this secure document' },
   { agent: 'enterprise', dialect: 'v1.0', text: 'Process this secure document' },
+  { agent: 'long', dialect: 'v0.3', text: 'Run a long machine learning task', auth: true },
+  { agent: 'long', dialect: 'v1.0', text: 'Run a long machine learning task', auth: true },
+  { agent: 'enterprise', dialect: 'v1.0', text: 'Process this secure document', auth: true },
 ];
 
 describe.each(['observe', 'enforce'] as const)('demo agents, receiver in %s mode', (mode) => {
@@ -44,7 +54,23 @@ describe.each(['observe', 'enforce'] as const)('demo agents, receiver in %s mode
     await t.cleanup();
   });
 
-  it.each(CASES)('$agent agent, $dialect dialect: only valid webhooks', async (c) => {
+  it('refuses Authorization on a tutorial-dialect push, saying why and what to pick', async () => {
+    const agent = await svc.handlers.addAgent({ url: demos.long!.url, pushDialect: 'tutorial' });
+    const send = svc.handlers.sendMessage({
+      id: agent.id,
+      text: 'Process this quickly',
+      stream: true,
+      push: true,
+      pushAuth: 'bearer',
+    });
+    await expect(send).rejects.toMatchObject({
+      status: 400,
+      code: 'auth_needs_a2a_dialect',
+      message: expect.stringContaining('Pick the v1.0 or v0.3 dialect') as unknown,
+    });
+  });
+
+  it.each(CASES)('$agent agent, $dialect dialect (auth: $auth): only valid webhooks', async (c) => {
     const agent = await svc.handlers.addAgent({
       url: demos[c.agent]!.url,
       pushDialect: c.dialect,
@@ -55,6 +81,7 @@ describe.each(['observe', 'enforce'] as const)('demo agents, receiver in %s mode
       text: c.text,
       stream: true,
       push: true,
+      ...(c.auth ? { pushAuth: 'bearer' as const } : {}),
     });
     const taskId = sent.taskId!;
     await waitFor(async () => (await svc.handlers.getTask({ taskId })).state === 'completed', {
@@ -85,6 +112,14 @@ describe.each(['observe', 'enforce'] as const)('demo agents, receiver in %s mode
       const token = capture.checks.find((x) => x.id === 'notification-token')!;
       if (c.dialect === 'tutorial') expect(token.status).toBe('skip');
       else expect(token.detail).toMatch(/Switchboard registered/);
+      const authorization = capture.headers.find(([n]) => n.toLowerCase() === 'authorization');
+      if (c.auth) {
+        expect(authorization?.[1]).toMatch(/^Bearer [0-9a-f]{32}$/);
+        expect(token.status).toBe('pass');
+        expect(token.detail).toMatch(
+          /The credential in Authorization \(Bearer scheme\) equals the Authorization credential Switchboard registered in the push config's authentication (for this task|with the message it sent)/,
+        );
+      }
     }
     const tl = await svc.handlers.getTimeline({ taskId });
     const hooks = tl.events.filter((e) => e.source === 'webhook');

@@ -185,6 +185,19 @@ describe('demo agents with the real receiver', () => {
     expect(page[2]!.delayMs).toBeGreaterThan(page[1]!.delayMs);
     const captures = await t.engine.handlers.listCaptures({ limit: 100, taskId });
     expect(captures.items).toHaveLength(3);
+    // Which rule answered each attempt is stored (migration 7): summary, detail and timeline.
+    const ruleId = (await t.engine.handlers.listResponseRules({}))[0]!.id;
+    expect(captures.items.map((c) => c.answeredBy?.label ?? null)).toEqual([
+      null,
+      'fail next 1',
+      'fail next 2',
+    ]);
+    const firstId = captures.items[2]!.id;
+    const detail = await t.engine.handlers.getCapture({ id: firstId });
+    expect(detail).toMatchObject({
+      responseStatus: 500,
+      answeredBy: { ruleId, position: 1, label: 'fail next 2' },
+    });
     expect((await t.engine.handlers.listResponseRules({}))[0]!.failNext).toBe(0);
   });
 });

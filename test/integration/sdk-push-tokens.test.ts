@@ -133,6 +133,54 @@ describe.each([
     expect(JSON.stringify(await h().getTimeline({ taskId }))).not.toContain(token);
   });
 
+  it('push with Authorization: Bearer: the SDK sends the generated credential, valid for the task', async () => {
+    const sent = await h().sendMessage({
+      id: agentId,
+      text: 'long 3 20',
+      stream: true,
+      push: true,
+      pushAuth: 'bearer',
+    });
+    const taskId = sent.taskId!;
+    expect((await h().getTask({ taskId })).push?.authPreview).toBe('Bearer ••• (32 chars)');
+    await settled(taskId);
+    const captures = await capturesOf(taskId);
+    expect(captures.length).toBeGreaterThanOrEqual(3);
+    const credential = bearerOf(captures[0]!);
+    expect(credential).toMatch(/^[0-9a-f]{32}$/);
+    for (const c of captures) {
+      // The SDK's sender puts the credential in Authorization and then leaves the token out.
+      expect(bearerOf(c)).toBe(credential);
+      expect(captureToken(c)).toBe('');
+      expect(c.verdict).toBe('valid');
+      expect(tokenCheck(c)?.status).toBe('pass');
+    }
+    expect(tokenCheck(captures.at(-1)!)?.detail).toBe(
+      `The credential in Authorization (Bearer scheme) equals the Authorization credential Switchboard registered in the push config's authentication for this task ("${taskId}").`,
+    );
+    // Masked in every view: task, timeline, wire log, the agent's push configs.
+    const wire = await h().listWire({ agentId, frames: true, limit: 100 });
+    expect(JSON.stringify(wire)).not.toContain(credential);
+    expect(JSON.stringify(await h().listTasks({ agentId, limit: 100 }))).not.toContain(credential);
+    expect(JSON.stringify(await h().getTimeline({ taskId }))).not.toContain(credential);
+    const configs = JSON.stringify((await h().listPushConfigs({ taskId })).configs);
+    expect(configs).not.toContain(credential);
+
+    // Another task's credential fails, with the task it is registered for.
+    const other = await h().sendMessage({ id: agentId, text: 'quick', stream: true, push: false });
+    const body = JSON.stringify({ kind: 'task', id: other.taskId, status: { state: 'completed' } });
+    const crossed = await postAndSettle(t, '/webhook', {
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${credential}` },
+      body,
+    });
+    const c = await t.engine.handlers.getCapture({ id: crossed.captureId });
+    expect(c.verdict).toBe('invalid');
+    expect(tokenCheck(c)?.detail).toContain(
+      `registered in the push config's authentication for task "${taskId}"`,
+    );
+    expect(crossed.res.status).toBe(p.responseMode === 'enforce' ? 401 : 200);
+  });
+
   it("refuses another task's token and an unknown token, with the reason", async () => {
     const a = await h().sendMessage({ id: agentId, text: 'quick', stream: true, push: true });
     const b = await h().sendMessage({ id: agentId, text: 'quick', stream: true, push: true });
@@ -162,4 +210,9 @@ describe.each([
 
 function captureToken(c: CaptureDetail): string {
   return c.headers.find(([n]) => n.toLowerCase() === 'x-a2a-notification-token')?.[1] ?? '';
+}
+
+function bearerOf(c: CaptureDetail): string {
+  const v = c.headers.find(([n]) => n.toLowerCase() === 'authorization')?.[1] ?? '';
+  return v.startsWith('Bearer ') ? v.slice('Bearer '.length) : '';
 }

@@ -12,6 +12,18 @@ export interface PushRequest {
   token: string;
   /** HMAC secret, sent only in the tutorial dialect. */
   secret: string;
+  /** v1.0 / v0.3 `authentication` of the push config: the agent then sends
+   *  `Authorization: <scheme> <credentials>` with each webhook. */
+  authentication?: { scheme: 'Bearer'; credentials: string } | undefined;
+}
+
+/** The push config's `authentication` in each dialect's shape (v1.0 one scheme, v0.3 a list). */
+function authenticationOf(push: PushRequest): Params {
+  const a = push.authentication;
+  if (!a) return {};
+  return push.dialect === 'v1.0'
+    ? { authentication: { scheme: a.scheme, credentials: a.credentials } }
+    : { authentication: { schemes: [a.scheme], credentials: a.credentials } };
 }
 
 export interface ComposeInput {
@@ -53,9 +65,17 @@ export function composeMessage(v: ProtocolVersion, c: ComposeInput): RpcCall {
   if (c.push?.dialect === 'tutorial') {
     params['pushNotificationConfig'] = { url: c.push.url, secret: c.push.secret };
   } else if (c.push?.dialect === 'v0.3') {
-    configuration['pushNotificationConfig'] = { url: c.push.url, token: c.push.token };
+    configuration['pushNotificationConfig'] = {
+      url: c.push.url,
+      token: c.push.token,
+      ...authenticationOf(c.push),
+    };
   } else if (c.push?.dialect === 'v1.0') {
-    configuration['taskPushNotificationConfig'] = { url: c.push.url, token: c.push.token };
+    configuration['taskPushNotificationConfig'] = {
+      url: c.push.url,
+      token: c.push.token,
+      ...authenticationOf(c.push),
+    };
   }
   if (Object.keys(configuration).length) params['configuration'] = configuration;
   const method =

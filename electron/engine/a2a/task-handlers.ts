@@ -65,36 +65,61 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       const agent = agentOf(args.id);
       const target = targetOf(agent, undefined, d.ctx.settings.get());
       const secret = d.ctx.settings.get().webhookSecret;
+      const dialect = agent.pushDialect ?? defaultPushDialect(target.version, agent.card);
+      if (args.push && args.pushAuth === 'bearer' && dialect === 'tutorial') {
+        throw new ApiError(
+          400,
+          'auth_needs_a2a_dialect',
+          'Authorization on the push config exists in the v1.0 and v0.3 push dialects only; the tutorial dialect signs webhooks with the HMAC secret instead. Pick the v1.0 or v0.3 dialect, or send without Authorization.',
+        );
+      }
       const push: PushRequest | null = args.push
         ? {
-            dialect: agent.pushDialect ?? defaultPushDialect(target.version, agent.card),
+            dialect,
             url: args.pushUrl ?? webhookUrl(),
             token: newToken(),
             secret,
+            authentication:
+              args.pushAuth === 'bearer'
+                ? { scheme: 'Bearer', credentials: newToken() }
+                : undefined,
           }
         : null;
+      const auth = push?.authentication;
       const taskPush: TaskPush | null = push
         ? {
             url: push.url,
             tokenPreview: push.dialect === 'tutorial' ? '' : maskToken(push.token),
             configId: null,
             dialect: push.dialect,
+            ...(auth ? { authPreview: `${auth.scheme} ${maskToken(auth.credentials)}` } : {}),
           }
         : null;
-      // The notification-token check knows this token before the agent's first webhook.
+      // The notification-token check knows this token (and the Authorization credential, which
+      // it recognises as such) before the agent's first webhook.
+      const registered = !push || push.dialect === 'tutorial' ? [] : [push.token];
       if (push && push.dialect !== 'tutorial') {
         d.pushTokens.register({
           token: push.token,
           agentId: agent.id,
           taskId: args.taskId ?? null,
         });
+        if (auth) {
+          d.pushTokens.register({
+            token: auth.credentials,
+            agentId: agent.id,
+            taskId: args.taskId ?? null,
+            kind: 'authorization',
+          });
+          registered.push(auth.credentials);
+        }
       }
       const call = composeMessage(target.version, { ...args, push });
       // Why: the HMAC secret (tutorial dialect) and the token travel in the body; secrets never
       // reach the wire log.
-      const redactInBody = !push ? [] : push.dialect === 'tutorial' ? [secret] : [push.token];
+      const redactInBody = !push ? [] : push.dialect === 'tutorial' ? [secret] : registered;
       const bindToken = (taskId: string | null) => {
-        if (taskId && push && push.dialect !== 'tutorial') d.pushTokens.bind(push.token, taskId);
+        if (taskId) for (const t of registered) d.pushTokens.bind(t, taskId);
       };
       try {
         if (args.stream) {

@@ -11,6 +11,7 @@ import type { Finding, ProtocolVersion, TimelineEvent } from '../../../shared/a2
 import { DELIVERY_ATTEMPT_HEADER } from '../../../shared/api/demo';
 import type { HeaderPair, Verdict } from '../../../shared/model';
 import { headerValue } from '../../../shared/verify/headers';
+import { parseAnswer } from '../store/captures-repo';
 import type { Db } from '../store/open-store';
 import type { A2aWireRepo, TimelineFrameRow } from '../store/a2a-wire-repo';
 import { frameToLint, frameToTimeline, type FrameMeta } from './frame-record';
@@ -22,6 +23,7 @@ interface CaptureRow {
   body: Buffer;
   headers: string;
   response_status: number | null;
+  answered_by: string | null;
 }
 
 /** The demo agents' attempt number header, when the sender set one. */
@@ -38,7 +40,7 @@ function attemptOf(headersJson: string): number | undefined {
 export function webhookEvents(db: Db, taskId: string): TimelineEvent[] {
   const rows = db
     .prepare(
-      `SELECT id, received_at, verdict, body, headers, response_status
+      `SELECT id, received_at, verdict, body, headers, response_status, answered_by
        FROM captures WHERE task_id = ? ORDER BY id`,
     )
     .all(taskId) as CaptureRow[];
@@ -60,6 +62,8 @@ export function webhookEvents(db: Db, taskId: string): TimelineEvent[] {
     if (n.state) e.state = n.state;
     if (n.text) e.text = n.text;
     if (r.response_status !== null) e.responseStatus = r.response_status;
+    const by = parseAnswer(r.answered_by);
+    if (by) e.answeredBy = by;
     const attempt = attemptOf(r.headers);
     if (attempt !== undefined) e.attempt = attempt;
     return e;

@@ -1,6 +1,6 @@
 // Runs verification for one stored capture against the current settings and saves the checks
 // and verdict. Used by the receiver (with the bytes in hand), by re-verification and by imports.
-import type { CaptureSummary, Check, Settings, Verdict } from '../../../shared/model';
+import type { CaptureSummary, Check, RuleAnswer, Settings, Verdict } from '../../../shared/model';
 import {
   verifyCapture,
   verdictOf,
@@ -30,7 +30,7 @@ export async function verifyAndSave(
   deps: VerifyDeps,
   id: number,
   input: VerifyInput,
-  responseStatus?: number,
+  answered?: { status: number; answeredBy: RuleAnswer | null },
 ): Promise<VerifyOutcome> {
   const checks = await verifyCapture(input, deps.settings(), {
     // Through the group commit when there is one: a burst shares one transaction.
@@ -41,7 +41,7 @@ export async function verifyAndSave(
     ...(deps.registeredTokens ? { registeredTokens: deps.registeredTokens } : {}),
   });
   const verdict = verdictOf(checks);
-  const save = () => deps.captures.saveVerification(id, checks, verdict, responseStatus);
+  const save = () => deps.captures.saveVerification(id, checks, verdict, answered);
   if (deps.commit) await deps.commit.enqueue(save);
   else save();
   return { checks, verdict };

@@ -3,7 +3,7 @@
 // is committed. In enforce mode verification happens before the answer, since it decides it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineEvent } from '../../../shared/events';
-import type { HeaderPair, Verdict } from '../../../shared/model';
+import type { HeaderPair, RuleAnswer, Verdict } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
 import { verifyAndSave, type VerifyDeps } from '../captures/verify-and-save';
 import type { AuditRepo } from '../store/audit-repo';
@@ -16,6 +16,7 @@ export interface ResponseOverride {
   status: number;
   delayMs: number;
   body: string;
+  rule?: RuleAnswer;
 }
 
 export interface ReceiverDeps extends VerifyDeps {
@@ -103,7 +104,7 @@ export async function captureRequest(
 
   const input = { method, path, headers, body, receivedAt, taskId };
   const received = { status: 'received', taskId, captureId: id };
-  const announce = (verdict: Verdict) =>
+  const announce = (verdict: Verdict, answeredBy: RuleAnswer | null) =>
     deps.emit({
       type: 'capture',
       capture: {
@@ -116,6 +117,7 @@ export async function captureRequest(
         size: body.byteLength,
         contentType,
         source: 'receiver',
+        answeredBy,
       },
     });
 
@@ -123,6 +125,7 @@ export async function captureRequest(
     const { checks, verdict } = await verifyAndSave(deps, id, input);
     const refusal = enforceDecision(headers, checks, verdict);
     let status: number;
+    let answeredBy: RuleAnswer | null = null;
     if (refusal) {
       audit(refusal.status, refusal.reason);
       status = refusal.status;
@@ -132,35 +135,36 @@ export async function captureRequest(
         captureId: id,
       });
     } else {
-      status = await answer(deps, method, path, res, received);
+      ({ status, answeredBy } = await answer(deps, method, path, res, received));
     }
-    deps.captures.saveResponseStatus(id, status);
-    announce(verdict);
+    deps.captures.saveResponseStatus(id, status, answeredBy);
+    announce(verdict, answeredBy);
     return;
   }
   // Observe mode: the capture is durable, so acknowledge now and verify after answering; the
   // sender's latency does not include verification.
-  const status = await answer(deps, method, path, res, received);
-  const { verdict } = await verifyAndSave(deps, id, input, status);
-  announce(verdict);
+  const answered = await answer(deps, method, path, res, received);
+  const { verdict } = await verifyAndSave(deps, id, input, answered);
+  announce(verdict, answered.answeredBy);
 }
 
-/** Answers 200 unless a configured response rule overrides it; returns the status sent. */
+/** Answers 200 unless a configured response rule overrides it; returns the status sent and
+ *  the rule that chose it. */
 async function answer(
   deps: ReceiverDeps,
   method: string,
   path: string,
   res: ServerResponse,
   payload: object,
-): Promise<number> {
+): Promise<{ status: number; answeredBy: RuleAnswer | null }> {
   const rule = deps.responseRule?.(method, path) ?? null;
   if (!rule) {
     send(res, 200, payload);
-    return 200;
+    return { status: 200, answeredBy: null };
   }
   if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
   send(res, rule.status, rule.body);
-  return rule.status;
+  return { status: rule.status, answeredBy: rule.rule ?? null };
 }
 
 function send(res: ServerResponse, status: number, payload: object | string, close = false): void {

@@ -8,12 +8,22 @@ import {
   type ResponseRule,
   type ResponseRuleInput,
 } from '../../../shared/api/demo';
+import type { RuleAnswer } from '../../../shared/model';
 import type { Db } from '../store/open-store';
 
 export interface RuleResponse {
   status: number;
   delayMs: number;
   body: string;
+  /** Which rule answered, as it stood before this match consumed a count. */
+  rule: RuleAnswer;
+}
+
+/** A short name for a rule: "fail next 2" (count left before this match) or "POST /hook* → 500". */
+export function ruleLabel(rule: ResponseRule): string {
+  if (rule.failNext !== null) return `fail next ${rule.failNext}`;
+  const method = rule.method === '*' ? 'any' : rule.method;
+  return `${method} ${rule.path} → ${rule.status}`;
 }
 
 export interface ResponseRules {
@@ -95,6 +105,11 @@ export function createResponseRules(opts: { db?: Db } = {}): ResponseRules {
       const hit = compiled[index];
       if (!hit) return null;
       const { status, delayMs, body } = hit.rule;
+      const answer: RuleAnswer = {
+        ruleId: hit.rule.id,
+        position: index + 1,
+        label: ruleLabel(hit.rule),
+      };
       if (hit.rule.failNext !== null) {
         hit.rule.failNext -= 1;
         db?.prepare('UPDATE response_rules SET rule = ? WHERE position = ?').run(
@@ -103,7 +118,7 @@ export function createResponseRules(opts: { db?: Db } = {}): ResponseRules {
         );
         notify();
       }
-      return { status, delayMs, body };
+      return { status, delayMs, body, rule: answer };
     },
     onChange(listener) {
       listeners.add(listener);

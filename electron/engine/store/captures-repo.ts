@@ -6,6 +6,7 @@ import type {
   Check,
   HeaderPair,
   Page,
+  RuleAnswer,
   Verdict,
 } from '../../../shared/model';
 import type { Db } from './open-store';
@@ -45,10 +46,11 @@ interface Row {
   verdict: Verdict;
   checks: string;
   response_status: number | null;
+  answered_by: string | null;
 }
 
 const SUMMARY_COLUMNS =
-  'id, received_at, method, path, task_id, verdict, size, content_type, source';
+  'id, received_at, method, path, task_id, verdict, size, content_type, source, answered_by';
 const SEARCH_BODY_PREFIX = 4096;
 
 export function createCapturesRepo(db: Db) {
@@ -56,9 +58,12 @@ export function createCapturesRepo(db: Db) {
     (received_at, method, path, query, headers, body, size, content_type, remote_address, task_id, source, search_text)
     VALUES (@receivedAt, @method, @path, @query, @headers, @body, @size, @contentType, @remoteAddress, @taskId, @source, @searchText)`);
   const saveChecks = db.prepare(
-    'UPDATE captures SET checks = ?, verdict = ?, response_status = COALESCE(?, response_status) WHERE id = ?',
+    `UPDATE captures SET checks = ?, verdict = ?, response_status = COALESCE(?, response_status),
+      answered_by = CASE WHEN ? THEN ? ELSE answered_by END WHERE id = ?`,
   );
-  const saveResponse = db.prepare('UPDATE captures SET response_status = ? WHERE id = ?');
+  const saveResponse = db.prepare(
+    'UPDATE captures SET response_status = ?, answered_by = ? WHERE id = ?',
+  );
   const byId = db.prepare('SELECT * FROM captures WHERE id = ?');
   const bodyById = db.prepare('SELECT body FROM captures WHERE id = ?');
   const deleteById = db.prepare('DELETE FROM captures WHERE id = ?');
@@ -86,12 +91,25 @@ export function createCapturesRepo(db: Db) {
     },
 
     /** Saves checks and verdict, and the receiver's answer when given (one write, not two). */
-    saveVerification(id: number, checks: Check[], verdict: Verdict, responseStatus?: number): void {
-      saveChecks.run(JSON.stringify(checks), verdict, responseStatus ?? null, id);
+    saveVerification(
+      id: number,
+      checks: Check[],
+      verdict: Verdict,
+      answered?: { status: number; answeredBy: RuleAnswer | null },
+    ): void {
+      const by = answered?.answeredBy ? JSON.stringify(answered.answeredBy) : null;
+      saveChecks.run(
+        JSON.stringify(checks),
+        verdict,
+        answered?.status ?? null,
+        answered ? 1 : 0,
+        by,
+        id,
+      );
     },
 
-    saveResponseStatus(id: number, status: number): void {
-      saveResponse.run(status, id);
+    saveResponseStatus(id: number, status: number, answeredBy: RuleAnswer | null = null): void {
+      saveResponse.run(status, answeredBy ? JSON.stringify(answeredBy) : null, id);
     },
 
     list(filter: CaptureFilter, limit: number, cursor?: string): Page<CaptureSummary> {
@@ -192,6 +210,7 @@ function toSummary(
     | 'size'
     | 'content_type'
     | 'source'
+    | 'answered_by'
   >,
 ): CaptureSummary {
   return {
@@ -204,7 +223,21 @@ function toSummary(
     size: r.size,
     contentType: r.content_type,
     source: r.source,
+    answeredBy: parseAnswer(r.answered_by),
   };
+}
+
+/** The stored rule answer; an unreadable value reads as none rather than failing the list. */
+export function parseAnswer(json: string | null): RuleAnswer | null {
+  if (json === null) return null;
+  try {
+    const v = JSON.parse(json) as Partial<RuleAnswer> | null;
+    return v && typeof v.ruleId === 'string' && typeof v.position === 'number'
+      ? { ruleId: v.ruleId, position: v.position, label: String(v.label ?? '') }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 function toDetail(r: Row): CaptureDetail {

@@ -16,10 +16,13 @@ export function maskToken(token: string): string {
 
 export function createPushTokensRepo(db: Db) {
   const insert = db.prepare(`INSERT OR IGNORE INTO push_tokens
-    (token_sha256, token, agent_id, task_id, config_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`);
+    (token_sha256, token, agent_id, task_id, config_id, created_at, kind)
+    VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const bind = db.prepare(`UPDATE push_tokens SET task_id = COALESCE(task_id, ?),
     config_id = COALESCE(?, config_id) WHERE token_sha256 = ?`);
-  const byHash = db.prepare('SELECT task_id, config_id FROM push_tokens WHERE token_sha256 = ?');
+  const byHash = db.prepare(
+    'SELECT task_id, config_id, kind FROM push_tokens WHERE token_sha256 = ?',
+  );
   const countTask = db.prepare('SELECT COUNT(*) AS n FROM push_tokens WHERE task_id = ?');
   const tokensOfTask = db.prepare('SELECT token FROM push_tokens WHERE task_id = ?');
 
@@ -29,9 +32,11 @@ export function createPushTokensRepo(db: Db) {
     find(token: string): RegisteredToken | null {
       if (!db.open || token === '') return null;
       const r = byHash.get(sha256(token)) as
-        | { task_id: string | null; config_id: string | null }
+        | { task_id: string | null; config_id: string | null; kind: string }
         | undefined;
-      return r ? { taskId: r.task_id, configId: r.config_id } : null;
+      if (!r) return null;
+      const kind = r.kind === 'authorization' ? 'authorization' : 'token';
+      return { taskId: r.task_id, configId: r.config_id, kind };
     },
     countForTask(taskId: string): number {
       if (!db.open) return 0;
@@ -41,14 +46,23 @@ export function createPushTokensRepo(db: Db) {
 
   return {
     ...lookup,
-    /** Records a token Switchboard is about to hand an agent. */
+    /** Records a token (or an `authentication` credential) Switchboard is about to hand an agent. */
     register(t: {
       token: string;
       agentId: number;
       taskId: string | null;
       configId?: string | null;
+      kind?: 'token' | 'authorization';
     }) {
-      insert.run(sha256(t.token), t.token, t.agentId, t.taskId, t.configId ?? null, Date.now());
+      insert.run(
+        sha256(t.token),
+        t.token,
+        t.agentId,
+        t.taskId,
+        t.configId ?? null,
+        Date.now(),
+        t.kind ?? 'token',
+      );
     },
     /** The agent named the task (or the config id) a registered token is for. */
     bind(token: string, taskId: string | null, configId: string | null = null): void {

@@ -1,7 +1,9 @@
 // Compose a message to the selected agent: text, optional context / task ids (multi-turn),
 // stream on/off, push on/off. With push, the form says where webhooks go: the URL (default:
 // Switchboard's own receiver, shown) in the agent's push dialect; the engine generates a fresh
-// per-task token (shown masked on the task once sent).
+// per-task token (shown masked on the task once sent). In the v1.0 / v0.3 dialects the push
+// config may also carry `authentication`: Authorization none, or Bearer with a credential the
+// engine generates and registers for the task (the agent sends it back on every webhook).
 import { useState } from 'react';
 
 export interface ComposeValue {
@@ -11,7 +13,11 @@ export interface ComposeValue {
   contextId?: string;
   taskId?: string;
   pushUrl?: string;
+  pushAuth?: 'none' | 'bearer';
 }
+
+/** Push dialects whose push config has an `authentication` field. */
+const AUTH_DIALECTS = new Set(['v1.0', 'v0.3']);
 
 export function ComposeForm(props: {
   busy: boolean;
@@ -26,6 +32,8 @@ export function ComposeForm(props: {
   const [stream, setStream] = useState(true);
   const [push, setPush] = useState(false);
   const [pushUrl, setPushUrl] = useState('');
+  const [pushAuth, setPushAuth] = useState<'none' | 'bearer'>('none');
+  const canAuth = AUTH_DIALECTS.has(props.dialect);
   return (
     <form
       className="compose"
@@ -39,6 +47,7 @@ export function ComposeForm(props: {
           ...(contextId.trim() ? { contextId: contextId.trim() } : {}),
           ...(taskId.trim() ? { taskId: taskId.trim() } : {}),
           ...(push && pushUrl.trim() ? { pushUrl: pushUrl.trim() } : {}),
+          ...(push && canAuth && pushAuth === 'bearer' ? { pushAuth } : {}),
         });
       }}
     >
@@ -87,6 +96,20 @@ export function ComposeForm(props: {
             onChange={(e) => setPushUrl(e.target.value)}
           />
           <span className="muted small">token: generated per task</span>
+          {canAuth ? (
+            <label className="muted small">
+              Authorization{' '}
+              <select
+                className="input"
+                aria-label="Push Authorization"
+                value={pushAuth}
+                onChange={(e) => setPushAuth(e.target.value === 'bearer' ? 'bearer' : 'none')}
+              >
+                <option value="none">none</option>
+                <option value="bearer">Bearer (generated credential)</option>
+              </select>
+            </label>
+          ) : null}
         </div>
       ) : null}
     </form>

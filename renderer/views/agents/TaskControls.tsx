@@ -43,6 +43,7 @@ export function TaskControls(props: {
           {task.push.tokenPreview
             ? `token ${task.push.tokenPreview}`
             : 'signed with the HMAC secret, no token'}
+          {task.push.authPreview ? ` · Authorization ${task.push.authPreview}` : ''}
         </span>
       ) : null}
       <span className="task-buttons">

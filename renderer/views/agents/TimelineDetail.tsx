@@ -6,12 +6,12 @@
 import { useEffect, useState } from 'react';
 import type { SwitchboardApi } from '../../../shared/api';
 import type { TimelineEvent } from '../../../shared/a2a/types';
-import type { CaptureDetail } from '../../../shared/model';
+import { describeAnswer, type CaptureDetail } from '../../../shared/model';
 import { bearerJwt } from '../../../shared/verify/jwt-decode';
 import { headerValue } from '../../../shared/verify/headers';
 import { CopyButton } from '../../components/CopyButton';
 import { VerdictBadge } from '../../components/VerdictBadge';
-import { clockTime } from '../../lib/format';
+import { useClock } from '../../state/display-prefs';
 import { getAppStore } from '../../state/store';
 import { ChecksPanel } from '../captures/detail/ChecksPanel';
 import { JwtPanel } from '../captures/detail/JwtPanel';
@@ -23,11 +23,12 @@ export function TimelineDetail(props: {
   onClose: () => void;
 }) {
   const e = props.event;
+  const clock = useClock();
   return (
     <div className="tl-detail" data-testid="tl-detail">
       <div className="tl-detail-head">
         <strong>{e.source === 'webhook' ? 'Webhook' : (e.note ?? e.kind)}</strong>
-        <span className="muted mono">{clockTime(e.at)}</span>
+        <span className="muted mono">{clock.time(e.at)}</span>
         {e.state ? <span className={`tl-state st-${e.state}`}>{e.state}</span> : null}
         <span className="spacer" />
         <button type="button" className="btn btn-small" onClick={props.onClose}>
@@ -109,9 +110,7 @@ function WebhookDetail(props: {
     <>
       <div className="tl-detail-row">
         {e.verdict ? <VerdictBadge verdict={e.verdict} /> : null}
-        <span data-testid="tl-detail-answer">
-          receiver answered {e.responseStatus ?? detail?.responseStatus ?? '—'}
-        </span>
+        <span data-testid="tl-detail-answer">receiver answered {answerText(e, detail)}</span>
         {e.attempt ? <span>attempt #{e.attempt}</span> : null}
         <span className="mono muted">
           capture #{captureId} · {detail ? `${detail.method} ${detail.path}` : ''}
@@ -151,4 +150,11 @@ function WebhookDetail(props: {
       ) : null}
     </>
   );
+}
+
+/** What the receiver answered and which rule chose it: the event's, else the capture's. */
+function answerText(e: TimelineEvent, detail: CaptureDetail | null): string {
+  const status = e.responseStatus ?? detail?.responseStatus ?? null;
+  if (status === null) return '—';
+  return describeAnswer(status, e.answeredBy ?? detail?.answeredBy);
 }

@@ -4,7 +4,9 @@
 // Text that does not fit ends in an ellipsis; the full line is the row's tooltip, and the row is
 // focusable (Enter opens its detail). Webhook rows show the receiver's answer and the attempt.
 import { memo } from 'react';
+import { describeAnswer } from '../../../shared/model';
 import { VerdictBadge } from '../../components/VerdictBadge';
+import { useDisplayPrefs } from '../../state/display-prefs';
 import type { LaneLayout } from './timeline-prefs';
 import type { TimelineRowView } from './timeline-rows';
 
@@ -28,6 +30,8 @@ export const TimelineRow = memo(function TimelineRow(props: {
 }) {
   const { view, onSelect, layout, index } = props;
   const style = STYLES[props.height];
+  const clock = useDisplayPrefs((s) => s.clock);
+  const gaps = useDisplayPrefs((s) => s.gaps);
   if (!view)
     return (
       <div role="row" className="tl-row" data-testid="tl-row-loading" style={style}>
@@ -50,7 +54,7 @@ export const TimelineRow = memo(function TimelineRow(props: {
           className={`tl-answer ${answered >= 200 && answered < 300 ? 'ok' : 'bad'}`}
           data-testid="tl-answer"
         >
-          → {answered}
+          → {describeAnswer(answered, e.answeredBy)}
         </span>
       ) : null}
       {e.findings?.map((f, i) => (
@@ -80,8 +84,8 @@ export const TimelineRow = memo(function TimelineRow(props: {
       data-source={e.source}
     >
       <span className={`tl-seg st-${view.segment ?? 'none'}`} aria-hidden="true" />
-      <span className="tl-time">{view.time}</span>
-      <span className="tl-gap">{view.gap}</span>
+      <span className="tl-time">{clock === '12h' ? view.time12 : view.time}</span>
+      <span className="tl-gap">{gaps ? view.gap : ''}</span>
       {layout === 'merged' ? (
         <span className="tl-lane">{cell}</span>
       ) : (

@@ -2,6 +2,7 @@
 // the timeline's lane layout and wrap, and which sections (card, compose) are open. Reading a
 // missing or unreadable value gives the default; storage failures (private mode) are ignored.
 import { useCallback, useState } from 'react';
+import { readStored, writeStored } from '../../lib/local-pref';
 
 /** split: two equal lanes; stream / webhooks: that lane takes most of the width; merged: one
  *  column for both, each row tagged with its lane. */
@@ -11,22 +12,11 @@ export type LaneLayout = (typeof LANE_LAYOUTS)[number];
 const PREFIX = 'switchboard.agents.';
 
 export function readPref<T>(key: string, fallback: T, valid: (v: unknown) => v is T): T {
-  try {
-    const raw = localStorage.getItem(PREFIX + key);
-    if (raw === null) return fallback;
-    const v: unknown = JSON.parse(raw);
-    return valid(v) ? v : fallback;
-  } catch {
-    return fallback;
-  }
+  return readStored(PREFIX + key, fallback, valid);
 }
 
 export function writePref(key: string, value: unknown): void {
-  try {
-    localStorage.setItem(PREFIX + key, JSON.stringify(value));
-  } catch {
-    // storage unavailable: the preference lasts for this page only
-  }
+  writeStored(PREFIX + key, value);
 }
 
 export const isBool = (v: unknown): v is boolean => typeof v === 'boolean';

@@ -1,15 +1,19 @@
 // Pure helpers of the timeline view. Each event becomes a row view ONCE, when it arrives (a
-// page from the engine or a live event), with every display string precomputed: time, gap
-// before it, label, the state segment in force (the last state seen on the stream lane). Rows
-// in the DOM only read these fields, so scrolling formats nothing and parses nothing.
+// page from the engine or a live event), with every display string precomputed: time (in both
+// clock formats of Settings › Display), gap before it, label, the state segment in force (the
+// last state seen on the stream lane). Rows in the DOM only read these fields, so scrolling
+// formats nothing and parses nothing.
 import type { TaskState, TimelineEvent } from '../../../shared/a2a/types';
+import { describeAnswer } from '../../../shared/model';
 import { clockTime } from '../../lib/format';
 
 export interface TimelineRowView {
   /** Stable identity: frame id (stream) or capture id (webhook). */
   key: string;
   event: TimelineEvent;
+  /** Arrival time in each clock format (the Display setting picks one at render). */
   time: string;
+  time12: string;
   gap: string;
   longGap: boolean;
   /** State in force on the stream lane at this row (colours the segment bar). */
@@ -62,7 +66,8 @@ export function toRowViews(
     out[i] = {
       key: eventKey(e, firstIndex + i),
       event: e,
-      time: clockTime(e.at),
+      time: clockTime(e.at, '24h'),
+      time12: clockTime(e.at, '12h'),
       gap: formatGap(gapMs),
       longGap: gapMs !== null && gapMs > LONG_GAP_MS,
       segment: ctx.segment,
@@ -79,7 +84,8 @@ export function rowTitle(e: TimelineEvent): string {
   const parts = [eventLabel(e)];
   if (e.state) parts.push(e.state);
   if (e.verdict) parts.push(e.verdict.toUpperCase());
-  if (e.responseStatus !== undefined) parts.push(`answered ${e.responseStatus}`);
+  if (e.responseStatus !== undefined)
+    parts.push(`answered ${describeAnswer(e.responseStatus, e.answeredBy)}`);
   if (e.text) parts.push(e.text);
   return parts.join(' · ');
 }

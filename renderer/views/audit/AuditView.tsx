@@ -3,13 +3,14 @@
 // 'audit' events; newest first; older pages on demand. Paths and reasons are shown as text.
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/model';
-import { clockTime } from '../../lib/format';
+import { useClock } from '../../state/display-prefs';
 import { getApi, onEngineBatch } from '../../state/store';
 import './audit.css';
 
 const PAGE = 200;
 
 export function AuditView() {
+  const clock = useClock();
   const [items, setItems] = useState<AuditEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +74,7 @@ export function AuditView() {
           <tbody>
             {items.map((a) => (
               <tr key={a.id}>
-                <td className="mono">{clockTime(a.at)}</td>
+                <td className="mono">{clock.time(a.at)}</td>
                 <td className={`audit-kind-${a.kind}`}>{a.kind}</td>
                 <td className="mono">{a.method}</td>
                 <td className="mono audit-wrap">{a.path}</td>

@@ -3,7 +3,8 @@
 import { memo } from 'react';
 import type { CaptureSummary } from '../../../shared/model';
 import { VerdictBadge } from '../../components/VerdictBadge';
-import { clockTime, formatSize } from '../../lib/format';
+import { formatSize } from '../../lib/format';
+import { useClock } from '../../state/display-prefs';
 
 export const ROW_HEIGHT = 32;
 
@@ -14,6 +15,7 @@ export const CaptureRow = memo(function CaptureRow(props: {
   onOpen: (id: number) => void;
 }) {
   const c = props.capture;
+  const clock = useClock();
   const cls = ['row', props.selected ? 'selected' : '', props.active ? 'active' : '']
     .filter(Boolean)
     .join(' ');
@@ -28,7 +30,7 @@ export const CaptureRow = memo(function CaptureRow(props: {
       style={{ height: ROW_HEIGHT }}
       onClick={() => props.onOpen(c.id)}
     >
-      <span className="cell cell-time mono">{clockTime(c.receivedAt)}</span>
+      <span className="cell cell-time mono">{clock.time(c.receivedAt)}</span>
       <span className={`cell cell-method mono method-${c.method.toLowerCase()}`}>{c.method}</span>
       <span className="cell cell-path mono" title={c.path}>
         {c.path}

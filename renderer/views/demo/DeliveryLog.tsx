@@ -2,10 +2,11 @@
 // events. Success rate on top (delivered / finished deliveries), filter by agent, clear.
 // URLs and errors come from agents and receivers: rendered as text.
 import type { DemoState } from './use-demo';
-import { clockTime } from '../../lib/format';
+import { useClock } from '../../state/display-prefs';
 import { formatRate } from './demo-model';
 
 export function DeliveryLog({ s }: { s: DemoState }) {
+  const clock = useClock();
   const { items, stats } = s.log;
   const clear = () =>
     void s.run(async () => {
@@ -61,7 +62,7 @@ export function DeliveryLog({ s }: { s: DemoState }) {
             <tbody>
               {items.map((d) => (
                 <tr key={`${d.id}-${d.deliveryId}-${d.attempt}`} data-testid="delivery-row">
-                  <td className="mono">{clockTime(d.at)}</td>
+                  <td className="mono">{clock.time(d.at)}</td>
                   <td>{d.agent}</td>
                   <td className="mono demo-cell-task" title={d.taskId} data-testid="delivery-task">
                     {d.taskId}

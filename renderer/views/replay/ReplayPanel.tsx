@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReplayResult, ReplaySummary } from '../../../shared/api/replay';
 import type { CaptureDetail } from '../../../shared/model';
-import { clockTime } from '../../lib/format';
+import { useClock } from '../../state/display-prefs';
 import { getApi } from '../../state/store';
 import { errorText } from './replay-bridge';
 import { ReplayForm, type ReplayRequest } from './ReplayForm';
@@ -22,6 +22,7 @@ function textOf(body: Uint8Array | null): string | null {
 }
 
 export function ReplayPanel({ detail, body }: { detail: CaptureDetail; body: Uint8Array | null }) {
+  const clock = useClock();
   const api = getApi();
   const [targets, setTargets] = useState<string[]>([]);
   const [history, setHistory] = useState<ReplaySummary[]>([]);
@@ -89,7 +90,7 @@ export function ReplayPanel({ detail, body }: { detail: CaptureDetail; body: Uin
                 onClick={() => void open(h.replayId)}
               >
                 <td className="mono">#{h.replayId}</td>
-                <td className="mono">{clockTime(h.createdAt)}</td>
+                <td className="mono">{clock.time(h.createdAt)}</td>
                 <td>{h.attack ?? h.mode}</td>
                 <td className="mono">{h.error ? 'no response' : h.status}</td>
                 <td className="mono replay-url" title={h.targetUrl}>

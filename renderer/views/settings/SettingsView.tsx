@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { formatSize } from '../../lib/format';
 import type { SecretSettingKey, Settings } from '../../../shared/model';
 import { getAppStore, useApp } from '../../state/store';
+import { DisplaySettings } from './DisplaySettings';
 import { SecretField } from './SecretField';
 import {
   diffDraft,
@@ -146,6 +147,7 @@ export function SettingsView() {
 
   return (
     <div className="settings-page">
+      <DisplaySettings />
       <form
         className="settings-form"
         onSubmit={(e) => {

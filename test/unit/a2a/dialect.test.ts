@@ -49,6 +49,26 @@ describe('dialect', () => {
       ],
     ).toEqual({ taskPushNotificationConfig: { url: 'http://127.0.0.1:9/webhook', token: 'tok' } });
   });
+  it('adds authentication in each dialect: v1.0 one scheme, v0.3 a list of schemes', () => {
+    const withAuth = (d: 'v0.3' | 'v1.0') => ({
+      ...push(d),
+      authentication: { scheme: 'Bearer' as const, credentials: 'cred' },
+    });
+    const v1 = composeMessage('1.0', { text: 'x', stream: true, push: withAuth('v1.0') });
+    expect(v1.params['configuration']).toMatchObject({
+      taskPushNotificationConfig: {
+        token: 'tok',
+        authentication: { scheme: 'Bearer', credentials: 'cred' },
+      },
+    });
+    const v03 = composeMessage('0.3', { text: 'x', stream: true, push: withAuth('v0.3') });
+    expect(v03.params['configuration']).toMatchObject({
+      pushNotificationConfig: {
+        token: 'tok',
+        authentication: { schemes: ['Bearer'], credentials: 'cred' },
+      },
+    });
+  });
   it('names task and push-config methods', () => {
     expect([
       taskCalls.subscribe('0.3', 't').method,

@@ -107,6 +107,7 @@ describe('agents store', () => {
           size: 1,
           contentType: null,
           source: 'receiver',
+          answeredBy: null,
         },
       },
     ]);

@@ -39,11 +39,18 @@ describe('response rules', () => {
       { method: 'GET', path: '/hook', status: 404 },
       { path: '/hook*', status: 503, delayMs: 5, body: '{"busy":true}' },
     ]);
-    expect(rules.match('get', '/hook')).toEqual({ status: 404, delayMs: 0, body: '' });
+    const [first, second] = rules.list();
+    expect(rules.match('get', '/hook')).toEqual({
+      status: 404,
+      delayMs: 0,
+      body: '',
+      rule: { ruleId: first?.id, position: 1, label: 'GET /hook → 404' },
+    });
     expect(rules.match('POST', '/hook')).toEqual({
       status: 503,
       delayMs: 5,
       body: '{"busy":true}',
+      rule: { ruleId: second?.id, position: 2, label: 'any /hook* → 503' },
     });
     expect(rules.match('POST', '/other')).toBeNull();
     expect(rules.list().every((r) => r.id.length > 0)).toBe(true);
@@ -54,8 +61,12 @@ describe('response rules', () => {
     const seen: number[] = [];
     rules.onChange((r) => seen.push(r[0]?.failNext ?? -1));
     rules.set([{ path: '/webhook', status: 500, failNext: 2 }]);
-    expect(rules.match('POST', '/webhook')?.status).toBe(500);
-    expect(rules.match('POST', '/webhook')?.status).toBe(500);
+    // The label is the count as it stood when the rule answered: 2, then 1.
+    expect(rules.match('POST', '/webhook')).toMatchObject({
+      status: 500,
+      rule: { position: 1, label: 'fail next 2' },
+    });
+    expect(rules.match('POST', '/webhook')?.rule.label).toBe('fail next 1');
     expect(rules.match('POST', '/webhook')).toBeNull();
     expect(rules.list()[0]?.failNext).toBe(0);
     expect(seen).toEqual([2, 1, 0]);

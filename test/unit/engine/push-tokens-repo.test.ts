@@ -24,15 +24,24 @@ describe('push tokens repo', () => {
     const repo = createPushTokensRepo(db);
     const token = 'test-token-0123456789abcdef';
     repo.register({ token, agentId: 1, taskId: null });
-    expect(repo.find(token)).toEqual({ taskId: null, configId: null });
+    expect(repo.find(token)).toEqual({ taskId: null, configId: null, kind: 'token' });
     repo.bind(token, 'task-1', 'cfg-1');
     repo.bind(token, 'task-2');
-    expect(repo.find(token)).toEqual({ taskId: 'task-1', configId: 'cfg-1' });
+    expect(repo.find(token)).toEqual({ taskId: 'task-1', configId: 'cfg-1', kind: 'token' });
     expect(repo.find('other')).toBeNull();
     expect(repo.countForTask('task-1')).toBe(1);
     expect(repo.tokensOf('task-1')).toEqual([token]);
     const hashes = db.prepare('SELECT token_sha256 FROM push_tokens').all();
     expect(JSON.stringify(hashes)).not.toContain(token);
+    // An `authentication` credential is kept the same way, and found as one (migration 7).
+    const credential = 'test-credential-0123456789abcdef';
+    repo.register({ token: credential, agentId: 1, taskId: 'task-1', kind: 'authorization' });
+    expect(repo.find(credential)).toEqual({
+      taskId: 'task-1',
+      configId: null,
+      kind: 'authorization',
+    });
+    expect(repo.tokensOf('task-1')).toEqual([token, credential]);
     expect(maskToken(token)).toBe(`••• (${token.length} chars)`);
   });
 });

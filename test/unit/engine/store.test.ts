@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { defaultDataDir } from '../../../electron/engine/data-dir';
-import { createCapturesRepo } from '../../../electron/engine/store/captures-repo';
+import { createCapturesRepo, parseAnswer } from '../../../electron/engine/store/captures-repo';
 import { openDatabase } from '../../../electron/engine/store/open-store';
 
 let dir = '';
@@ -53,4 +53,39 @@ it('picks a per-OS data dir unless SWITCHBOARD_DATA_DIR is set', () => {
     join('Library', 'Application Support', 'Switchboard'),
   );
   expect(defaultDataDir({ APPDATA: 'C:\\AppData' }, 'win32')).toContain('Switchboard');
+});
+
+it('keeps which response rule answered a capture (migration 7), none by default', () => {
+  dir = mkdtempSync(join(tmpdir(), 'sb-store-'));
+  const db = openDatabase(dir);
+  const repo = createCapturesRepo(db);
+  const insert = () =>
+    repo.insert({
+      receivedAt: 1,
+      method: 'POST',
+      path: '/webhook',
+      query: '',
+      headers: [],
+      body: new Uint8Array([0x7b, 0x7d]),
+      remoteAddress: '127.0.0.1',
+      taskId: 't',
+      contentType: null,
+      source: 'receiver',
+    });
+  const plain = insert();
+  const ruled = insert();
+  const by = { ruleId: 'r1', position: 2, label: 'fail next 2' };
+  repo.saveVerification(plain, [], 'valid', { status: 200, answeredBy: null });
+  repo.saveVerification(ruled, [], 'valid', { status: 503, answeredBy: by });
+  expect(repo.get(plain)).toMatchObject({ responseStatus: 200, answeredBy: null });
+  expect(repo.get(ruled)).toMatchObject({ responseStatus: 503, answeredBy: by });
+  expect(repo.list({}, 10).items.map((c) => c.answeredBy)).toEqual([by, null]);
+  // Re-verification saves checks only: the answer and its rule stay.
+  repo.saveVerification(ruled, [], 'invalid');
+  expect(repo.get(ruled)).toMatchObject({ responseStatus: 503, answeredBy: by });
+  repo.saveResponseStatus(plain, 401);
+  expect(repo.get(plain)).toMatchObject({ responseStatus: 401, answeredBy: null });
+  expect(parseAnswer('not json')).toBeNull();
+  expect(parseAnswer('{"label":"x"}')).toBeNull();
+  db.close();
 });

@@ -11,5 +11,6 @@ export const cap = (id: number, over: Partial<CaptureSummary> = {}): CaptureSumm
   size: 10,
   contentType: 'application/json',
   source: 'receiver',
+  answeredBy: null,
   ...over,
 });

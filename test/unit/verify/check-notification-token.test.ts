@@ -129,3 +129,65 @@ describe('notification-token with tokens Switchboard registered per task', () =>
     expect((await check('test-wrong', 'task-7')).status).toBe('skip');
   });
 });
+
+describe("notification-token with a push config's Authorization credential", () => {
+  const tokenOf1 = testSecret('task-token');
+  const credOf1 = testSecret('task-credential');
+  const credOf2 = testSecret('other-credential');
+  const registry: RegisteredTokens = {
+    find: (t) =>
+      t === tokenOf1
+        ? { taskId: 'task-1', configId: null, kind: 'token' }
+        : t === credOf1
+          ? { taskId: 'task-1', configId: null, kind: 'authorization' }
+          : t === credOf2
+            ? { taskId: 'task-2', configId: null, kind: 'authorization' }
+            : null,
+    countForTask: (taskId) => (taskId === 'task-1' ? 2 : taskId === 'task-2' ? 1 : 0),
+  };
+  const check = async (headers: HeaderPair[], taskId = 'task-1') => {
+    const checks = await verifyCapture(
+      inputWith(headers, '{}', { taskId }),
+      settingsWith({ notificationToken: '' }),
+      { ...memoryContext(), registeredTokens: registry },
+    );
+    return checks.find((c) => c.id === 'notification-token')!;
+  };
+
+  it('passes Authorization: Bearer <credential registered for this task> and says so', async () => {
+    const c = await check([['Authorization', `Bearer ${credOf1}`]]);
+    expect(c.status).toBe('pass');
+    expect(c.detail).toBe(
+      `The credential in Authorization (Bearer scheme) equals the Authorization credential Switchboard registered in the push config's authentication for this task ("task-1").`,
+    );
+    expect(c.detail).not.toContain(credOf1);
+  });
+
+  it("fails another task's credential, alone or beside a valid token header", async () => {
+    const alone = await check([['Authorization', `Bearer ${credOf2}`]]);
+    expect(alone.status).toBe('fail');
+    expect(alone.detail).toContain('for task "task-2"');
+    expect(alone.detail).toContain('this notification is about task "task-1"');
+    const both = await check([
+      ['X-A2A-Notification-Token', tokenOf1],
+      ['Authorization', `Bearer ${credOf2}`],
+    ]);
+    expect(both.status).toBe('fail');
+    expect(both.detail).toContain('Authorization credential Switchboard registered');
+  });
+
+  it('names both when the token header and the credential are right', async () => {
+    const c = await check([
+      ['X-A2A-Notification-Token', tokenOf1],
+      ['Authorization', `Bearer ${credOf1}`],
+    ]);
+    expect(c.status).toBe('pass');
+    expect(c.detail).toContain('The token in X-A2A-Notification-Token equals the token');
+    expect(c.detail).toContain('The credential in Authorization (Bearer scheme) equals');
+  });
+
+  it('a credential unknown to Switchboard fails for a task with registrations', async () => {
+    const c = await check([['Authorization', `Bearer ${'0'.repeat(32)}`]]);
+    expect(c.status).toBe('fail');
+  });
+});

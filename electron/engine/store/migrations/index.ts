@@ -6,6 +6,7 @@ import { agentsMigration } from './003-agents';
 import { replaysMigration } from './004-replays';
 import { pushTokensMigration } from './005-push-tokens';
 import { hostileAgentsMigration } from './006-hostile-agents';
+import { answerRuleMigration } from './007-answer-rule';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: Migration[] = [
   replaysMigration,
   pushTokensMigration,
   hostileAgentsMigration,
+  answerRuleMigration,
 ];

@@ -1,12 +1,13 @@
 // The opened capture: summary line, actions (copy body, copy as curl, close), then the
 // verification checks, the decoded JWT, headers in received order, the body and the metadata.
-import type { CaptureDetail } from '../../../../shared/model';
+import { describeAnswer, type CaptureDetail } from '../../../../shared/model';
 import { bearerJwt } from '../../../../shared/verify/jwt-decode';
 import { CopyButton } from '../../../components/CopyButton';
 import { VerdictBadge } from '../../../components/VerdictBadge';
 import { curlForCapture } from '../../../lib/curl';
 import { decodeUtf8 } from '../../../lib/body';
-import { exactSize, localDateTime } from '../../../lib/format';
+import { exactSize } from '../../../lib/format';
+import { useClock } from '../../../state/display-prefs';
 import { useApp } from '../../../state/store';
 import { BodyViewer } from './BodyViewer';
 import { ChecksPanel } from './ChecksPanel';
@@ -106,12 +107,18 @@ function JwtSection({ detail }: { detail: CaptureDetail }) {
 }
 
 function Meta({ detail }: { detail: CaptureDetail }) {
+  const clock = useClock();
   const rows: [string, string][] = [
-    ['Received', localDateTime(detail.receivedAt)],
+    ['Received', clock.dateTime(detail.receivedAt)],
     ['From', detail.remoteAddress],
     ['Size', exactSize(detail.size)],
     ['Task id', detail.taskId ?? '—'],
-    ['Answered', detail.responseStatus === null ? '—' : `HTTP ${detail.responseStatus}`],
+    [
+      'Answered',
+      detail.responseStatus === null
+        ? '—'
+        : `HTTP ${describeAnswer(detail.responseStatus, detail.answeredBy)}`,
+    ],
     ['Source', detail.source],
     ['Capture id', String(detail.id)],
   ];

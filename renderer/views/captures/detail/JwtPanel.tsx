@@ -1,7 +1,8 @@
 // Decoded JWT (display only; the JWT check says whether it verified): header and claims, with
 // numeric dates shown in local time and relative ("expired 3 min ago"). The clock ticks every 15 s.
 import { useEffect, useState } from 'react';
-import { expiryPhrase, localDateTime, relativeTime } from '../../../lib/format';
+import { expiryPhrase, relativeTime } from '../../../lib/format';
+import { useClock } from '../../../state/display-prefs';
 import type { DecodedJwt } from '../../../../shared/verify/jwt-decode';
 import { isTimeClaim } from '../../../lib/jwt-display';
 
@@ -15,6 +16,7 @@ function useNow(intervalMs = 15_000): number {
 }
 
 function ClaimValue({ name, value, now }: { name: string; value: unknown; now: number }) {
+  const clock = useClock();
   if (!isTimeClaim(name, value))
     return <>{typeof value === 'string' ? value : JSON.stringify(value)}</>;
   const ms = value * 1000;
@@ -26,7 +28,7 @@ function ClaimValue({ name, value, now }: { name: string; value: unknown; now: n
         className={name === 'exp' && ms <= now ? 'time-note expired' : 'time-note'}
         data-testid={`jwt-${name}-note`}
       >
-        {localDateTime(ms)} · {phrase}
+        {clock.dateTime(ms)} · {phrase}
       </span>
     </>
   );
