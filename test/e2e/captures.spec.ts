@@ -129,7 +129,10 @@ test('copy as curl reproduces the exact request', async ({ page, context, sb }) 
   expect(JSON.parse(body)).toMatchObject({ taskId: "task-it's-$(quoted)" });
 });
 
-test('delete one capture with the Delete key, then clear all', async ({ page, sb }) => {
+test('Delete key removes with Undo; clear filters and delete all are different', async ({
+  page,
+  sb,
+}) => {
   const secret = await sb.webhookSecret();
   await sendWebhook(sb.receiverUrl, { taskId: 'task-del-1', secret });
   await sendWebhook(sb.receiverUrl, { taskId: 'task-del-2', secret });
@@ -140,6 +143,41 @@ test('delete one capture with the Delete key, then clear all', async ({ page, sb
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId('detail')).toHaveCount(0);
   await expect(page.getByTestId('capture-count')).toHaveText('1 capture');
+  // Undo brings it back from the store.
+  await expect(page.getByTestId('toast')).toContainText('Deleted capture');
+  await page.getByTestId('toast-action').click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('task-del-2');
+  const stored = await sb.api<{ count: number }>('/api/captures/count');
+  expect(stored.count).toBe(2);
+
+  // Delete again and let the toast expire: now it is gone from the store too.
+  await rows.first().click();
+  await page.keyboard.press('Delete');
+  await expect(rows).toHaveCount(1);
+  await expect
+    .poll(async () => (await sb.api<{ count: number }>('/api/captures/count')).count, {
+      timeout: 15_000,
+    })
+    .toBe(1);
+
+  // "Clear filters" resets the filters and deletes nothing.
+  await expect(page.getByTestId('clear-filters')).toBeDisabled();
+  await page.getByTestId('verdict-filter-invalid').click();
+  await expect(rows).toHaveCount(0);
+  await page.getByTestId('clear-filters').click();
+  await expect(page.getByTestId('verdict-filter-all')).toHaveAttribute('aria-checked', 'true');
+  await expect(rows).toHaveCount(1);
+
+  // "Delete all captures…" asks first, naming the count; dismissing keeps everything.
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await page.getByTestId('clear-captures').click();
+  await expect.poll(() => asked).toContain('Delete all 1 capture');
+  await expect(rows).toHaveCount(1);
   page.once('dialog', (d) => void d.accept());
   await page.getByTestId('clear-captures').click();
   await expect(page.getByTestId('empty-state')).toBeVisible();

@@ -23,7 +23,8 @@ export function CapturesView() {
     <div className={selectedId !== null ? 'captures split' : 'captures'}>
       <section className="list-pane" aria-label="Captures">
         <CaptureFilters />
-        <div className="list-header" role="row">
+        {/* Visual column header; each row's accessible name already says what its cells are. */}
+        <div className="list-header" aria-hidden="true">
           <span className="cell cell-time">Time</span>
           <span className="cell cell-method">Method</span>
           <span className="cell cell-path">Path</span>

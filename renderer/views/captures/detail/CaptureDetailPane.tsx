@@ -19,8 +19,7 @@ export function CaptureDetailPane() {
   const body = useApp((s) => s.body);
   const error = useApp((s) => s.detailError);
   const select = useApp((s) => s.select);
-  const deleteCapture = useApp((s) => s.deleteCapture);
-  const showToast = useApp((s) => s.showToast);
+  const deleteWithUndo = useApp((s) => s.deleteWithUndo);
   const receiverUrl = useApp((s) => s.receiver?.url ?? 'http://127.0.0.1:9000');
 
   return (
@@ -51,13 +50,9 @@ export function CaptureDetailPane() {
           <button
             type="button"
             className="btn btn-ghost btn-small"
-            title="Delete this capture (Del)"
+            title="Delete this capture (Del); Undo in the toast"
             data-testid="delete-capture"
-            onClick={() =>
-              deleteCapture(detail.id).catch((err: unknown) =>
-                showToast(err instanceof Error ? err.message : String(err), 'error'),
-              )
-            }
+            onClick={() => deleteWithUndo([detail.id])}
           >
             Delete
           </button>
