@@ -88,12 +88,15 @@ export const SECRET_SETTING_KEYS = [
 ] as const satisfies readonly (keyof Settings)[];
 export type SecretSettingKey = (typeof SECRET_SETTING_KEYS)[number];
 
-/** Where a setting's value comes from: env wins over saved, saved over default. */
-export type SettingSource = 'env' | 'saved' | 'default' | 'generated';
+/** Where a setting's value comes from: a command-line flag or env wins over saved, saved over
+ *  default. Flag- and env-set values are read-only until the flag or variable is removed. */
+export type SettingSource = 'flag' | 'env' | 'saved' | 'default' | 'generated';
 
 export interface SettingsView {
   settings: Settings;
   sources: Partial<Record<keyof Settings, SettingSource>>;
+  /** For flag/env sources: the flag or variable name (`--receiver-port`, `SWITCHBOARD_…`). */
+  origins?: Partial<Record<keyof Settings, string>>;
 }
 
 export interface ReceiverInfo {

@@ -39,6 +39,9 @@ export function createEngine(options: EngineOptions): Engine {
   const settingsStore = createSettingsStore({
     dataDir: options.dataDir,
     ...(options.env ? { env: options.env } : {}),
+    ...(options.receiverPort !== undefined
+      ? { flags: { receiverPort: { value: options.receiverPort, flag: '--receiver-port' } } }
+      : {}),
   });
   const listeners = new Set<(event: EngineEvent) => void>();
   const emit = (event: EngineEvent) => {
@@ -108,8 +111,8 @@ export function createEngine(options: EngineOptions): Engine {
     ...agentService.handlers,
   };
 
-  // A --receiver-port override holds until the user changes the port setting itself.
-  const port = options.receiverPort ?? settingsStore.get().receiverPort;
+  // A --receiver-port flag wins for the whole run (the setting is read-only while it is given).
+  const port = settingsStore.get().receiverPort;
   let savedPort = settingsStore.get().receiverPort;
   const unsubscribe = settingsStore.onChange((s) => {
     if (s.receiverPort === savedPort) return;

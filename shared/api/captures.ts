@@ -100,7 +100,8 @@ export const captureOps = {
       key: z.enum(['webhookSecret', 'jwtSecret', 'notificationToken', 'standardWebhooksSecret']),
     }),
   }),
-  reverifyCaptures: op<{ reverified: number }>()({
+  /** `changed`: how many verdicts differ from before (valid → invalid and so on). */
+  reverifyCaptures: op<{ reverified: number; changed: number }>()({
     verb: 'POST',
     path: '/api/captures/reverify',
     args: z.object({}),

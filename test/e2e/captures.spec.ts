@@ -74,10 +74,18 @@ test('captures arrive live, explain failures, filter, re-verify and survive a re
   await page.screenshot({ path: shot('04-settings') });
   const newSecret = 'e2e-new-secret-' + Date.now();
   await page.getByTestId('field-webhookSecret').fill(newSecret);
-  await expect(page.getByTestId('reverify')).toBeChecked();
   await page.getByTestId('save-settings').click();
-  await expect(page.getByRole('status')).toContainText('re-verified');
-  await page.getByRole('button', { name: 'Captures' }).click();
+  await expect(page.getByTestId('toast')).toContainText('keep their verdicts');
+  // Saving alone changed nothing stored; re-verifying is its own action and counts the flips.
+  await page.getByRole('button', { name: 'Captures', exact: true }).click();
+  await expect(page.locator('[data-testid=capture-row][data-verdict=valid]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('reverify').click();
+  await expect(page.getByTestId('reverify-result')).toHaveText(
+    'Re-verified 3 captures: 1 verdict changed.',
+  );
+  await page.getByRole('button', { name: 'Captures', exact: true }).click();
   await expect(page.locator('[data-testid=capture-row][data-verdict=valid]')).toHaveCount(0);
   await sendWebhook(sb.receiverUrl, { taskId: 'task-new-secret', secret: newSecret });
   await expect(rows.first()).toContainText('task-new-secret');

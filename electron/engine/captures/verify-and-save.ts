@@ -43,7 +43,7 @@ export async function verifyAndSave(
 export async function reverifyStored(
   deps: VerifyDeps,
   id: number,
-): Promise<(VerifyOutcome & { summary: CaptureSummary }) | null> {
+): Promise<(VerifyOutcome & { summary: CaptureSummary; previous: Verdict }) | null> {
   const detail = deps.captures.get(id);
   const body = deps.captures.body(id);
   if (!detail || !body) return null;
@@ -55,5 +55,9 @@ export async function reverifyStored(
     receivedAt: detail.receivedAt,
     taskId: detail.taskId,
   });
-  return { ...outcome, summary: { ...detail, verdict: outcome.verdict } };
+  return {
+    ...outcome,
+    previous: detail.verdict,
+    summary: { ...detail, verdict: outcome.verdict },
+  };
 }

@@ -20,10 +20,16 @@ export function SecretField(props: {
         spellCheck={false}
         value={props.value}
         disabled={props.disabled}
+        aria-describedby={`help-${props.id}`}
         onChange={(e) => props.onChange(e.target.value)}
         data-testid={`field-${props.id}`}
       />
-      <button type="button" className="btn btn-small" onClick={() => setRevealed(!revealed)}>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-pressed={revealed}
+        onClick={() => setRevealed(!revealed)}
+      >
         {revealed ? 'Hide' : 'Reveal'}
       </button>
       <button

@@ -1,10 +1,13 @@
-// Settings screen: every verification and receiver setting, grouped; secrets masked with reveal
-// and regenerate; values set by environment variables are shown read-only (env wins). Saving can
-// re-verify every stored capture against the new settings.
+// Settings screen: every verification and receiver setting, grouped, each with the source of its
+// effective value (flag, env, saved, generated, default); flag- and env-set values are read-only
+// with the reason. Secrets are masked with reveal; regenerating asks first. Saving never touches
+// stored captures: re-verifying is its own button, which reports how many verdicts changed.
 import { useState } from 'react';
 import type { SecretSettingKey, Settings } from '../../../shared/model';
 import { getAppStore, useApp } from '../../state/store';
 import { SecretField } from './SecretField';
+import { isLocked, lockReason, SourceChip } from './SourceChip';
+import { ReverifyPanel } from './ReverifyPanel';
 import {
   diffDraft,
   FIELD_GROUPS,
@@ -16,12 +19,12 @@ import {
 
 export function SettingsView() {
   const view = useApp((s) => s.settingsView);
+  const receiver = useApp((s) => s.receiver);
   const error = useApp((s) => s.settingsError);
   const save = useApp((s) => s.saveSettings);
   const regenerate = useApp((s) => s.regenerateSecret);
   const showToast = useApp((s) => s.showToast);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [reverify, setReverify] = useState(true);
   const [busy, setBusy] = useState(false);
 
   if (!view) return <div className="settings-page muted">{error ?? 'Loading settings…'}</div>;
@@ -35,20 +38,21 @@ export function SettingsView() {
   const onSave = async () => {
     setBusy(true);
     try {
-      const { reverified } = await save(patch, reverify);
+      await save(patch);
       setDraft(null);
-      showToast(
-        reverified === undefined
-          ? 'Settings saved'
-          : `Settings saved · ${reverified} captures re-verified`,
-      );
+      showToast('Settings saved. Stored captures keep their verdicts until you re-verify.');
     } catch (err) {
       showToast(err instanceof Error ? err.message : String(err), 'error');
     } finally {
       setBusy(false);
     }
   };
-  const onRegenerate = async (key: SecretSettingKey) => {
+  const onRegenerate = async (key: SecretSettingKey, label: string) => {
+    const ok = window.confirm(
+      `Generate a new ${label}? Agents still using the old one will fail verification, and ` +
+        'existing captures signed with it will turn invalid when you re-verify.',
+    );
+    if (!ok) return;
     try {
       await regenerate(key);
       const fresh = getAppStore().getState().settingsView?.settings[key] ?? '';
@@ -60,20 +64,19 @@ export function SettingsView() {
   };
 
   const field = (f: FieldDef) => {
-    const fromEnv = view.sources[f.key] === 'env';
+    const source = view.sources[f.key];
+    const fromEnv = isLocked(source);
+    const reason = lockReason(source, view.origins?.[f.key]);
     const id = f.key;
+    const listening =
+      f.key === 'receiverPort' && receiver?.listening && receiver.port !== Number(current[f.key])
+        ? `Listening on ${receiver.port}. `
+        : '';
     return (
       <div className="setting" key={f.key}>
         <label className="setting-label" htmlFor={id}>
           {f.label}
-          {fromEnv && (
-            <span
-              className="chip"
-              title="Set by an environment variable; it wins over saved values"
-            >
-              env
-            </span>
-          )}
+          <SourceChip source={source} fieldKey={f.key} />
         </label>
         <div className="setting-control">
           {f.kind === 'secret' ? (
@@ -82,7 +85,7 @@ export function SettingsView() {
               value={current[f.key]}
               disabled={fromEnv}
               onChange={(v) => set(f.key, v)}
-              onRegenerate={() => void onRegenerate(f.key as SecretSettingKey)}
+              onRegenerate={() => void onRegenerate(f.key as SecretSettingKey, f.label)}
             />
           ) : f.kind === 'mode' ? (
             <select
@@ -90,6 +93,7 @@ export function SettingsView() {
               className="input"
               value={current[f.key]}
               disabled={fromEnv}
+              aria-describedby={`help-${id}`}
               onChange={(e) => set(f.key, e.target.value)}
               data-testid={`field-${id}`}
             >
@@ -103,12 +107,17 @@ export function SettingsView() {
               inputMode={f.kind === 'number' ? 'numeric' : undefined}
               value={current[f.key]}
               disabled={fromEnv}
+              aria-describedby={`help-${id}`}
               onChange={(e) => set(f.key, e.target.value)}
               data-testid={`field-${id}`}
             />
           )}
-          <div className={errors[f.key] ? 'setting-help error-text' : 'setting-help'}>
-            {errors[f.key] ?? f.help}
+          <div
+            className={errors[f.key] ? 'setting-help error-text' : 'setting-help'}
+            id={`help-${id}`}
+            data-testid={`help-${id}`}
+          >
+            {errors[f.key] ?? `${listening}${reason ?? f.help}`}
           </div>
         </div>
       </div>
@@ -131,15 +140,6 @@ export function SettingsView() {
           </fieldset>
         ))}
         <div className="settings-actions">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={reverify}
-              onChange={(e) => setReverify(e.target.checked)}
-              data-testid="reverify"
-            />
-            Re-verify existing captures with the new settings
-          </label>
           <span className="spacer" />
           <button
             type="button"
@@ -159,6 +159,7 @@ export function SettingsView() {
           </button>
         </div>
       </form>
+      <ReverifyPanel />
     </div>
   );
 }
