@@ -53,6 +53,8 @@ export interface ReplayResult {
   createdAt: number;
   /** Other replays sent by the same action (e.g. the first copy of a reused-jti attack). */
   relatedIds: number[];
+  /** Attack replays only: what the target's answer means (accepted = VULNERABLE). */
+  judgement?: { verdict: ReportVerdict; reason: string; expected: Expectation };
 }
 
 export type ReplaySummary = Pick<
@@ -69,7 +71,16 @@ export type ReplaySummary = Pick<
 >;
 
 export type Expectation = 'accept' | 'reject' | 'accept-once';
-export type ReportVerdict = 'secure' | 'VULNERABLE' | 'broken' | 'skipped' | 'error';
+/** secure: attack refused while the baseline passed; ok: a valid probe accepted; inconclusive: the
+ *  answer proves nothing either way (see electron/engine/replay/report-judge.ts). */
+export type ReportVerdict =
+  | 'secure'
+  | 'VULNERABLE'
+  | 'ok'
+  | 'inconclusive'
+  | 'broken'
+  | 'skipped'
+  | 'error';
 
 export interface HandlerReportRow {
   check: 'valid-resigned' | AttackName;
