@@ -19,6 +19,10 @@ export interface SelectionSlice {
   clearMarks(): void;
   /** Hides `ids` now, deletes them from the store unless Undo is pressed within UNDO_MS. */
   deleteWithUndo(ids: number[]): void;
+  /** The captures the Replay screen works on (handler report, bulk replay, HAR export). */
+  replayIds: number[];
+  /** Opens the Replay screen on these captures (from the detail toolbar or the marked rows). */
+  openReplayWith(ids: number[]): void;
 }
 
 export const createSelectionSlice =
@@ -35,17 +39,24 @@ export const createSelectionSlice =
     },
     markRange(to, from) {
       const ids = get().items.map((c) => c.id);
-      const start = ids.indexOf(from ?? get().markAnchor ?? to);
+      // Without an anchor the range starts at the keyboard cursor (the row last clicked).
+      const anchor = from ?? get().markAnchor ?? get().activeId ?? to;
+      const start = ids.indexOf(anchor);
       const end = ids.indexOf(to);
       if (end < 0) return;
       const [a, b] = start < 0 ? [end, end] : [Math.min(start, end), Math.max(start, end)];
       const range = ids.slice(a, b + 1);
       set({
         marked: [...new Set([...get().marked, ...range])],
-        markAnchor: from ?? get().markAnchor ?? to,
+        markAnchor: anchor,
       });
     },
     setMarked: (marked) => set({ marked }),
+    replayIds: [],
+    openReplayWith(ids) {
+      set({ replayIds: ids });
+      get().setView('replay');
+    },
     clearMarks: () => set({ marked: [], markAnchor: null }),
     deleteWithUndo(ids) {
       if (ids.length === 0) return;

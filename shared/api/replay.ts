@@ -229,10 +229,12 @@ export const replayOps = {
     path: '/api/captures/:id/curl',
     args: z.object({ id, targetUrl: targetUrl.optional() }),
   }),
-  exportHar: op<{ fileName: string; har: string }>()({
+  /** `selection`: chosen capture ids or everything matching a filter. Ids that no longer exist
+   *  are skipped and listed in `missing`; only an export with nothing left is an error. */
+  exportHar: op<{ fileName: string; har: string; exported: number; missing: number[] }>()({
     verb: 'POST',
     path: '/api/har/export',
-    args: z.object({ ids: z.array(id).min(1).max(10_000) }),
+    args: z.object({ selection: bulkSelection }),
   }),
   importHar: op<HarImportResult>()({
     verb: 'POST',

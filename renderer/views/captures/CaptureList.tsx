@@ -69,10 +69,10 @@ export function CaptureList() {
 
   const open = useCallback(
     (id: number, e: MouseEvent) => {
-      setActiveId(id);
       if (e.shiftKey) markRange(id);
       else if (e.ctrlKey || e.metaKey) toggleMark(id);
       else select(id);
+      setActiveId(id);
     },
     [select, setActiveId, markRange, toggleMark],
   );

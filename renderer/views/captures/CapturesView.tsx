@@ -6,6 +6,7 @@ import { CaptureFilters } from './CaptureFilters';
 import { CaptureList } from './CaptureList';
 import { EmptyState } from './EmptyState';
 import { ListNotices } from './ListNotices';
+import { SelectionBar } from './SelectionBar';
 import { useListKeys } from './use-list-keys';
 
 export function CapturesView() {
@@ -23,6 +24,7 @@ export function CapturesView() {
     <div className={selectedId !== null ? 'captures split' : 'captures'}>
       <section className="list-pane" aria-label="Captures">
         <CaptureFilters />
+        <SelectionBar />
         {/* Visual column header; each row's accessible name already says what its cells are. */}
         <div className="list-header" aria-hidden="true">
           <span className="cell cell-time">Time</span>

@@ -20,6 +20,7 @@ export function CaptureDetailPane() {
   const error = useApp((s) => s.detailError);
   const select = useApp((s) => s.select);
   const deleteWithUndo = useApp((s) => s.deleteWithUndo);
+  const openReplayWith = useApp((s) => s.openReplayWith);
   const receiverUrl = useApp((s) => s.receiver?.url ?? 'http://127.0.0.1:9000');
 
   return (
@@ -44,6 +45,31 @@ export function CaptureDetailPane() {
               small
               testId="copy-curl"
             />
+          </>
+        )}
+        {detail && (
+          <>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="toolbar-replay"
+              onClick={() => {
+                const panel = document.getElementById('replay-panel');
+                panel?.scrollIntoView({ block: 'start' });
+                panel?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+              }}
+            >
+              Replay
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="toolbar-report"
+              title="Run every attack against a handler with this capture"
+              onClick={() => openReplayWith([detail.id])}
+            >
+              Handler report…
+            </button>
           </>
         )}
         {detail && (
