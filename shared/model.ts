@@ -36,9 +36,14 @@ export interface CaptureSummary {
   verdict: Verdict;
   size: number;
   contentType: string | null;
-  /** Where it came from: the live receiver, or a HAR import. */
-  source: 'receiver' | 'import';
+  /** Where it came from: the live receiver, a replay Switchboard sent to itself, a HAR import. */
+  source: CaptureOrigin;
+  /** Imports only: when it was imported (receivedAt keeps the original time). */
+  importedAt?: number | null;
 }
+
+export const CAPTURE_ORIGINS = ['receiver', 'replay', 'import'] as const;
+export type CaptureOrigin = (typeof CAPTURE_ORIGINS)[number];
 
 export interface CaptureDetail extends CaptureSummary {
   headers: HeaderPair[];

@@ -18,6 +18,7 @@ import { createGroupCommit } from './store/group-commit';
 import { createJtiRepo } from './store/jti-repo';
 import { openDatabase } from './store/open-store';
 import { APP_VERSION } from './version';
+import { createReplayMarks } from './replay/replay-marks';
 
 export interface EngineOptions {
   dataDir: string;
@@ -64,8 +65,10 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const responseRules = getResponseRules(db);
+  const replayMarks = createReplayMarks();
   const receiverHandler = createReceiverHandler({
     ...verifyDeps,
+    replayMarks,
     audit,
     emit,
     version: APP_VERSION,
@@ -92,6 +95,7 @@ export function createEngine(options: EngineOptions): Engine {
     emit,
     receiverUrl: () => receiver.info().url,
     onStop: (cleanup) => void cleanups.push(cleanup),
+    replayMarks,
   };
 
   const agentService = createAgentService(context);

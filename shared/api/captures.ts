@@ -1,6 +1,7 @@
 // Operations on captures, receiver, settings and the audit log (the engine issue).
 import { z } from 'zod';
 import { op } from './define';
+import { CAPTURE_ORIGINS } from '../model';
 import type {
   AuditEntry,
   CaptureDetail,
@@ -51,6 +52,7 @@ export const captureOps = {
       taskId: z.string().max(512).optional(),
       path: z.string().max(2048).optional(),
       q: z.string().max(1024).optional(),
+      source: z.enum(CAPTURE_ORIGINS).optional(),
     }),
   }),
   countCaptures: op<{ count: number }>()({

@@ -5,7 +5,7 @@
 // refuses them otherwise, so a renderer bug cannot send captured data off the machine).
 import { z } from 'zod';
 import { op } from './define';
-import type { HeaderPair } from '../model';
+import { CAPTURE_ORIGINS, type HeaderPair } from '../model';
 
 export const REPLAY_MODES = ['exact', 'edited', 'resigned', 'attack'] as const;
 export type ReplayMode = (typeof REPLAY_MODES)[number];
@@ -151,6 +151,7 @@ const bulkSelection = z.object({
   verdict: z.enum(['valid', 'invalid', 'unverified']).optional(),
   path: z.string().max(2048).optional(),
   q: z.string().max(1024).optional(),
+  source: z.enum(CAPTURE_ORIGINS).optional(),
 });
 
 export const replayOps = {

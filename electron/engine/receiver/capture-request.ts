@@ -6,6 +6,7 @@ import type { EngineEvent } from '../../../shared/events';
 import type { HeaderPair, Verdict } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
 import { verifyAndSave, type VerifyDeps } from '../captures/verify-and-save';
+import type { ReplayMarks } from '../replay/replay-marks';
 import type { AuditRepo } from '../store/audit-repo';
 import type { GroupCommit } from '../store/group-commit';
 import { enforceDecision } from './enforce';
@@ -23,6 +24,8 @@ export interface ReceiverDeps extends VerifyDeps {
   emit(event: EngineEvent): void;
   /** Configured response rules (to watch an agent's retries); null when none matches. */
   responseRule?(method: string, path: string): ResponseOverride | null;
+  /** Replays Switchboard announced it is sending to itself (origin "replay"). */
+  replayMarks?: ReplayMarks;
 }
 
 export async function captureRequest(
@@ -75,10 +78,12 @@ export async function captureRequest(
   const headers = pairs(req.rawHeaders);
   const taskId = extractTaskId(headers, body);
   const contentType = headerValue(headers, 'content-type') ?? null;
+  const source = deps.replayMarks?.take(path, body) ? 'replay' : 'receiver';
   let id: number;
   try {
     id = await deps.commit.enqueue(() =>
       deps.captures.insert({
+        source,
         receivedAt,
         method,
         path,
@@ -88,7 +93,6 @@ export async function captureRequest(
         remoteAddress,
         taskId,
         contentType,
-        source: 'receiver',
       }),
     );
   } catch (err) {
@@ -112,7 +116,7 @@ export async function captureRequest(
         verdict,
         size: body.byteLength,
         contentType,
-        source: 'receiver',
+        source,
       },
     });
 

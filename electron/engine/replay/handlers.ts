@@ -30,6 +30,7 @@ export function createReplayHandlers(ctx: EngineContext): ReplayHandlers {
     settings: () => ctx.settings.get(),
     emit: ctx.emit,
     receiverUrl: ctx.receiverUrl,
+    ...(ctx.replayMarks ? { marks: ctx.replayMarks } : {}),
   });
   const bulk = createBulkRunner(svc);
   ctx.onStop?.(() => bulk.cancelAll());

@@ -3,7 +3,9 @@
 // resets the filters; deleting every capture is a separate, confirmed "Delete all captures…".
 // The verdict radio group is one Tab stop: arrow keys move between its options.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { NO_FILTERS } from '../../state/captures-window';
+import { CAPTURE_ORIGINS, type CaptureOrigin } from '../../../shared/model';
+import { isFiltering, NO_FILTERS } from '../../state/captures-window';
+import { ORIGIN_WORDS } from './OriginChip';
 import type { Verdict } from '../../../shared/model';
 import { useApp } from '../../state/store';
 
@@ -54,12 +56,7 @@ export function CaptureFilters() {
   const [taskId, setTaskId] = useState(filters.taskId);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const filtering =
-    filters.verdict !== '' ||
-    filters.q !== '' ||
-    filters.taskId !== '' ||
-    q !== '' ||
-    taskId !== '';
+  const filtering = isFiltering(filters) || q !== '' || taskId !== '';
   const onClearFilters = () => {
     setQ('');
     setTaskId('');
@@ -106,6 +103,20 @@ export function CaptureFilters() {
           </button>
         ))}
       </div>
+      <select
+        className="input origin-filter"
+        aria-label="Origin"
+        data-testid="origin-filter"
+        value={filters.origin}
+        onChange={(e) => setFilters({ origin: e.target.value as CaptureOrigin | '' })}
+      >
+        <option value="">Any origin</option>
+        {CAPTURE_ORIGINS.map((o) => (
+          <option key={o} value={o}>
+            {ORIGIN_WORDS[o]}
+          </option>
+        ))}
+      </select>
       <input
         ref={searchRef}
         className="input search"

@@ -5,6 +5,7 @@ import { memo, type MouseEvent } from 'react';
 import type { CaptureSummary } from '../../../shared/model';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { clockTime, formatSize } from '../../lib/format';
+import { OriginChip } from './OriginChip';
 
 export const ROW_HEIGHT = 32;
 
@@ -40,9 +41,19 @@ export const CaptureRow = memo(function CaptureRow(props: {
       style={{ height: ROW_HEIGHT }}
       onClick={(e) => props.onOpen(c.id, e)}
     >
-      <span className="cell cell-time mono">{clockTime(c.receivedAt)}</span>
+      <span
+        className="cell cell-time mono"
+        title={
+          c.importedAt
+            ? `Imported ${new Date(c.importedAt).toLocaleString()}; originally sent ${new Date(c.receivedAt).toLocaleString()}`
+            : undefined
+        }
+      >
+        {clockTime(c.importedAt ?? c.receivedAt)}
+      </span>
       <span className={`cell cell-method mono method-${c.method.toLowerCase()}`}>{c.method}</span>
       <span className="cell cell-path mono" title={c.path}>
+        <OriginChip origin={c.source} />
         {c.path}
       </span>
       <span className="cell cell-task mono" title={c.taskId ?? undefined}>

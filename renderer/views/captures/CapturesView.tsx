@@ -1,5 +1,6 @@
 // The captures screen: filter bar + live list on the left, the opened capture on the right, or
 // the getting-started card while the store is empty.
+import { isFiltering } from '../../state/captures-window';
 import { useApp } from '../../state/store';
 import { CaptureDetailPane } from './detail/CaptureDetailPane';
 import { CaptureFilters } from './CaptureFilters';
@@ -14,9 +15,7 @@ export function CapturesView() {
   const loaded = useApp((s) => s.loaded);
   const total = useApp((s) => s.total);
   const empty = useApp((s) => s.items.length === 0);
-  const filtering = useApp(
-    (s) => s.filters.verdict !== '' || s.filters.q !== '' || s.filters.taskId !== '',
-  );
+  const filtering = useApp((s) => isFiltering(s.filters));
   const selectedId = useApp((s) => s.selectedId);
 
   if (loaded && total === 0 && empty && !filtering) return <EmptyState />;

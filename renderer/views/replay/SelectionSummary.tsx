@@ -2,6 +2,7 @@
 // on the Captures screen (marked rows, or the open capture), or everything matching its filter.
 import type { CaptureFilters } from '../../state/captures-window';
 import { useApp } from '../../state/store';
+import { ORIGIN_WORDS } from '../captures/OriginChip';
 import type { HarSelection } from './replay-bridge';
 
 export type Scope = 'chosen' | 'filter';
@@ -11,6 +12,7 @@ export function filterSelection(f: CaptureFilters): HarSelection {
     ...(f.verdict ? { verdict: f.verdict } : {}),
     ...(f.taskId.trim() ? { taskId: f.taskId.trim() } : {}),
     ...(f.q.trim() ? { q: f.q.trim() } : {}),
+    ...(f.origin ? { source: f.origin } : {}),
   };
 }
 
@@ -19,6 +21,7 @@ export function describeFilter(f: CaptureFilters): string {
     f.verdict && `verdict ${f.verdict}`,
     f.taskId.trim() && `task ${f.taskId.trim()}`,
     f.q.trim() && `text “${f.q.trim()}”`,
+    f.origin && `origin ${ORIGIN_WORDS[f.origin]}`,
   ].filter(Boolean);
   return parts.length ? parts.join(', ') : 'no filter: every capture';
 }

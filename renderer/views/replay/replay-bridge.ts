@@ -20,6 +20,7 @@ export type HarSelection = {
   taskId?: string;
   verdict?: 'valid' | 'invalid' | 'unverified';
   q?: string;
+  source?: 'receiver' | 'replay' | 'import';
 };
 
 /** Exports the selection as a HAR download; returns the sentence to show (skipped ids named). */

@@ -4,6 +4,7 @@ import { capturesMigration } from './001-captures';
 import { demoMigration } from './002-demo';
 import { agentsMigration } from './003-agents';
 import { replaysMigration } from './004-replays';
+import { captureOriginMigration } from './008-capture-origin';
 
 export interface Migration {
   version: number;
@@ -16,4 +17,5 @@ export const migrations: Migration[] = [
   demoMigration,
   agentsMigration,
   replaysMigration,
+  captureOriginMigration,
 ];

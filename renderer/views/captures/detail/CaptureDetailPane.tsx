@@ -13,6 +13,7 @@ import { ChecksPanel } from './ChecksPanel';
 import { HeadersTable } from './HeadersTable';
 import { JwtPanel } from './JwtPanel';
 import { ReplayPanel } from '../../replay/ReplayPanel';
+import { ORIGIN_WORDS, OriginChip } from '../OriginChip';
 
 export function CaptureDetailPane() {
   const detail = useApp((s) => s.detail);
@@ -117,6 +118,7 @@ function Title({ detail }: { detail: CaptureDetail }) {
         {detail.query ? `?${detail.query}` : ''}
       </span>
       <VerdictBadge verdict={detail.verdict} />
+      <OriginChip origin={detail.source} />
     </div>
   );
 }
@@ -128,12 +130,17 @@ function JwtSection({ detail }: { detail: CaptureDetail }) {
 
 function Meta({ detail }: { detail: CaptureDetail }) {
   const rows: [string, string][] = [
-    ['Received', localDateTime(detail.receivedAt)],
+    ...(detail.importedAt
+      ? ([
+          ['Imported', localDateTime(detail.importedAt)],
+          ['Originally sent', localDateTime(detail.receivedAt)],
+        ] as [string, string][])
+      : ([['Received', localDateTime(detail.receivedAt)]] as [string, string][])),
     ['From', detail.remoteAddress],
     ['Size', exactSize(detail.size)],
     ['Task id', detail.taskId ?? '—'],
     ['Answered', detail.responseStatus === null ? '—' : `HTTP ${detail.responseStatus}`],
-    ['Source', detail.source],
+    ['Origin', ORIGIN_WORDS[detail.source]],
     ['Capture id', String(detail.id)],
   ];
   return (
