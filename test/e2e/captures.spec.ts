@@ -37,7 +37,9 @@ test('captures arrive live, explain failures, filter, re-verify and survive a re
   const hmac = page.getByTestId('check-hmac-sha256');
   await expect(hmac).toHaveAttribute('data-status', 'fail');
   await expect(hmac.getByTestId('check-detail')).toContainText('X-A2A-Signature does not match');
-  await expect(hmac).toContainText('expected');
+  await expect(hmac.getByTestId('diagnosis-expected')).toContainText('Expected signature');
+  // The one likely cause is already in the sentence above: it is not repeated below.
+  await expect(hmac.getByTestId('diagnosis-likelyCauses')).toHaveCount(0);
   await expect(page.getByTestId('checks').locator('li').first()).toHaveAttribute(
     'data-status',
     'fail',
