@@ -119,7 +119,9 @@ test('marked captures feed bulk replay and HAR export; missing ids are skipped a
     const bulk = page.getByTestId('bulk-replay');
     await bulk.getByLabel(/Target/).fill(target.url);
     await bulk.getByTestId('bulk-start').click();
-    await expect(bulk.getByTestId('bulk-progress')).toContainText('finished');
+    // Generous timeout: the machine is shared; the counts below still prove what happened.
+    await expect(bulk.getByTestId('bulk-progress')).toContainText('finished', { timeout: 30_000 });
+    await expect(bulk.getByTestId('bulk-progress')).toContainText('1 ok · 1 failed');
     expect(target.received).toHaveLength(1);
   } finally {
     await target?.close();
