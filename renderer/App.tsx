@@ -1,12 +1,15 @@
-// App frame: top bar with the navigation, the current view, the status bar and the toast.
+// App frame: top bar with the navigation, the current view (under a screen-reader h1), the status
+// bar, the toast and the `?` shortcut sheet.
 import { views } from './views/index';
 import { useApp } from './state/store';
 import { StatusBar } from './components/StatusBar';
+import { ShortcutSheet } from './components/ShortcutSheet';
 import { ToastHost } from './components/ToastHost';
 
 export function App() {
   const view = useApp((s) => s.view);
   const setView = useApp((s) => s.setView);
+  const setShortcutsOpen = useApp((s) => s.setShortcutsOpen);
   const current = views.find((v) => v.id === view) ?? views[0];
   const View = current?.component;
   return (
@@ -29,10 +32,24 @@ export function App() {
             </button>
           ))}
         </nav>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small shortcut-hint"
+          onClick={() => setShortcutsOpen(true)}
+          aria-keyshortcuts="?"
+          data-testid="open-shortcuts"
+        >
+          Shortcuts <kbd>?</kbd>
+        </button>
       </header>
-      <main className="main">{View ? <View /> : null}</main>
+      <main className="main">
+        {/* One h1 per screen for the heading outline; the tab bar already shows the name. */}
+        <h1 className="sr-only">{current?.label}</h1>
+        {View ? <View /> : null}
+      </main>
       <StatusBar />
       <ToastHost />
+      <ShortcutSheet />
     </div>
   );
 }

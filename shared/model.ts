@@ -36,8 +36,10 @@ export interface CaptureSummary {
   verdict: Verdict;
   size: number;
   contentType: string | null;
-  /** Where it came from: the live receiver, or a HAR import. */
-  source: 'receiver' | 'import';
+  /** Where it came from: the live receiver, a replay Switchboard sent to itself, a HAR import. */
+  source: CaptureOrigin;
+  /** Imports only: when it was imported (receivedAt keeps the original time). */
+  importedAt?: number | null;
   /** The receiver response rule that chose the answer; null when none matched (answered 200). */
   answeredBy: RuleAnswer | null;
 }
@@ -53,6 +55,9 @@ export interface RuleAnswer {
 export function describeAnswer(status: number, by: RuleAnswer | null | undefined): string {
   return by ? `${status} by rule #${by.position} '${by.label}'` : String(status);
 }
+
+export const CAPTURE_ORIGINS = ['receiver', 'replay', 'import'] as const;
+export type CaptureOrigin = (typeof CAPTURE_ORIGINS)[number];
 
 export interface CaptureDetail extends CaptureSummary {
   headers: HeaderPair[];
@@ -122,12 +127,15 @@ export function maskSettingsView(view: SettingsView): SettingsView {
   return { ...view, settings };
 }
 
-/** Where a setting's value comes from: env wins over saved, saved over default. */
-export type SettingSource = 'env' | 'saved' | 'default' | 'generated';
+/** Where a setting's value comes from: a command-line flag or env wins over saved, saved over
+ *  default. Flag- and env-set values are read-only until the flag or variable is removed. */
+export type SettingSource = 'flag' | 'env' | 'saved' | 'default' | 'generated';
 
 export interface SettingsView {
   settings: Settings;
   sources: Partial<Record<keyof Settings, SettingSource>>;
+  /** For flag/env sources: the flag or variable name (`--receiver-port`, `SWITCHBOARD_…`). */
+  origins?: Partial<Record<keyof Settings, string>>;
 }
 
 export interface ReceiverInfo {

@@ -3,6 +3,7 @@
 import type { EngineEvent } from '../../shared/events';
 import type { Settings } from '../../shared/model';
 import type { Db } from './store/open-store';
+import type { ReplayMarks } from './replay/replay-marks';
 
 export interface SettingsSource {
   /** Current effective settings (env over saved over defaults). */
@@ -20,4 +21,6 @@ export interface EngineContext {
   receiverUrl(): string;
   /** Registers work to run when the engine stops, before the store closes (e.g. cancel bulk jobs). */
   onStop?(cleanup: () => void | Promise<void>): void;
+  /** Replays sent to our own receiver are announced here, so they are captured as "replay". */
+  replayMarks?: ReplayMarks;
 }

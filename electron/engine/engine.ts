@@ -25,6 +25,7 @@ import { createJtiRepo } from './store/jti-repo';
 import { openDatabase } from './store/open-store';
 import { createPushTokensRepo } from './store/push-tokens-repo';
 import { APP_VERSION } from './version';
+import { createReplayMarks } from './replay/replay-marks';
 
 export interface EngineOptions {
   dataDir: string;
@@ -48,6 +49,9 @@ export function createEngine(options: EngineOptions): Engine {
   const settingsStore = createSettingsStore({
     dataDir: options.dataDir,
     ...(options.env ? { env: options.env } : {}),
+    ...(options.receiverPort !== undefined
+      ? { flags: { receiverPort: { value: options.receiverPort, flag: '--receiver-port' } } }
+      : {}),
   });
   const listeners = new Set<(event: EngineEvent) => void>();
   const emit = (event: EngineEvent) => {
@@ -71,8 +75,10 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const responseRules = getResponseRules(db);
+  const replayMarks = createReplayMarks();
   const receiverHandler = createReceiverHandler({
     ...verifyDeps,
+    replayMarks,
     audit,
     emit,
     version: APP_VERSION,
@@ -103,6 +109,7 @@ export function createEngine(options: EngineOptions): Engine {
     emit,
     receiverUrl: () => receiver.info().url,
     onStop: (cleanup) => void cleanups.push(cleanup),
+    replayMarks,
   };
 
   // Discovery also probes the ports the demo agents run on (demoService is set just below).
@@ -129,8 +136,8 @@ export function createEngine(options: EngineOptions): Engine {
     ...retention.handlers,
   };
 
-  // A --receiver-port override holds until the user changes the port setting itself.
-  const port = options.receiverPort ?? settingsStore.get().receiverPort;
+  // A --receiver-port flag wins for the whole run (the setting is read-only while it is given).
+  const port = settingsStore.get().receiverPort;
   let savedPort = settingsStore.get().receiverPort;
   const unsubscribe = settingsStore.onChange((s) => {
     if (s.receiverPort === savedPort) return;

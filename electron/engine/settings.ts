@@ -1,4 +1,4 @@
-// Effective settings: env over saved (data dir, file mode 0600) over defaults. On first run the
+// Effective settings: command-line flags and env over saved (data dir, file mode 0600) over defaults. On first run the
 // secrets that are neither in env nor saved are generated and saved, so webhooks from the demo
 // agents verify out of the box. Secret values are never logged. The desktop app, browser mode
 // and every CLI command read this one file, so they always share the same secrets.
@@ -58,7 +58,8 @@ export interface SettingsStore extends SettingsSource {
 export function createSettingsStore(opts: {
   dataDir: string;
   env?: NodeJS.ProcessEnv;
-  overrides?: Partial<Settings>;
+  /** Values given on the command line for this run (e.g. --receiver-port), keyed to the flag. */
+  flags?: { [K in keyof Settings]?: { value: Settings[K]; flag: string } };
 }): SettingsStore {
   const env = opts.env ?? process.env;
   const file = join(ensureDataDir(opts.dataDir), 'settings.json');
@@ -77,14 +78,18 @@ export function createSettingsStore(opts: {
   const compute = (): SettingsView => {
     const settings = { ...DEFAULT_SETTINGS } as Record<keyof Settings, unknown>;
     const sources: Partial<Record<keyof Settings, SettingSource>> = {};
+    const origins: Partial<Record<keyof Settings, string>> = {};
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
       const envName = ENV_KEYS[key];
-      if (envName && env[envName]) {
+      const flag = opts.flags?.[key];
+      if (flag) {
+        settings[key] = flag.value;
+        sources[key] = 'flag';
+        origins[key] = flag.flag;
+      } else if (envName && env[envName]) {
         settings[key] = env[envName];
         sources[key] = 'env';
-      } else if (opts.overrides?.[key] !== undefined) {
-        settings[key] = opts.overrides[key];
-        sources[key] = 'env';
+        origins[key] = envName;
       } else if (saved[key] !== undefined) {
         settings[key] = saved[key];
         sources[key] = generated.has(key) ? 'generated' : 'saved';
@@ -92,7 +97,7 @@ export function createSettingsStore(opts: {
         sources[key] = 'default';
       }
     }
-    return { settings: settings as Settings, sources };
+    return { settings: settings as Settings, sources, origins };
   };
   let current = compute();
 

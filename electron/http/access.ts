@@ -5,6 +5,7 @@
 // - Origin: a cross-site page may send simple requests to localhost; only our own origin may.
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
+import { TOKEN_PAGE, wantsPage } from './token-page';
 
 export const TOKEN_COOKIE = 'switchboard_token';
 
@@ -64,6 +65,10 @@ export function accessControl(opts: AccessOptions): RequestHandler {
     const queryToken = typeof req.query['token'] === 'string' ? req.query['token'] : undefined;
     const presented = bearer ?? queryToken ?? cookieToken(req.headers.cookie);
     if (!presented || !sameToken(presented, opts.token)) {
+      if (wantsPage(req.method, req.path, req.headers.accept)) {
+        res.status(401).type('html').send(TOKEN_PAGE);
+        return;
+      }
       res.status(401).json({
         error: {
           code: 'unauthorized',

@@ -46,6 +46,7 @@ const filterArgs = (f: CaptureFilters) => ({
   verdict: f.verdict || undefined,
   taskId: f.taskId.trim() || undefined,
   q: f.q.trim() || undefined,
+  source: f.origin || undefined,
 });
 
 export const createCapturesSlice =

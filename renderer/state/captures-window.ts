@@ -1,7 +1,7 @@
 // Pure helpers for the bounded window of capture summaries the renderer keeps in memory.
 // Invariants: items are sorted newest first (id descending), ids are unique, and the window never
 // holds more than `max` items; whatever is trimmed stays in the store and is paged back on demand.
-import type { CaptureSummary, Verdict } from '../../shared/model';
+import type { CaptureOrigin, CaptureSummary, Verdict } from '../../shared/model';
 
 export const WINDOW_MAX = 2000;
 export const PAGE_SIZE = 200;
@@ -10,9 +10,13 @@ export interface CaptureFilters {
   verdict: Verdict | '';
   taskId: string;
   q: string;
+  origin: CaptureOrigin | '';
 }
 
-export const NO_FILTERS: CaptureFilters = { verdict: '', taskId: '', q: '' };
+export const NO_FILTERS: CaptureFilters = { verdict: '', taskId: '', q: '', origin: '' };
+
+export const isFiltering = (f: CaptureFilters) =>
+  f.verdict !== '' || f.q !== '' || f.taskId !== '' || f.origin !== '';
 
 /** Filters the engine can't be asked about per event (free text searches headers and body). */
 export function needsServerMatch(f: CaptureFilters): boolean {
@@ -22,6 +26,7 @@ export function needsServerMatch(f: CaptureFilters): boolean {
 /** Whether a summary passes the verdict and task filters (the text filter is the server's job). */
 export function matchesLocal(c: CaptureSummary, f: CaptureFilters): boolean {
   if (f.verdict && c.verdict !== f.verdict) return false;
+  if (f.origin && c.source !== f.origin) return false;
   if (f.taskId.trim() && c.taskId !== f.taskId.trim()) return false;
   return true;
 }

@@ -1,5 +1,6 @@
 // Settings slice: the effective settings (with where each value comes from), the receiver's
-// state and the bridge's connection state. Saving can ask the engine to re-verify every capture.
+// state and the bridge's connection state. Saving never re-verifies: that is its own action, which
+// reports how many verdicts changed.
 import type { SwitchboardApi } from '../../shared/api';
 import type { SettingsPatch } from '../../shared/api/captures';
 import type { EngineEvent } from '../../shared/events';
@@ -13,7 +14,8 @@ export interface SettingsSlice {
   connection: ConnectionState;
   settingsError: string | null;
   loadSettings(): Promise<void>;
-  saveSettings(patch: SettingsPatch, reverify: boolean): Promise<{ reverified?: number }>;
+  saveSettings(patch: SettingsPatch): Promise<void>;
+  reverifyAll(): Promise<{ reverified: number; changed: number }>;
   regenerateSecret(key: SecretSettingKey): Promise<void>;
   /** A secret's value (settings views carry it masked). */
   revealSecret(key: SecretSettingKey): Promise<string>;
@@ -43,13 +45,12 @@ export const createSettingsSlice =
       }
     },
 
-    async saveSettings(patch, reverify) {
+    async saveSettings(patch) {
       const view = await api.updateSettings({ patch, reverify: false });
       set({ settingsView: view, settingsError: null });
-      if (!reverify) return {};
-      const { reverified } = await api.reverifyCaptures({});
-      return { reverified };
     },
+
+    reverifyAll: () => api.reverifyCaptures({}),
 
     async regenerateSecret(key) {
       const view = await api.regenerateSecret({ key });

@@ -8,6 +8,7 @@ import type { Bridge } from '../bridge/types';
 import { createCapturesSlice } from './captures-slice';
 import { createDetailSlice } from './detail-slice';
 import { browserScheduler, createEventBatcher, type FrameScheduler } from './event-batcher';
+import { createSelectionSlice } from './selection-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { AppState } from './types';
 import { createUiSlice } from './ui-slice';
@@ -18,6 +19,7 @@ export function createAppStore(bridge: Bridge): AppStore {
   return createStore<AppState>()((...a) => ({
     ...createCapturesSlice(bridge.api)(...a),
     ...createDetailSlice(bridge.api)(...a),
+    ...createSelectionSlice(bridge.api)(...a),
     ...createSettingsSlice(bridge.api)(...a),
     ...createUiSlice()(...a),
   }));

@@ -2,9 +2,10 @@
 import type { StateCreator } from 'zustand';
 import type { CapturesSlice } from './captures-slice';
 import type { DetailSlice } from './detail-slice';
+import type { SelectionSlice } from './selection-slice';
 import type { SettingsSlice } from './settings-slice';
 import type { UiSlice } from './ui-slice';
 
-export type AppState = CapturesSlice & DetailSlice & SettingsSlice & UiSlice;
+export type AppState = CapturesSlice & DetailSlice & SelectionSlice & SettingsSlice & UiSlice;
 
 export type SliceCreator<S> = StateCreator<AppState, [], [], S>;

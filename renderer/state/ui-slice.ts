@@ -6,6 +6,13 @@ export interface Toast {
   id: number;
   text: string;
   tone: 'info' | 'error';
+  /** One button in the toast (Undo); pressing it runs the action and dismisses the toast. */
+  action?: ToastAction;
+}
+
+export interface ToastAction {
+  label: string;
+  run(): void;
 }
 
 export interface UiSlice {
@@ -16,7 +23,10 @@ export interface UiSlice {
   activeId: number | null;
   setActiveId(id: number | null): void;
   setView(view: string): void;
-  showToast(text: string, tone?: Toast['tone']): void;
+  showToast(text: string, tone?: Toast['tone'], action?: ToastAction, ms?: number): void;
+  /** The `?` shortcut sheet is open. */
+  shortcutsOpen: boolean;
+  setShortcutsOpen(open: boolean): void;
   dismissToast(id: number): void;
   requestSearchFocus(): void;
 }
@@ -30,10 +40,12 @@ export const createUiSlice = (): SliceCreator<UiSlice> => (set, get) => {
     activeId: null,
     setActiveId: (activeId) => set({ activeId }),
     setView: (view) => set({ view }),
-    showToast(text, tone = 'info') {
+    shortcutsOpen: false,
+    setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+    showToast(text, tone = 'info', action, ms) {
       const id = ++toastSeq;
-      set({ toast: { id, text, tone } });
-      setTimeout(() => get().dismissToast(id), tone === 'error' ? 6000 : 2500);
+      set({ toast: action ? { id, text, tone, action } : { id, text, tone } });
+      setTimeout(() => get().dismissToast(id), ms ?? (tone === 'error' ? 6000 : 2500));
     },
     dismissToast(id) {
       if (get().toast?.id === id) set({ toast: null });

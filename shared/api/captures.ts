@@ -1,6 +1,7 @@
 // Operations on captures, receiver, settings and the audit log (the engine issue).
 import { z } from 'zod';
 import { op } from './define';
+import { CAPTURE_ORIGINS } from '../model';
 import type {
   AuditEntry,
   CaptureDetail,
@@ -62,6 +63,7 @@ export const captureOps = {
       taskId: z.string().max(512).optional(),
       path: z.string().max(2048).optional(),
       q: z.string().max(1024).optional(),
+      source: z.enum(CAPTURE_ORIGINS).optional(),
     }),
   }),
   countCaptures: op<{ count: number }>()({
@@ -126,7 +128,8 @@ export const captureOps = {
       key: z.enum(['webhookSecret', 'jwtSecret', 'notificationToken', 'standardWebhooksSecret']),
     }),
   }),
-  reverifyCaptures: op<{ reverified: number }>()({
+  /** `changed`: how many verdicts differ from before (valid → invalid and so on). */
+  reverifyCaptures: op<{ reverified: number; changed: number }>()({
     verb: 'POST',
     path: '/api/captures/reverify',
     args: z.object({}),

@@ -5,7 +5,7 @@
 // refuses them otherwise, so a renderer bug cannot send captured data off the machine).
 import { z } from 'zod';
 import { op } from './define';
-import type { HeaderPair } from '../model';
+import { CAPTURE_ORIGINS, type HeaderPair } from '../model';
 
 export const REPLAY_MODES = ['exact', 'edited', 'resigned', 'attack'] as const;
 export type ReplayMode = (typeof REPLAY_MODES)[number];
@@ -53,6 +53,8 @@ export interface ReplayResult {
   createdAt: number;
   /** Other replays sent by the same action (e.g. the first copy of a reused-jti attack). */
   relatedIds: number[];
+  /** Attack replays only: what the target's answer means (accepted = VULNERABLE). */
+  judgement?: { verdict: ReportVerdict; reason: string; expected: Expectation };
 }
 
 export type ReplaySummary = Pick<
@@ -69,7 +71,16 @@ export type ReplaySummary = Pick<
 >;
 
 export type Expectation = 'accept' | 'reject' | 'accept-once';
-export type ReportVerdict = 'secure' | 'VULNERABLE' | 'broken' | 'skipped' | 'error';
+/** secure: attack refused while the baseline passed; ok: a valid probe accepted; inconclusive: the
+ *  answer proves nothing either way (see electron/engine/replay/report-judge.ts). */
+export type ReportVerdict =
+  | 'secure'
+  | 'VULNERABLE'
+  | 'ok'
+  | 'inconclusive'
+  | 'broken'
+  | 'skipped'
+  | 'error';
 
 export interface HandlerReportRow {
   check: 'valid-resigned' | AttackName;
@@ -140,6 +151,7 @@ const bulkSelection = z.object({
   verdict: z.enum(['valid', 'invalid', 'unverified']).optional(),
   path: z.string().max(2048).optional(),
   q: z.string().max(1024).optional(),
+  source: z.enum(CAPTURE_ORIGINS).optional(),
 });
 
 export const replayOps = {
@@ -218,10 +230,12 @@ export const replayOps = {
     path: '/api/captures/:id/curl',
     args: z.object({ id, targetUrl: targetUrl.optional() }),
   }),
-  exportHar: op<{ fileName: string; har: string }>()({
+  /** `selection`: chosen capture ids or everything matching a filter. Ids that no longer exist
+   *  are skipped and listed in `missing`; only an export with nothing left is an error. */
+  exportHar: op<{ fileName: string; har: string; exported: number; missing: number[] }>()({
     verb: 'POST',
     path: '/api/har/export',
-    args: z.object({ ids: z.array(id).min(1).max(10_000) }),
+    args: z.object({ selection: bulkSelection }),
   }),
   importHar: op<HarImportResult>()({
     verb: 'POST',

@@ -37,7 +37,9 @@ test('captures arrive live, explain failures, filter, re-verify and survive a re
   const hmac = page.getByTestId('check-hmac-sha256');
   await expect(hmac).toHaveAttribute('data-status', 'fail');
   await expect(hmac.getByTestId('check-detail')).toContainText('X-A2A-Signature does not match');
-  await expect(hmac).toContainText('expected');
+  await expect(hmac.getByTestId('diagnosis-expected')).toContainText('Expected signature');
+  // The one likely cause is already in the sentence above: it is not repeated below.
+  await expect(hmac.getByTestId('diagnosis-likelyCauses')).toHaveCount(0);
   await expect(page.getByTestId('checks').locator('li').first()).toHaveAttribute(
     'data-status',
     'fail',
@@ -74,10 +76,18 @@ test('captures arrive live, explain failures, filter, re-verify and survive a re
   await page.screenshot({ path: shot('04-settings') });
   const newSecret = 'e2e-new-secret-' + Date.now();
   await page.getByTestId('field-webhookSecret').fill(newSecret);
-  await expect(page.getByTestId('reverify')).toBeChecked();
   await page.getByTestId('save-settings').click();
-  await expect(page.getByRole('status')).toContainText('re-verified');
-  await page.getByRole('button', { name: 'Captures' }).click();
+  await expect(page.getByTestId('toast')).toContainText('keep their verdicts');
+  // Saving alone changed nothing stored; re-verifying is its own action and counts the flips.
+  await page.getByRole('button', { name: 'Captures', exact: true }).click();
+  await expect(page.locator('[data-testid=capture-row][data-verdict=valid]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('reverify').click();
+  await expect(page.getByTestId('reverify-result')).toHaveText(
+    'Re-verified 3 captures: 1 verdict changed.',
+  );
+  await page.getByRole('button', { name: 'Captures', exact: true }).click();
   await expect(page.locator('[data-testid=capture-row][data-verdict=valid]')).toHaveCount(0);
   await sendWebhook(sb.receiverUrl, { taskId: 'task-new-secret', secret: newSecret });
   await expect(rows.first()).toContainText('task-new-secret');
@@ -131,7 +141,10 @@ test('copy as curl reproduces the exact request', async ({ page, context, sb }) 
   expect(JSON.parse(body)).toMatchObject({ taskId: "task-it's-$(quoted)" });
 });
 
-test('delete one capture with the Delete key, then clear all', async ({ page, sb }) => {
+test('Delete key removes with Undo; clear filters and delete all are different', async ({
+  page,
+  sb,
+}) => {
   const secret = await sb.webhookSecret();
   await sendWebhook(sb.receiverUrl, { taskId: 'task-del-1', secret });
   await sendWebhook(sb.receiverUrl, { taskId: 'task-del-2', secret });
@@ -142,6 +155,41 @@ test('delete one capture with the Delete key, then clear all', async ({ page, sb
   await expect(rows).toHaveCount(1);
   await expect(page.getByTestId('detail')).toHaveCount(0);
   await expect(page.getByTestId('capture-count')).toHaveText('1 capture');
+  // Undo brings it back from the store.
+  await expect(page.getByTestId('toast')).toContainText('Deleted capture');
+  await page.getByTestId('toast-action').click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('task-del-2');
+  const stored = await sb.api<{ count: number }>('/api/captures/count');
+  expect(stored.count).toBe(2);
+
+  // Delete again and let the toast expire: now it is gone from the store too.
+  await rows.first().click();
+  await page.keyboard.press('Delete');
+  await expect(rows).toHaveCount(1);
+  await expect
+    .poll(async () => (await sb.api<{ count: number }>('/api/captures/count')).count, {
+      timeout: 15_000,
+    })
+    .toBe(1);
+
+  // "Clear filters" resets the filters and deletes nothing.
+  await expect(page.getByTestId('clear-filters')).toBeDisabled();
+  await page.getByTestId('verdict-filter-invalid').click();
+  await expect(rows).toHaveCount(0);
+  await page.getByTestId('clear-filters').click();
+  await expect(page.getByTestId('verdict-filter-all')).toHaveAttribute('aria-checked', 'true');
+  await expect(rows).toHaveCount(1);
+
+  // "Delete all captures…" asks first, naming the count; dismissing keeps everything.
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
+  await page.getByTestId('clear-captures').click();
+  await expect.poll(() => asked).toContain('Delete all 1 capture');
+  await expect(rows).toHaveCount(1);
   page.once('dialog', (d) => void d.accept());
   await page.getByTestId('clear-captures').click();
   await expect(page.getByTestId('empty-state')).toBeVisible();

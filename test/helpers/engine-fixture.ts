@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type Engine } from '../../electron/engine/engine';
 import { startBrowserMode, type BrowserMode } from '../../electron/serve';
+import { createSettingsStore } from '../../electron/engine/settings';
 
 export interface TestEngine {
   engine: Engine;
@@ -28,11 +29,15 @@ export function tempDataDir(): string {
 }
 
 export async function startTestEngine(
-  opts: { dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+  /** portFromSettings: no --receiver-port flag; the port (0) is a saved setting the test may change. */
+  opts: { dataDir?: string; env?: NodeJS.ProcessEnv; portFromSettings?: boolean } = {},
 ): Promise<TestEngine> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const env = opts.env ?? testSecrets();
-  const engine = createEngine({ dataDir, receiverPort: 0, env });
+  if (opts.portFromSettings) createSettingsStore({ dataDir, env }).update({ receiverPort: 0 });
+  const engine = createEngine(
+    opts.portFromSettings ? { dataDir, env } : { dataDir, receiverPort: 0, env },
+  );
   await engine.start();
   const info = await engine.handlers.receiverInfo({});
   let stopped = false;

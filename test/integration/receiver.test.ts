@@ -171,7 +171,7 @@ describe('receiver', () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as { port: number }).port;
-    t = await startTestEngine();
+    t = await startTestEngine({ portFromSettings: true });
     await t.engine.handlers.updateSettings({ patch: { receiverPort: port }, reverify: false });
     const { waitFor } = await import('../helpers/wait-for');
     const info = await waitFor(async () => {

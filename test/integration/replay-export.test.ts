@@ -52,12 +52,26 @@ describe('HAR and curl', () => {
     });
   }
 
+  it('HAR export skips ids that no longer exist and says which; a filter selects too', async () => {
+    const a = await insertTutorialCapture(s, { taskId: 'har-skip-task' });
+    const gone = insertRaw(new Uint8Array([0x41]));
+    s.captures.delete(gone);
+    const r = await h.exportHar({ selection: { captureIds: [a.id, gone] } });
+    expect(r.exported).toBe(1);
+    expect(r.missing).toEqual([gone]);
+    const byTask = await h.exportHar({ selection: { taskId: 'har-skip-task' } });
+    expect(byTask.exported).toBe(1);
+    await expect(h.exportHar({ selection: { captureIds: [gone] } })).rejects.toThrow(
+      /None of the chosen captures exist any more/,
+    );
+  });
+
   it('HAR export then import round-trips bytes and headers, and verifies the imports', async () => {
     const tutorial = await insertTutorialCapture(s);
     const binary = insertRaw(new Uint8Array([0xff, 0x00, 0xfe, 0x41, 0x0a]));
     const bom = insertRaw(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
     const ids = [tutorial.id, binary, bom];
-    const { har, fileName } = await h.exportHar({ ids });
+    const { har, fileName } = await h.exportHar({ selection: { captureIds: ids } });
     expect(fileName).toMatch(/\.har$/);
     expect((JSON.parse(har) as { log: { version: string } }).log.version).toBe('1.2');
     const result = await h.importHar({ har });

@@ -1,11 +1,18 @@
-// Handler report against the strict receiver fixture (every attack refused, valid delivery
-// accepted) and the naive one (the tutorial's enterprise receiver as written: which get
-// through). Also the CLI: exit 1 when an attack was accepted, 0 when all were refused.
+// Handler report against three reference handlers in test/fixtures: strict (every attack refused,
+// valid delivery accepted), naive (the tutorial's enterprise receiver as written: which get
+// through) and replay-protecting (refuses a repeated signature+timestamp: every probe must use its
+// own fresh delivery, or unrelated rows look refused). An accept-everything handler is never
+// "secure"; "broken" only when the baseline failed. Also the CLI exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReplayCli } from '../../electron/engine/replay/cli';
 import { runHandlerReport } from '../../electron/engine/replay/handler-report';
 import { startNaiveReceiver } from '../fixtures/naive-receiver';
-import { startStrictReceiver, type FixtureReceiver } from '../fixtures/strict-receiver';
+import { startReplayProtectingReceiver } from '../fixtures/replay-protecting-receiver';
+import {
+  startJudgingServer,
+  startStrictReceiver,
+  type FixtureReceiver,
+} from '../fixtures/strict-receiver';
 import {
   insertTutorialCapture,
   replayStore,
@@ -19,12 +26,18 @@ describe('handler report', () => {
   let s: ReplayStore;
   let strict: FixtureReceiver;
   let naive: FixtureReceiver;
+  let protecting: FixtureReceiver;
+  let acceptAll: FixtureReceiver;
+  let refuseAll: FixtureReceiver;
   let captureId: number;
   beforeAll(async () => {
     s = replayStore();
     const secrets = { webhookSecret: s.settings.webhookSecret, jwtSecret: s.settings.jwtSecret };
     strict = await startStrictReceiver(secrets);
     naive = await startNaiveReceiver(secrets);
+    protecting = await startReplayProtectingReceiver(secrets);
+    acceptAll = await startJudgingServer(() => ({ status: 200, reason: 'ok' }));
+    refuseAll = await startJudgingServer(() => ({ status: 401, reason: 'no' }));
     const task = 'task-report-1';
     captureId = (await insertTutorialCapture(s, { taskId: task, receivedAt: Date.now() - 2000 }))
       .id;
@@ -33,6 +46,9 @@ describe('handler report', () => {
   afterAll(async () => {
     await strict.close();
     await naive.close();
+    await protecting.close();
+    await acceptAll.close();
+    await refuseAll.close();
     s.cleanup();
   });
 
@@ -44,8 +60,12 @@ describe('handler report', () => {
       duplicates: 3,
     });
     const byCheck = Object.fromEntries(r.rows.map((row) => [row.check, row]));
-    expect(byCheck['valid-resigned']?.verdict).toBe('secure');
-    for (const row of r.rows) expect([row.check, row.verdict]).toEqual([row.check, 'secure']);
+    expect(byCheck['valid-resigned']?.verdict).toBe('ok');
+    for (const row of r.rows)
+      expect([row.check, row.verdict]).toEqual([
+        row.check,
+        row.expected === 'accept' ? 'ok' : 'secure',
+      ]);
     expect(r.vulnerable).toBe(0);
     expect(r.validRejected).toBe(false);
     expect(byCheck['duplicate-delivery']?.statuses.filter((x) => x === 200)).toHaveLength(1);
@@ -63,7 +83,7 @@ describe('handler report', () => {
     });
     const verdicts = Object.fromEntries(r.rows.map((row) => [row.check, row.verdict]));
     expect(verdicts).toEqual({
-      'valid-resigned': 'secure',
+      'valid-resigned': 'ok',
       'stale-timestamp': 'VULNERABLE',
       'expired-jwt': 'secure',
       'reused-jti': 'VULNERABLE',
@@ -73,12 +93,65 @@ describe('handler report', () => {
       'jwt-other-task': 'secure',
       'alg-none': 'secure',
       'duplicate-delivery': 'VULNERABLE',
-      'out-of-order': 'secure',
+      'out-of-order': 'ok',
     });
     expect(r.vulnerable).toBe(4);
     expect(r.markdown).toContain('**4 attack(s) accepted: VULNERABLE.**');
     const json = JSON.parse(JSON.stringify(r)) as typeof r;
     expect(json.rows).toHaveLength(11);
+  });
+
+  it('replay-protecting receiver: every probe gets its own delivery, so nothing looks broken', async () => {
+    const r = await runHandlerReport(s.svc, {
+      ...targetArgs(),
+      targetUrl: protecting.url,
+      captureId,
+      duplicates: 3,
+    });
+    const verdicts = Object.fromEntries(r.rows.map((row) => [row.check, row.verdict]));
+    expect(verdicts).toEqual({
+      'valid-resigned': 'ok',
+      'stale-timestamp': 'secure',
+      'expired-jwt': 'secure',
+      'reused-jti': 'secure',
+      'tampered-byte': 'secure',
+      'wrong-secret': 'secure',
+      'signature-removed': 'secure',
+      'jwt-other-task': 'secure',
+      'alg-none': 'secure',
+      'duplicate-delivery': 'secure',
+      'out-of-order': 'ok',
+    });
+    expect(r.validRejected).toBe(false);
+    // No two probes (other than the duplicate copies) shared signature and timestamp.
+    const pairs = protecting.received.map((q) => {
+      const h = (n: string) =>
+        q.rawHeaders[q.rawHeaders.findIndex((x) => x.toLowerCase() === n) + 1];
+      return `${h('x-a2a-signature')}|${h('x-a2a-timestamp')}`;
+    });
+    expect(new Set(pairs).size).toBe(pairs.length - 2);
+  });
+
+  it('accept-everything handler is never secure; refuse-everything is broken only at the baseline', async () => {
+    const all = await runHandlerReport(s.svc, {
+      ...targetArgs(),
+      targetUrl: acceptAll.url,
+      captureId,
+      duplicates: 2,
+    });
+    expect(all.rows.filter((row) => row.verdict === 'secure')).toEqual([]);
+    expect(all.vulnerable).toBe(9);
+    const none = await runHandlerReport(s.svc, {
+      ...targetArgs(),
+      targetUrl: refuseAll.url,
+      captureId,
+      duplicates: 2,
+    });
+    const verdicts = none.rows.map((row) => row.verdict);
+    expect(verdicts[0]).toBe('broken');
+    expect(verdicts.slice(1)).toEqual(Array(10).fill('inconclusive'));
+    expect(none.validRejected).toBe(true);
+    expect(none.vulnerable).toBe(0);
   });
 
   it('skips JWT attacks with a reason when the capture has no JWT', async () => {

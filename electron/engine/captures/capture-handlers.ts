@@ -45,11 +45,30 @@ export function createCaptureHandlers(
 
   const reverifyAll = async () => {
     const ids = captures.allIds();
+    let changed = 0;
     for (const id of ids) {
       const result = await reverifyStored(deps, id);
-      if (result) deps.emit({ type: 'capture-updated', capture: result.summary });
+      if (!result) continue;
+      if (result.verdict !== result.previous) changed += 1;
+      deps.emit({ type: 'capture-updated', capture: result.summary });
     }
-    return { reverified: ids.length };
+    return { reverified: ids.length, changed };
+  };
+  // Why refuse instead of saving: a flag or env var wins anyway, so a saved value would look
+  // applied while doing nothing (or, for the port, move the receiver on the next run).
+  const refuseLocked = (patch: Partial<Record<string, unknown>>) => {
+    const view = deps.settingsStore.view();
+    for (const key of Object.keys(patch) as (keyof typeof view.settings)[]) {
+      const source = view.sources[key];
+      if (source !== 'flag' && source !== 'env') continue;
+      if (patch[key] === view.settings[key]) continue;
+      const origin = view.origins?.[key] ?? source;
+      throw new ApiError(
+        409,
+        'setting_locked',
+        `${key} is set by ${origin} for this run; remove ${source === 'flag' ? 'the flag' : 'the variable'} to change it here.`,
+      );
+    }
   };
 
   return {
@@ -84,6 +103,7 @@ export function createCaptureHandlers(
     updateSettings: async ({ patch, reverify }) => {
       const clean = { ...patch };
       for (const key of SECRET_SETTING_KEYS) if (clean[key] === MASKED_SECRET) delete clean[key];
+      refuseLocked(clean);
       const view = maskSettingsView(deps.settingsStore.update(clean));
       deps.emit({ type: 'settings', view });
       if (reverify) await reverifyAll();

@@ -51,7 +51,7 @@ export async function verifyAndSave(
 export async function reverifyStored(
   deps: VerifyDeps,
   id: number,
-): Promise<(VerifyOutcome & { summary: CaptureSummary }) | null> {
+): Promise<(VerifyOutcome & { summary: CaptureSummary; previous: Verdict }) | null> {
   const detail = deps.captures.get(id);
   const body = deps.captures.body(id);
   if (!detail || !body) return null;
@@ -63,5 +63,9 @@ export async function reverifyStored(
     receivedAt: detail.receivedAt,
     taskId: detail.taskId,
   });
-  return { ...outcome, summary: { ...detail, verdict: outcome.verdict } };
+  return {
+    ...outcome,
+    previous: detail.verdict,
+    summary: { ...detail, verdict: outcome.verdict },
+  };
 }

@@ -6,6 +6,7 @@ import type { EngineEvent } from '../../../shared/events';
 import type { HeaderPair, RuleAnswer, Verdict } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
 import { verifyAndSave, type VerifyDeps } from '../captures/verify-and-save';
+import type { ReplayMarks } from '../replay/replay-marks';
 import type { AuditRepo } from '../store/audit-repo';
 import type { GroupCommit } from '../store/group-commit';
 import { enforceDecision } from './enforce';
@@ -25,6 +26,8 @@ export interface ReceiverDeps extends VerifyDeps {
   emit(event: EngineEvent): void;
   /** Configured response rules (to watch an agent's retries); null when none matches. */
   responseRule?(method: string, path: string): ResponseOverride | null;
+  /** Replays Switchboard announced it is sending to itself (origin "replay"). */
+  replayMarks?: ReplayMarks;
 }
 
 export async function captureRequest(
@@ -79,10 +82,12 @@ export async function captureRequest(
   const headers = pairs(req.rawHeaders);
   const taskId = extractTaskId(headers, body);
   const contentType = headerValue(headers, 'content-type') ?? null;
+  const source = deps.replayMarks?.take(path, body) ? 'replay' : 'receiver';
   let id: number;
   try {
     id = await deps.commit.enqueue(() =>
       deps.captures.insert({
+        source,
         receivedAt,
         method,
         path,
@@ -92,7 +97,6 @@ export async function captureRequest(
         remoteAddress,
         taskId,
         contentType,
-        source: 'receiver',
       }),
     );
   } catch (err) {
@@ -116,7 +120,7 @@ export async function captureRequest(
         verdict,
         size: body.byteLength,
         contentType,
-        source: 'receiver',
+        source,
         answeredBy,
       },
     });

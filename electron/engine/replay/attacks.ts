@@ -1,6 +1,9 @@
 // Attack presets: each turns a capture into the request(s) a secure handler must refuse (or
 // accept only once), built on a valid re-signed delivery so that exactly one thing is wrong.
 // A preset that does not apply to the capture (e.g. no JWT) is skipped with the reason.
+// Every delivery is signed at its own second (`stamp`), so no two probes share a signature and
+// timestamp unless reuse is what the probe tests (duplicate-delivery): a handler that refuses a
+// repeated signature+timestamp must not make an unrelated probe look refused.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CaptureDetail } from '../../../shared/model';
 import type { AttackName, Expectation } from '../../../shared/api/replay';
@@ -33,6 +36,8 @@ export interface AttackInput {
   capture: CaptureWithBody;
   keys: SigningKeys;
   nowMs: number;
+  /** The signing time of the next fresh delivery (ms): a different second on every call. */
+  stamp: () => number;
   timestampWindowSec: number;
   duplicates: number;
   /** All webhooks of the capture's task in original order (for out-of-order). */
@@ -89,7 +94,7 @@ export async function planAttack(attack: AttackName, a: AttackInput): Promise<At
     skipped: reason,
   });
   const signed = (tweaks: Parameters<typeof prepareResigned>[4] = {}) =>
-    prepareResigned(detail, body, a.keys, a.nowMs, tweaks);
+    prepareResigned(detail, body, a.keys, a.stamp(), tweaks);
   const hasJwt = bearerToken(findHeader(detail.headers, 'Authorization')) !== null;
   const hasSignature = SIGNATURE_HEADERS.some((h) => findHeader(detail.headers, h) !== undefined);
 
@@ -154,7 +159,7 @@ export async function planAttack(attack: AttackName, a: AttackInput): Promise<At
       for (const c of [...all].reverse()) {
         steps.push({
           captureId: c.detail.id,
-          prepared: await prepareResigned(c.detail, c.body, a.keys, a.nowMs),
+          prepared: await prepareResigned(c.detail, c.body, a.keys, a.stamp()),
         });
       }
       return { attack, ...info, steps, concurrent: false, skipped: null };
@@ -185,6 +190,13 @@ function tamper(p: Prepared): Prepared {
       },
     ],
   };
+}
+
+/** Signing times one second apart, going back from `nowMs` (well inside any timestamp window
+ *  for the ~20 deliveries of a report). */
+export function freshClock(nowMs: number): () => number {
+  let k = 0;
+  return () => nowMs - 1000 * k++;
 }
 
 function isLetter(b: number): boolean {

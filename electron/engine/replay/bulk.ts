@@ -207,6 +207,8 @@ export function createBulkRunner(svc: ReplayService) {
 
   return {
     start,
+    /** The capture ids a selection means (explicit ids, or everything matching the filter). */
+    select,
     get: (bulkId: string): BulkProgress => ({ ...find(bulkId).progress }),
     cancel(bulkId: string): BulkProgress {
       const run = find(bulkId);

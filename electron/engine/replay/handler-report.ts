@@ -1,14 +1,11 @@
-// Handler report: against one target, send a valid re-signed delivery and every attack preset,
-// then judge each row: a handler is secure when it accepts the valid delivery and refuses
-// (non-2xx) every attack (accepting a reused/duplicated delivery at most once).
+// Handler report: against one target, send a valid re-signed delivery (the baseline) and every
+// attack preset, each on its own freshly signed delivery, then judge each row (report-judge.ts):
+// secure means the baseline was accepted and the attack refused (a reused/duplicated delivery
+// accepted at most once).
 import { randomUUID } from 'node:crypto';
-import {
-  ATTACKS,
-  type Expectation,
-  type HandlerReport,
-  type HandlerReportRow,
-  type ReportVerdict,
-} from '../../../shared/api/replay';
+import { ATTACKS, type HandlerReport, type HandlerReportRow } from '../../../shared/api/replay';
+import { freshClock } from './attacks';
+import { judge } from './report-judge';
 import { prepareResigned } from './prepare';
 import { planFor, runPlan } from './replay-one';
 import type { ReplayService, TargetArgs } from './replay-service';
@@ -30,7 +27,8 @@ export async function runHandlerReport(
   const groupId = `report-${randomUUID()}`;
   const rows: HandlerReportRow[] = [];
 
-  const valid = await prepareResigned(capture.detail, capture.body, svc.keys(), svc.now());
+  const stamp = freshClock(svc.now());
+  const valid = await prepareResigned(capture.detail, capture.body, svc.keys(), stamp());
   const v = await svc.send(args.captureId, url, valid, args, {
     mode: 'resigned',
     attack: null,
@@ -44,11 +42,13 @@ export async function runHandlerReport(
       [v.status],
       [v.replayId],
       v.error,
+      null,
     ),
   );
+  const baseline = rows[0]?.verdict === 'ok';
 
   for (const attack of ATTACKS) {
-    const plan = await planFor(svc, capture, attack, args.duplicates);
+    const plan = await planFor(svc, capture, attack, args.duplicates, stamp);
     if (plan.skipped) {
       rows.push({
         check: attack,
@@ -71,6 +71,7 @@ export async function runHandlerReport(
         results.map((r) => r.status),
         results.map((r) => r.replayId),
         error,
+        baseline,
       ),
     );
   }
@@ -89,42 +90,4 @@ export async function runHandlerReport(
   const reportId = svc.deps.replays.saveReport({ ...draft, markdown: reportMarkdown(draft) });
   const report = { ...base, reportId, markdown: '' };
   return { ...report, markdown: reportMarkdown(report) };
-}
-
-const accepted = (s: number | null) => s !== null && s >= 200 && s < 300;
-
-export function judge(
-  check: HandlerReportRow['check'],
-  description: string,
-  expected: Expectation,
-  statuses: (number | null)[],
-  replayIds: number[],
-  error: string | null,
-): HandlerReportRow {
-  const row = (verdict: ReportVerdict, reason: string): HandlerReportRow => ({
-    check,
-    description,
-    expected,
-    statuses,
-    verdict,
-    reason,
-    replayIds,
-  });
-  if (statuses.some((s) => s === null)) return row('error', error ?? 'no response');
-  const ok = statuses.filter(accepted).length;
-  switch (expected) {
-    case 'accept':
-      return ok === statuses.length
-        ? row('secure', 'accepted')
-        : row('broken', `a valid delivery was refused (${statuses.join(', ')}): check the secrets`);
-    case 'reject':
-      return ok === 0
-        ? row('secure', 'refused')
-        : row('VULNERABLE', 'accepted although it must be refused');
-    case 'accept-once':
-      if (ok === 1 && accepted(statuses[0] ?? null))
-        return row('secure', 'first accepted, repeats refused');
-      if (ok > 1) return row('VULNERABLE', `accepted ${ok} times (no replay/duplicate detection)`);
-      return row('broken', 'the first delivery was refused: check the secrets');
-  }
 }

@@ -30,6 +30,7 @@ export function createReplayHandlers(ctx: EngineContext): ReplayHandlers {
     settings: () => ctx.settings.get(),
     emit: ctx.emit,
     receiverUrl: ctx.receiverUrl,
+    ...(ctx.replayMarks ? { marks: ctx.replayMarks } : {}),
   });
   const bulk = createBulkRunner(svc);
   ctx.onStop?.(() => bulk.cancelAll());
@@ -59,16 +60,31 @@ export function createReplayHandlers(ctx: EngineContext): ReplayHandlers {
         command: curlCommand(c.detail.method, url, c.detail.headers, c.body),
       });
     },
-    exportHar: ({ ids }) => {
-      const entries = ids.map((id) => {
-        const c = svc.load(id);
-        return harEntry(c.detail, c.body, ctx.receiverUrl());
-      });
+    // async: a refused selection must reach callers as a rejected promise, never a throw.
+    exportHar: async ({ selection }) => {
+      const entries = [];
+      const missing: number[] = [];
+      for (const id of bulk.select(selection)) {
+        const detail = captures.get(id);
+        const body = captures.body(id);
+        if (!detail || !body) missing.push(id);
+        else entries.push(harEntry(detail, body, ctx.receiverUrl()));
+      }
+      if (entries.length === 0)
+        throw new ApiError(
+          404,
+          'empty-selection',
+          missing.length
+            ? `None of the chosen captures exist any more (${missing.join(', ')}).`
+            : 'No captures match this selection.',
+        );
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      return Promise.resolve({
+      return {
         fileName: `switchboard-${stamp}.har`,
         har: harDocument(entries, APP_VERSION),
-      });
+        exported: entries.length,
+        missing,
+      };
     },
     importHar: async ({ har }) => {
       const parsed = parseHar(har, Date.now());

@@ -93,5 +93,7 @@ function toCapture(entry: unknown, now: number): NewCapture | string {
     taskId: extractTaskId(headers, body),
     contentType: contentType || null,
     source: 'import',
+    // receivedAt keeps the original time (timestamp checks need it); the list shows this one.
+    importedAt: now,
   };
 }

@@ -2,9 +2,10 @@
 // send several requests; the result is the last, telling one, with the others in relatedIds).
 import { ApiError } from '../../../shared/api/define';
 import type { AttackName, ReplayMode, ReplayResult } from '../../../shared/api/replay';
-import { planAttack, type AttackPlan, type CaptureWithBody } from './attacks';
+import { freshClock, planAttack, type AttackPlan, type CaptureWithBody } from './attacks';
 import { prepareEdited, prepareExact, prepareResigned, type Edits } from './prepare';
 import type { ReplayService, TargetArgs } from './replay-service';
+import { judge } from './report-judge';
 
 export interface ReplayArgs extends TargetArgs {
   id: number;
@@ -50,7 +51,21 @@ export async function replayCapture(svc: ReplayService, args: ReplayArgs): Promi
       const results = await runPlan(svc, plan, url, args, null);
       const last = results[results.length - 1];
       if (!last) throw new ApiError(500, 'attack-empty', `${args.attack} sent nothing.`);
-      return { ...last, relatedIds: results.slice(0, -1).map((r) => r.replayId) };
+      // The target's answer decides: accepted = vulnerable (no baseline in a single replay).
+      const row = judge(
+        args.attack,
+        plan.description,
+        plan.expected,
+        results.map((r) => r.status),
+        results.map((r) => r.replayId),
+        results.find((r) => r.error)?.error ?? null,
+        null,
+      );
+      return {
+        ...last,
+        relatedIds: results.slice(0, -1).map((r) => r.replayId),
+        judgement: { verdict: row.verdict, reason: row.reason, expected: plan.expected },
+      };
     }
   }
 }
@@ -60,12 +75,14 @@ export function planFor(
   capture: CaptureWithBody,
   attack: AttackName,
   duplicates: number,
+  stamp: () => number = freshClock(svc.now()),
 ): Promise<AttackPlan> {
   const s = svc.settings();
   return planAttack(attack, {
     capture,
     keys: svc.keys(),
     nowMs: svc.now(),
+    stamp,
     timestampWindowSec: s.timestampWindowSec,
     duplicates,
     taskCaptures: () => taskCaptures(svc, capture),

@@ -14,6 +14,7 @@ import { sendRequest, type SendOptions, type SendOutcome, type WireRequest } fro
 import type { Prepared } from './prepare';
 import type { SigningKeys } from './resign';
 import { checkTarget, defaultTarget, isLoopbackHost } from './target';
+import type { ReplayMarks } from './replay-marks';
 
 /** Response bytes kept per replay: enough for any webhook answer, bounded for huge ones. */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -25,6 +26,7 @@ export interface ReplayDeps {
   emit: (event: EngineEvent) => void;
   receiverUrl: () => string;
   now?: () => number;
+  marks?: ReplayMarks;
 }
 
 export interface TargetArgs {
@@ -84,6 +86,8 @@ export function createReplayService(deps: ReplayDeps) {
     meta: SendMeta,
   ): Promise<ReplayResult> {
     const createdAt = now();
+    if (deps.marks && url.origin === new URL(deps.receiverUrl()).origin)
+      deps.marks.expect(url.pathname, prepared.body);
     const out = await (meta.sender ?? sendRequest)(
       { method: prepared.method, url, headers: prepared.headers, body: prepared.body },
       {

@@ -53,6 +53,8 @@ export async function resign(
   const replace = (name: string, after: string, note?: string) => {
     const before = findHeader(headers, name);
     headers = setHeader(headers, name, after);
+    // Diffs list only real changes: re-signing to the same value (same body, same second) is none.
+    if (before === after) return;
     changes.push({
       field: name,
       kind: before === undefined ? 'added' : 'replaced',

@@ -50,7 +50,7 @@ export function checkTarget(raw: string, confirmNonLoopback: boolean): URL {
       403,
       'confirm-non-loopback',
       `${url.host} is not on this machine. The replay would send the captured body and its ` +
-        'credentials there: confirm the target (confirmNonLoopback: true) to proceed.',
+        'credentials there. To go ahead, tick “The target may be off this machine” (CLI: --yes).',
     );
   }
   return url;

@@ -8,6 +8,7 @@ import type {
   Page,
   RuleAnswer,
   Verdict,
+  CaptureOrigin,
 } from '../../../shared/model';
 import type { Db } from './open-store';
 
@@ -21,10 +22,12 @@ export interface NewCapture {
   remoteAddress: string;
   taskId: string | null;
   contentType: string | null;
-  source: 'receiver' | 'import';
+  source: CaptureOrigin;
+  importedAt?: number | null;
 }
 
 export interface CaptureFilter {
+  source?: CaptureOrigin | undefined;
   verdict?: Verdict | undefined;
   taskId?: string | undefined;
   path?: string | undefined;
@@ -42,7 +45,8 @@ interface Row {
   content_type: string | null;
   remote_address: string;
   task_id: string | null;
-  source: 'receiver' | 'import';
+  source: CaptureOrigin;
+  imported_at: number | null;
   verdict: Verdict;
   checks: string;
   response_status: number | null;
@@ -50,13 +54,13 @@ interface Row {
 }
 
 const SUMMARY_COLUMNS =
-  'id, received_at, method, path, task_id, verdict, size, content_type, source, answered_by';
+  'id, received_at, method, path, task_id, verdict, size, content_type, source, answered_by, imported_at';
 const SEARCH_BODY_PREFIX = 4096;
 
 export function createCapturesRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO captures
-    (received_at, method, path, query, headers, body, size, content_type, remote_address, task_id, source, search_text)
-    VALUES (@receivedAt, @method, @path, @query, @headers, @body, @size, @contentType, @remoteAddress, @taskId, @source, @searchText)`);
+    (received_at, method, path, query, headers, body, size, content_type, remote_address, task_id, source, search_text, imported_at)
+    VALUES (@receivedAt, @method, @path, @query, @headers, @body, @size, @contentType, @remoteAddress, @taskId, @source, @searchText, @importedAt)`);
   const saveChecks = db.prepare(
     `UPDATE captures SET checks = ?, verdict = ?, response_status = COALESCE(?, response_status),
       answered_by = CASE WHEN ? THEN ? ELSE answered_by END WHERE id = ?`,
@@ -86,6 +90,7 @@ export function createCapturesRepo(db: Db) {
         body: Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength),
         size: c.body.byteLength,
         searchText,
+        importedAt: c.importedAt ?? null,
       });
       return Number(info.lastInsertRowid);
     },
@@ -118,6 +123,10 @@ export function createCapturesRepo(db: Db) {
       if (cursor) {
         where.push('id < ?');
         params.push(Number(cursor));
+      }
+      if (filter.source) {
+        where.push('source = ?');
+        params.push(filter.source);
       }
       if (filter.verdict) {
         where.push('verdict = ?');
@@ -211,6 +220,7 @@ function toSummary(
     | 'content_type'
     | 'source'
     | 'answered_by'
+    | 'imported_at'
   >,
 ): CaptureSummary {
   return {
@@ -224,6 +234,7 @@ function toSummary(
     contentType: r.content_type,
     source: r.source,
     answeredBy: parseAnswer(r.answered_by),
+    ...(r.imported_at !== null ? { importedAt: r.imported_at } : {}),
   };
 }
 

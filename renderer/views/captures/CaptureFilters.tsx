@@ -1,6 +1,11 @@
 // Filter bar above the list: verdict, task id and free text (path, headers, body). Text inputs are
-// debounced so typing does not hammer the store; `/` focuses the search box.
-import { useEffect, useRef, useState } from 'react';
+// debounced so typing does not hammer the store; `/` focuses the search box. "Clear filters" only
+// resets the filters; deleting every capture is a separate, confirmed "Delete all captures…".
+// The verdict radio group is one Tab stop: arrow keys move between its options.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { CAPTURE_ORIGINS, type CaptureOrigin } from '../../../shared/model';
+import { isFiltering, NO_FILTERS } from '../../state/captures-window';
+import { ORIGIN_WORDS } from './OriginChip';
 import type { Verdict } from '../../../shared/model';
 import { useApp } from '../../state/store';
 
@@ -36,8 +41,10 @@ export function CaptureFilters() {
   const hasOlder = useApp((s) => s.olderCursor !== null);
   const clearCaptures = useApp((s) => s.clearCaptures);
   const showToast = useApp((s) => s.showToast);
-  const onClear = async () => {
-    if (!window.confirm('Delete every capture from the store? This cannot be undone.')) return;
+  const total = useApp((s) => s.total);
+  const onDeleteAll = async () => {
+    const what = `${total.toLocaleString('en-US')} capture${total === 1 ? '' : 's'}`;
+    if (!window.confirm(`Delete all ${what} from the store? This cannot be undone.`)) return;
     try {
       const n = await clearCaptures();
       showToast(`Deleted ${n.toLocaleString('en-US')} captures`);
@@ -49,6 +56,25 @@ export function CaptureFilters() {
   const [taskId, setTaskId] = useState(filters.taskId);
   const searchRef = useRef<HTMLInputElement>(null);
 
+  const filtering = isFiltering(filters) || q !== '' || taskId !== '';
+  const onClearFilters = () => {
+    setQ('');
+    setTaskId('');
+    setFilters(NO_FILTERS);
+  };
+  const radios = useRef<(HTMLButtonElement | null)[]>([]);
+  const onRadioKey = (e: KeyboardEvent, at: number) => {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+    const jump = e.key === 'Home' ? 0 : e.key === 'End' ? VERDICTS.length - 1 : null;
+    if (step === undefined && jump === null) return;
+    e.preventDefault();
+    const next = jump ?? (at + (step ?? 0) + VERDICTS.length) % VERDICTS.length;
+    const v = VERDICTS[next];
+    if (!v) return;
+    setFilters({ verdict: v.value });
+    radios.current[next]?.focus();
+  };
+
   useDebounced(q, (v) => setFilters({ q: v }));
   useDebounced(taskId, (v) => setFilters({ taskId: v }));
   useEffect(() => {
@@ -58,12 +84,17 @@ export function CaptureFilters() {
   return (
     <div className="filters">
       <div className="segmented" role="radiogroup" aria-label="Verdict">
-        {VERDICTS.map((v) => (
+        {VERDICTS.map((v, i) => (
           <button
             key={v.value || 'all'}
+            ref={(el) => {
+              radios.current[i] = el;
+            }}
             type="button"
             role="radio"
             aria-checked={filters.verdict === v.value}
+            tabIndex={filters.verdict === v.value ? 0 : -1}
+            onKeyDown={(e) => onRadioKey(e, i)}
             className={filters.verdict === v.value ? 'seg active' : 'seg'}
             data-testid={`verdict-filter-${v.value || 'all'}`}
             onClick={() => setFilters({ verdict: v.value })}
@@ -72,6 +103,20 @@ export function CaptureFilters() {
           </button>
         ))}
       </div>
+      <select
+        className="input origin-filter"
+        aria-label="Origin"
+        data-testid="origin-filter"
+        value={filters.origin}
+        onChange={(e) => setFilters({ origin: e.target.value as CaptureOrigin | '' })}
+      >
+        <option value="">Any origin</option>
+        {CAPTURE_ORIGINS.map((o) => (
+          <option key={o} value={o}>
+            {ORIGIN_WORDS[o]}
+          </option>
+        ))}
+      </select>
       <input
         ref={searchRef}
         className="input search"
@@ -99,11 +144,20 @@ export function CaptureFilters() {
       <button
         type="button"
         className="btn btn-ghost btn-small"
-        onClick={() => void onClear()}
-        data-testid="clear-captures"
-        title="Delete all captures"
+        onClick={onClearFilters}
+        disabled={!filtering}
+        data-testid="clear-filters"
       >
-        Clear
+        Clear filters
+      </button>
+      <button
+        type="button"
+        className="btn btn-ghost btn-small btn-danger-text"
+        onClick={() => void onDeleteAll()}
+        disabled={total === 0}
+        data-testid="clear-captures"
+      >
+        Delete all captures…
       </button>
     </div>
   );

@@ -2,10 +2,13 @@
 // fixed height, and reaching the end of the window pages older captures from the store. When new
 // captures are prepended while the user is scrolled down, the scroll position is shifted by the
 // same number of rows so the rows under the pointer do not move.
+// Accessibility: a multi-select listbox that keeps focus itself and points at the keyboard cursor
+// with aria-activedescendant (rows come and go with virtualization, so they cannot hold focus);
+// the cursor row is always scrolled into the rendered window. Keys: see use-list-keys.ts.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { useApp } from '../../state/store';
-import { CaptureRow, ROW_HEIGHT } from './CaptureRow';
+import { CaptureRow, ROW_HEIGHT, rowDomId } from './CaptureRow';
 
 const LOAD_MORE_THRESHOLD = 40;
 const estimateSize = () => ROW_HEIGHT;
@@ -18,6 +21,9 @@ export function CaptureList() {
   const setActiveId = useApp((s) => s.setActiveId);
   const loadOlder = useApp((s) => s.loadOlder);
   const olderCursor = useApp((s) => s.olderCursor);
+  const marked = useApp((s) => s.marked);
+  const toggleMark = useApp((s) => s.toggleMark);
+  const markRange = useApp((s) => s.markRange);
   const scrollRef = useRef<HTMLDivElement>(null);
   const prevHead = useRef<number | null>(null);
 
@@ -62,15 +68,29 @@ export function CaptureList() {
   }, [activeId, items, virtualizer]);
 
   const open = useCallback(
-    (id: number) => {
+    (id: number, e: MouseEvent) => {
+      if (e.shiftKey) markRange(id);
+      else if (e.ctrlKey || e.metaKey) toggleMark(id);
+      else select(id);
       setActiveId(id);
-      select(id);
     },
-    [select, setActiveId],
+    [select, setActiveId, markRange, toggleMark],
   );
+  const markedSet = new Set(marked);
+  const activeRendered =
+    activeId !== null && virtualItems.some((v) => items[v.index]?.id === activeId);
 
   return (
-    <div className="list-scroll" ref={scrollRef} data-testid="capture-list" role="grid">
+    <div
+      className="list-scroll"
+      ref={scrollRef}
+      data-testid="capture-list"
+      role="listbox"
+      aria-label="Captures, newest first"
+      aria-multiselectable="true"
+      aria-activedescendant={activeRendered && activeId !== null ? rowDomId(activeId) : undefined}
+      tabIndex={0}
+    >
       <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
         {virtualItems.map((v) => {
           const c = items[v.index];
@@ -83,6 +103,7 @@ export function CaptureList() {
               <CaptureRow
                 capture={c}
                 selected={c.id === selectedId}
+                marked={markedSet.has(c.id)}
                 active={c.id === activeId}
                 onOpen={open}
               />

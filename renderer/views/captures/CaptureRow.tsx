@@ -1,41 +1,65 @@
-// One fixed-height row of the live list. Everything shown came from an agent, so it is rendered as
-// text children only; the full path is in the title for hover.
-import { memo } from 'react';
+// One fixed-height row (a listbox option) of the live list. Everything shown came from an agent,
+// so it is rendered as text children only; the full path is in the title for hover. The option's
+// accessible name spells the row out in words, since the visual column header is not announced.
+import { memo, type MouseEvent } from 'react';
 import type { CaptureSummary } from '../../../shared/model';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { formatSize } from '../../lib/format';
 import { useClock } from '../../state/display-prefs';
+import { OriginChip } from './OriginChip';
 
 export const ROW_HEIGHT = 32;
+
+/** DOM id of a row, referenced by the listbox's aria-activedescendant. */
+export const rowDomId = (id: number) => `capture-row-${id}`;
 
 export const CaptureRow = memo(function CaptureRow(props: {
   capture: CaptureSummary;
   selected: boolean;
+  marked: boolean;
   active: boolean;
-  onOpen: (id: number) => void;
+  onOpen: (id: number, e: MouseEvent) => void;
 }) {
   const c = props.capture;
   const clock = useClock();
-  const cls = ['row', props.selected ? 'selected' : '', props.active ? 'active' : '']
+  const cls = [
+    'row',
+    props.selected ? 'selected' : '',
+    props.marked ? 'marked' : '',
+    props.active ? 'active' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
     <div
-      role="row"
-      aria-selected={props.selected}
+      role="option"
+      id={rowDomId(c.id)}
+      aria-selected={props.selected || props.marked}
       className={cls}
       data-testid="capture-row"
       data-id={c.id}
       data-verdict={c.verdict}
+      data-marked={props.marked ? 'true' : undefined}
       style={{ height: ROW_HEIGHT }}
-      onClick={() => props.onOpen(c.id)}
+      onClick={(e) => props.onOpen(c.id, e)}
     >
-      <span className="cell cell-time mono">{clock.time(c.receivedAt)}</span>
+      <span
+        className="cell cell-time mono"
+        title={
+          c.importedAt
+            ? `Imported ${clock.dateTime(c.importedAt)}; originally sent ${clock.dateTime(c.receivedAt)}`
+            : undefined
+        }
+      >
+        {clock.time(c.importedAt ?? c.receivedAt)}
+      </span>
       <span className={`cell cell-method mono method-${c.method.toLowerCase()}`}>{c.method}</span>
       <span className="cell cell-path mono" title={c.path}>
+        <OriginChip origin={c.source} />
         {c.path}
       </span>
       <span className="cell cell-task mono" title={c.taskId ?? undefined}>
+        <span className="sr-only">task </span>
         {c.taskId ?? '—'}
       </span>
       <span className="cell cell-verdict">

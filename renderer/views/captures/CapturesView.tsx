@@ -1,11 +1,13 @@
 // The captures screen: filter bar + live list on the left, the opened capture on the right, or
 // the getting-started card while the store is empty.
+import { isFiltering } from '../../state/captures-window';
 import { useApp } from '../../state/store';
 import { CaptureDetailPane } from './detail/CaptureDetailPane';
 import { CaptureFilters } from './CaptureFilters';
 import { CaptureList } from './CaptureList';
 import { EmptyState } from './EmptyState';
 import { ListNotices } from './ListNotices';
+import { SelectionBar } from './SelectionBar';
 import { useListKeys } from './use-list-keys';
 
 export function CapturesView() {
@@ -13,9 +15,7 @@ export function CapturesView() {
   const loaded = useApp((s) => s.loaded);
   const total = useApp((s) => s.total);
   const empty = useApp((s) => s.items.length === 0);
-  const filtering = useApp(
-    (s) => s.filters.verdict !== '' || s.filters.q !== '' || s.filters.taskId !== '',
-  );
+  const filtering = useApp((s) => isFiltering(s.filters));
   const selectedId = useApp((s) => s.selectedId);
 
   if (loaded && total === 0 && empty && !filtering) return <EmptyState />;
@@ -23,7 +23,9 @@ export function CapturesView() {
     <div className={selectedId !== null ? 'captures split' : 'captures'}>
       <section className="list-pane" aria-label="Captures">
         <CaptureFilters />
-        <div className="list-header" role="row">
+        <SelectionBar />
+        {/* Visual column header; each row's accessible name already says what its cells are. */}
+        <div className="list-header" aria-hidden="true">
           <span className="cell cell-time">Time</span>
           <span className="cell cell-method">Method</span>
           <span className="cell cell-path">Path</span>

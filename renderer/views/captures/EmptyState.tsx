@@ -44,7 +44,7 @@ export function EmptyState() {
   return (
     <div className="empty" data-testid="empty-state">
       <div className="empty-card">
-        <h1>Waiting for webhooks</h1>
+        <h2 className="empty-title">Waiting for webhooks</h2>
         <p className="muted">
           Point your agent’s push-notification URL at the receiver below. Every request is captured
           byte-exact and verified against your settings; it shows up here live.

@@ -1,22 +1,16 @@
-// Bulk replay: all webhooks of a task (or a list of capture ids) in original order, with a
-// concurrency and rate limit or the original spacing; a progress bar fed by replay-progress
-// events; cancellable.
+// Bulk replay: the captures chosen on the Captures screen, or everything matching its filter, in
+// original order, with a concurrency and rate limit or the original spacing; a progress bar fed
+// by replay-progress events; cancellable. A failed start replaces the previous progress.
 import { useEffect, useState } from 'react';
 import type { BulkProgress } from '../../../shared/api/replay';
-import { getApi, onEngineBatch } from '../../state/store';
+import { getApi, onEngineBatch, useApp } from '../../state/store';
 import { errorText } from './replay-bridge';
-
-function parseIds(text: string): number[] {
-  return text
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
-}
+import { filterSelection, SelectionSummary, type Scope } from './SelectionSummary';
 
 export function BulkSection() {
-  const [taskId, setTaskId] = useState('');
-  const [ids, setIds] = useState('');
+  const chosen = useApp((s) => s.replayIds);
+  const filters = useApp((s) => s.filters);
+  const [scope, setScope] = useState<Scope>(chosen.length ? 'chosen' : 'filter');
   const [target, setTarget] = useState('');
   const [mode, setMode] = useState<'exact' | 'resigned'>('exact');
   const [concurrency, setConcurrency] = useState('4');
@@ -39,11 +33,12 @@ export function BulkSection() {
 
   const start = async () => {
     setError(null);
+    setProgress(null);
     try {
-      const list = parseIds(ids);
       setProgress(
         await getApi().startBulkReplay({
-          selection: list.length ? { captureIds: list } : { taskId: taskId.trim() },
+          selection:
+            scope === 'chosen' && chosen.length ? { captureIds: chosen } : filterSelection(filters),
           ...(target.trim() ? { targetUrl: target.trim() } : {}),
           mode,
           concurrency: Math.max(1, Math.min(64, Number(concurrency) || 1)),
@@ -64,21 +59,7 @@ export function BulkSection() {
   return (
     <section className="panel" aria-label="Bulk replay" data-testid="bulk-replay">
       <h2 className="panel-title">Bulk replay</h2>
-      <div className="replay-row">
-        <label className="replay-field">
-          <span>Task id (all its webhooks)</span>
-          <input className="mono" value={taskId} onChange={(e) => setTaskId(e.target.value)} />
-        </label>
-        <label className="replay-field">
-          <span>or capture ids</span>
-          <input
-            className="mono"
-            value={ids}
-            onChange={(e) => setIds(e.target.value)}
-            placeholder="12, 13, 20"
-          />
-        </label>
-      </div>
+      <SelectionSummary scope={scope} onScope={setScope} name="bulk-scope" />
       <div className="replay-row">
         <label className="replay-field">
           <span>Target (empty: each capture's path on the receiver)</span>
@@ -118,6 +99,7 @@ export function BulkSection() {
           className="btn btn-primary btn-small"
           disabled={running}
           onClick={() => void start()}
+          data-testid="bulk-start"
         >
           Start
         </button>
@@ -130,7 +112,11 @@ export function BulkSection() {
           Cancel
         </button>
       </div>
-      {error && <div className="notice notice-error">{error}</div>}
+      {error && (
+        <div className="notice notice-error" role="alert" data-testid="bulk-error">
+          {error}
+        </div>
+      )}
       {progress && (
         <div data-testid="bulk-progress">
           <progress className="replay-progress" max={progress.total} value={progress.done} />

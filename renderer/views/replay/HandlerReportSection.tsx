@@ -1,13 +1,15 @@
-// Handler report: target URL + capture id, runs every attack preset plus a valid re-signed
-// delivery and shows expected vs actual with a verdict per row; exports Markdown and JSON.
+// Handler report: target URL + the capture chosen on the Captures screen ("Handler report" in
+// its toolbar, or the first marked row; never a typed id), runs every attack preset plus a valid
+// re-signed delivery and shows expected vs actual with a verdict per row; exports Markdown and
+// JSON. A failed run replaces the previous report, so no stale result sits under the error.
 import { useState } from 'react';
 import type { HandlerReport } from '../../../shared/api/replay';
-import { getApi } from '../../state/store';
+import { getApi, useApp } from '../../state/store';
 import { downloadText, errorText } from './replay-bridge';
 
 export function HandlerReportSection() {
   const [target, setTarget] = useState('');
-  const [captureId, setCaptureId] = useState('');
+  const captureId = useApp((s) => s.replayIds[0] ?? null);
   const [confirm, setConfirm] = useState(false);
   const [report, setReport] = useState<HandlerReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -16,14 +18,13 @@ export function HandlerReportSection() {
   const run = async () => {
     setBusy(true);
     setError(null);
+    setReport(null);
     try {
-      const id = Number(captureId);
-      if (!Number.isInteger(id) || id <= 0)
-        throw new Error('Give the id of a captured webhook to attack with.');
+      if (captureId === null) throw new Error('Choose a capture first (see above).');
       setReport(
         await getApi().handlerReport({
           targetUrl: target.trim(),
-          captureId: id,
+          captureId,
           confirmNonLoopback: confirm,
         }),
       );
@@ -48,16 +49,14 @@ export function HandlerReportSection() {
             data-testid="report-target"
           />
         </label>
-        <label className="replay-field replay-narrow">
-          <span>Capture id</span>
-          <input
-            className="mono"
-            value={captureId}
-            onChange={(e) => setCaptureId(e.target.value)}
-            inputMode="numeric"
-            data-testid="report-capture"
-          />
-        </label>
+        <div className="replay-field replay-narrow" data-testid="report-capture">
+          <span>Capture</span>
+          <span className="mono">
+            {captureId !== null
+              ? `#${captureId}`
+              : 'none: open a capture and press “Handler report”'}
+          </span>
+        </div>
       </div>
       <label className="replay-check">
         <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />{' '}
@@ -67,7 +66,7 @@ export function HandlerReportSection() {
         <button
           type="button"
           className="btn btn-primary btn-small"
-          disabled={busy || !target.trim()}
+          disabled={busy || !target.trim() || captureId === null}
           onClick={() => void run()}
           data-testid="report-run"
         >
@@ -104,7 +103,11 @@ export function HandlerReportSection() {
           </>
         )}
       </div>
-      {error && <div className="notice notice-error">{error}</div>}
+      {error && (
+        <div className="notice notice-error" role="alert" data-testid="report-error">
+          {error}
+        </div>
+      )}
       {report && <ReportTable report={report} />}
     </section>
   );
@@ -114,12 +117,20 @@ function ReportTable({ report }: { report: HandlerReport }) {
   return (
     <>
       <p
-        className={report.vulnerable > 0 ? 'verdict-VULNERABLE' : 'verdict-secure'}
+        className={
+          report.vulnerable > 0
+            ? 'verdict-VULNERABLE'
+            : report.validRejected
+              ? 'verdict-broken'
+              : 'verdict-secure'
+        }
         data-testid="report-summary"
       >
         {report.vulnerable > 0
           ? `${report.vulnerable} attack(s) accepted: VULNERABLE`
-          : 'No attack was accepted'}
+          : report.validRejected
+            ? 'The valid delivery was refused: nothing can be concluded'
+            : 'No attack was accepted'}
       </p>
       {report.validRejected && (
         <div className="notice notice-error">

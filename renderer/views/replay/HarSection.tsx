@@ -1,11 +1,15 @@
 // HAR: import a .har file (browsers, HTTP Toolkit, ngrok, Switchboard) as captures that are
-// verified like live ones; export chosen captures as HAR 1.2.
+// verified like live ones; export the chosen captures (from the Captures screen) or everything
+// matching the current filter as HAR 1.2. Missing ids are skipped and named.
 import { useState } from 'react';
-import { getApi } from '../../state/store';
-import { downloadText, errorText } from './replay-bridge';
+import { getApi, useApp } from '../../state/store';
+import { errorText, exportHarDownload } from './replay-bridge';
+import { filterSelection, SelectionSummary } from './SelectionSummary';
 
 export function HarSection() {
-  const [ids, setIds] = useState('');
+  const chosen = useApp((s) => s.replayIds);
+  const filters = useApp((s) => s.filters);
+  const [scope, setScope] = useState<'chosen' | 'filter'>(chosen.length ? 'chosen' : 'filter');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -23,13 +27,13 @@ export function HarSection() {
   };
   const onExport = async () => {
     setError(null);
+    setMessage(null);
     try {
-      const list = ids
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map(Number);
-      const r = await getApi().exportHar({ ids: list });
-      downloadText(r.fileName, r.har, 'application/json');
+      setMessage(
+        await exportHarDownload(
+          scope === 'chosen' && chosen.length ? { captureIds: chosen } : filterSelection(filters),
+        ),
+      );
     } catch (err) {
       setError(errorText(err));
     }
@@ -47,26 +51,26 @@ export function HarSection() {
         />
       </label>
       <div className="replay-row">
-        <label className="replay-field">
-          <span>Export capture ids</span>
-          <input
-            className="mono"
-            value={ids}
-            onChange={(e) => setIds(e.target.value)}
-            placeholder="12, 13, 20"
-          />
-        </label>
+        <SelectionSummary scope={scope} onScope={setScope} name="har-scope" />
         <button
           type="button"
           className="btn btn-small"
-          disabled={!ids.trim()}
           onClick={() => void onExport()}
+          data-testid="har-export"
         >
           Export HAR
         </button>
       </div>
-      {message && <div className="notice muted">{message}</div>}
-      {error && <div className="notice notice-error">{error}</div>}
+      {error && (
+        <div className="notice notice-error" role="alert" data-testid="har-error">
+          {error}
+        </div>
+      )}
+      {message && !error && (
+        <div className="notice muted" role="status" data-testid="har-message">
+          {message}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // Replay section of the capture detail: the replay form, the latest result, and the capture's
 // replay history (click an entry to see it). Mount as <ReplayPanel detail={detail} body={body} />.
+// A send clears the previous result first, so an error never sits above a stale answer.
 import { useCallback, useEffect, useState } from 'react';
 import type { ReplayResult, ReplaySummary } from '../../../shared/api/replay';
 import type { CaptureDetail } from '../../../shared/model';
@@ -48,6 +49,7 @@ export function ReplayPanel({ detail, body }: { detail: CaptureDetail; body: Uin
   const send = async (req: ReplayRequest) => {
     setBusy(true);
     setError(null);
+    setResult(null);
     try {
       setResult(await api.replayCapture({ id: detail.id, duplicates: 3, ...req }));
       await refresh();
@@ -66,8 +68,15 @@ export function ReplayPanel({ detail, body }: { detail: CaptureDetail; body: Uin
   };
 
   return (
-    <section className="panel" aria-label="Replay" data-testid="replay-panel">
-      <h2 className="panel-title">Replay</h2>
+    <section
+      className="panel"
+      aria-labelledby="replay-panel-title"
+      id="replay-panel"
+      data-testid="replay-panel"
+    >
+      <h2 className="panel-title" id="replay-panel-title">
+        Replay
+      </h2>
       <ReplayForm
         key={detail.id}
         headers={detail.headers}
@@ -77,7 +86,11 @@ export function ReplayPanel({ detail, body }: { detail: CaptureDetail; body: Uin
         busy={busy}
         onSend={(req) => void send(req)}
       />
-      {error && <div className="notice notice-error">{error}</div>}
+      {error && (
+        <div className="notice notice-error" role="alert" data-testid="replay-error">
+          {error}
+        </div>
+      )}
       {result && <ReplayResultView result={result} />}
       {history.length > 0 && (
         <table className="replay-table" data-testid="replay-history">

@@ -1,5 +1,6 @@
 // Small helpers of the replay views. Views call the engine with getApi() and follow engine
 // events with onEngineBatch() (renderer/state/store.ts).
+import { getApi } from '../../state/store';
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -12,4 +13,22 @@ export function downloadText(fileName: string, text: string, type: string): void
   a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export type HarSelection = {
+  captureIds?: number[];
+  taskId?: string;
+  verdict?: 'valid' | 'invalid' | 'unverified';
+  q?: string;
+  source?: 'receiver' | 'replay' | 'import';
+};
+
+/** Exports the selection as a HAR download; returns the sentence to show (skipped ids named). */
+export async function exportHarDownload(selection: HarSelection): Promise<string> {
+  const r = await getApi().exportHar({ selection });
+  downloadText(r.fileName, r.har, 'application/json');
+  const skipped = r.missing.length
+    ? ` Skipped ${r.missing.length} that no longer exist (${r.missing.map((id) => `#${id}`).join(', ')}).`
+    : '';
+  return `Exported ${r.exported} capture${r.exported === 1 ? '' : 's'} as HAR.${skipped}`;
 }

@@ -25,12 +25,14 @@ export function SecretField(props: {
         spellCheck={false}
         value={props.value}
         disabled={props.disabled}
+        aria-describedby={`help-${props.id}`}
         onChange={(e) => props.onChange(e.target.value)}
         data-testid={`field-${props.id}`}
       />
       <button
         type="button"
         className="btn btn-small"
+        aria-pressed={revealed}
         onClick={() => {
           if (!revealed && props.value === MASKED_SECRET)
             void props.onReveal().then(() => setRevealed(true));

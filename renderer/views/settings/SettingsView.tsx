@@ -1,12 +1,17 @@
-// Settings screen: every verification and receiver setting, grouped; secrets masked with reveal
-// and regenerate; values set by environment variables are shown read-only (env wins). Saving can
-// re-verify every stored capture against the new settings.
+// Settings screen: every verification and receiver setting, grouped, each with the source of its
+// effective value (flag, env, saved, generated, default); flag- and env-set values are read-only
+// with the reason. Secrets are masked until revealed; regenerating asks first. Saving never
+// touches stored captures: re-verifying is its own button, which reports how many verdicts
+// changed. The store's size shows under Retention.
 import { useEffect, useState } from 'react';
 import { formatSize } from '../../lib/format';
+import { useClock } from '../../state/display-prefs';
 import type { SecretSettingKey, Settings } from '../../../shared/model';
 import { getAppStore, useApp } from '../../state/store';
 import { DisplaySettings } from './DisplaySettings';
 import { SecretField } from './SecretField';
+import { isLocked, lockReason, SourceChip } from './SourceChip';
+import { ReverifyPanel } from './ReverifyPanel';
 import {
   diffDraft,
   FIELD_GROUPS,
@@ -18,18 +23,19 @@ import {
 
 export function SettingsView() {
   const view = useApp((s) => s.settingsView);
+  const receiver = useApp((s) => s.receiver);
   const error = useApp((s) => s.settingsError);
   const save = useApp((s) => s.saveSettings);
   const regenerate = useApp((s) => s.regenerateSecret);
   const showToast = useApp((s) => s.showToast);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [reverify, setReverify] = useState(true);
   const [busy, setBusy] = useState(false);
   // Secrets revealed in this session: their value stands for the masked saved one.
   const [revealed, setRevealed] = useState<Partial<Record<SecretSettingKey, string>>>({});
   const reveal = useApp((s) => s.revealSecret);
   const storeInfo = useApp((s) => s.storeInfo);
   const loadStoreInfo = useApp((s) => s.loadStoreInfo);
+  const clock = useClock();
   useEffect(() => void loadStoreInfo(), [loadStoreInfo]);
 
   if (!view) return <div className="settings-page muted">{error ?? 'Loading settings…'}</div>;
@@ -44,21 +50,22 @@ export function SettingsView() {
   const onSave = async () => {
     setBusy(true);
     try {
-      const { reverified } = await save(patch, reverify);
+      await save(patch);
       setDraft(null);
       setRevealed({});
-      showToast(
-        reverified === undefined
-          ? 'Settings saved'
-          : `Settings saved · ${reverified} captures re-verified`,
-      );
+      showToast('Settings saved. Stored captures keep their verdicts until you re-verify.');
     } catch (err) {
       showToast(err instanceof Error ? err.message : String(err), 'error');
     } finally {
       setBusy(false);
     }
   };
-  const onRegenerate = async (key: SecretSettingKey) => {
+  const onRegenerate = async (key: SecretSettingKey, label: string) => {
+    const ok = window.confirm(
+      `Generate a new ${label}? Agents still using the old one will fail verification, and ` +
+        'existing captures signed with it will turn invalid when you re-verify.',
+    );
+    if (!ok) return;
     try {
       await regenerate(key);
       const fresh = getAppStore().getState().settingsView?.settings[key] ?? '';
@@ -71,20 +78,19 @@ export function SettingsView() {
   };
 
   const field = (f: FieldDef) => {
-    const fromEnv = view.sources[f.key] === 'env';
+    const source = view.sources[f.key];
+    const fromEnv = isLocked(source);
+    const reason = lockReason(source, view.origins?.[f.key]);
     const id = f.key;
+    const listening =
+      f.key === 'receiverPort' && receiver?.listening && receiver.port !== Number(current[f.key])
+        ? `Listening on ${receiver.port}. `
+        : '';
     return (
       <div className="setting" key={f.key}>
         <label className="setting-label" htmlFor={id}>
           {f.label}
-          {fromEnv && (
-            <span
-              className="chip"
-              title="Set by an environment variable; it wins over saved values"
-            >
-              env
-            </span>
-          )}
+          <SourceChip source={source} fieldKey={f.key} />
         </label>
         <div className="setting-control">
           {f.kind === 'secret' ? (
@@ -93,7 +99,7 @@ export function SettingsView() {
               value={current[f.key]}
               disabled={fromEnv}
               onChange={(v) => set(f.key, v)}
-              onRegenerate={() => void onRegenerate(f.key as SecretSettingKey)}
+              onRegenerate={() => void onRegenerate(f.key as SecretSettingKey, f.label)}
               onReveal={async () => {
                 const key = f.key as SecretSettingKey;
                 try {
@@ -120,6 +126,7 @@ export function SettingsView() {
               className="input"
               value={current[f.key]}
               disabled={fromEnv}
+              aria-describedby={`help-${id}`}
               onChange={(e) => set(f.key, e.target.value)}
               data-testid={`field-${id}`}
             >
@@ -133,12 +140,17 @@ export function SettingsView() {
               inputMode={f.kind === 'number' ? 'numeric' : undefined}
               value={current[f.key]}
               disabled={fromEnv}
+              aria-describedby={`help-${id}`}
               onChange={(e) => set(f.key, e.target.value)}
               data-testid={`field-${id}`}
             />
           )}
-          <div className={errors[f.key] ? 'setting-help error-text' : 'setting-help'}>
-            {errors[f.key] ?? f.help}
+          <div
+            className={errors[f.key] ? 'setting-help error-text' : 'setting-help'}
+            id={`help-${id}`}
+            data-testid={`help-${id}`}
+          >
+            {errors[f.key] ?? `${listening}${reason ?? f.help}`}
           </div>
         </div>
       </div>
@@ -164,7 +176,7 @@ export function SettingsView() {
                 {storeInfo
                   ? `Store: ${formatSize(storeInfo.dataBytes)} of data in a ${formatSize(storeInfo.fileBytes)} file` +
                     (storeInfo.lastRetention
-                      ? ` · last trimmed ${new Date(storeInfo.lastRetention.at).toLocaleString()}: ${storeInfo.lastRetention.deleted.exchanges} exchanges, ${storeInfo.lastRetention.deleted.replays} replays, ${storeInfo.lastRetention.deleted.captures} captures`
+                      ? ` · last trimmed ${clock.dateTime(storeInfo.lastRetention.at)}: ${storeInfo.lastRetention.deleted.exchanges} exchanges, ${storeInfo.lastRetention.deleted.replays} replays, ${storeInfo.lastRetention.deleted.captures} captures`
                       : '')
                   : 'Store size unavailable'}
               </div>
@@ -172,15 +184,6 @@ export function SettingsView() {
           </fieldset>
         ))}
         <div className="settings-actions">
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={reverify}
-              onChange={(e) => setReverify(e.target.checked)}
-              data-testid="reverify"
-            />
-            Re-verify existing captures with the new settings
-          </label>
           <span className="spacer" />
           <button
             type="button"
@@ -200,6 +203,7 @@ export function SettingsView() {
           </button>
         </div>
       </form>
+      <ReverifyPanel />
     </div>
   );
 }

@@ -114,6 +114,10 @@ describe('checks and keyboard', () => {
     expect(moveCursor([5, 4, 3], 3, 1)).toBe(3);
     expect(moveCursor([5, 4, 3], 5, -1)).toBe(5);
     expect(moveCursor([], 1, 1)).toBeNull();
+    // Home / End
+    expect(moveCursor([5, 4, 3], 4, -Infinity)).toBe(5);
+    expect(moveCursor([5, 4, 3], 4, Infinity)).toBe(3);
+    expect(moveCursor([5, 4, 3], null, Infinity)).toBe(3);
   });
 });
 

@@ -7,6 +7,7 @@ import { replaysMigration } from './004-replays';
 import { pushTokensMigration } from './005-push-tokens';
 import { hostileAgentsMigration } from './006-hostile-agents';
 import { answerRuleMigration } from './007-answer-rule';
+import { captureOriginMigration } from './008-capture-origin';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: Migration[] = [
   pushTokensMigration,
   hostileAgentsMigration,
   answerRuleMigration,
+  captureOriginMigration,
 ];

@@ -1,8 +1,10 @@
-// The captured body: pretty JSON, text or hex (auto-detected, switchable), with the exact size.
+// The captured body: JSON in a read-only CodeMirror view (folding, search, JSON path), text or
+// hex (auto-detected, switchable), with the exact size.
 // The bytes are never modified; very large bodies are cut for display with a note.
 import { useMemo, useState } from 'react';
 import { detectKind, renderBody, type BodyKind } from '../../../lib/body';
 import { exactSize } from '../../../lib/format';
+import { CodeViewer } from '../../../components/CodeViewer';
 
 const MAX_CHARS = 200_000;
 const KINDS: BodyKind[] = ['json', 'text', 'hex'];
@@ -18,7 +20,8 @@ export function BodyViewer({
   const [chosen, setChosen] = useState<BodyKind | null>(null);
   const kind = chosen ?? detected;
   const text = useMemo(() => renderBody(bytes, kind), [bytes, kind]);
-  const cut = text.length > MAX_CHARS;
+  // The CodeMirror JSON view renders only visible lines: it shows everything; pre views are cut.
+  const cut = kind !== 'json' && text.length > MAX_CHARS;
   return (
     <section className="panel" data-testid="body">
       <h2 className="panel-title">
@@ -44,6 +47,8 @@ export function BodyViewer({
       </h2>
       {bytes.length === 0 ? (
         <p className="muted small">Empty body.</p>
+      ) : kind === 'json' ? (
+        <CodeViewer text={text} testId="body-text" />
       ) : (
         <pre className="code-block mono body-view" data-testid="body-text">
           {cut ? text.slice(0, MAX_CHARS) : text}

@@ -14,14 +14,15 @@ import { ChecksPanel } from './ChecksPanel';
 import { HeadersTable } from './HeadersTable';
 import { JwtPanel } from './JwtPanel';
 import { ReplayPanel } from '../../replay/ReplayPanel';
+import { ORIGIN_WORDS, OriginChip } from '../OriginChip';
 
 export function CaptureDetailPane() {
   const detail = useApp((s) => s.detail);
   const body = useApp((s) => s.body);
   const error = useApp((s) => s.detailError);
   const select = useApp((s) => s.select);
-  const deleteCapture = useApp((s) => s.deleteCapture);
-  const showToast = useApp((s) => s.showToast);
+  const deleteWithUndo = useApp((s) => s.deleteWithUndo);
+  const openReplayWith = useApp((s) => s.openReplayWith);
   const receiverUrl = useApp((s) => s.receiver?.url ?? 'http://127.0.0.1:9000');
 
   return (
@@ -49,16 +50,37 @@ export function CaptureDetailPane() {
           </>
         )}
         {detail && (
+          <>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="toolbar-replay"
+              onClick={() => {
+                const panel = document.getElementById('replay-panel');
+                panel?.scrollIntoView({ block: 'start' });
+                panel?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+              }}
+            >
+              Replay
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              data-testid="toolbar-report"
+              title="Run every attack against a handler with this capture"
+              onClick={() => openReplayWith([detail.id])}
+            >
+              Handler report…
+            </button>
+          </>
+        )}
+        {detail && (
           <button
             type="button"
             className="btn btn-ghost btn-small"
-            title="Delete this capture (Del)"
+            title="Delete this capture (Del); Undo in the toast"
             data-testid="delete-capture"
-            onClick={() =>
-              deleteCapture(detail.id).catch((err: unknown) =>
-                showToast(err instanceof Error ? err.message : String(err), 'error'),
-              )
-            }
+            onClick={() => deleteWithUndo([detail.id])}
           >
             Delete
           </button>
@@ -97,6 +119,7 @@ function Title({ detail }: { detail: CaptureDetail }) {
         {detail.query ? `?${detail.query}` : ''}
       </span>
       <VerdictBadge verdict={detail.verdict} />
+      <OriginChip origin={detail.source} />
     </div>
   );
 }
@@ -109,7 +132,12 @@ function JwtSection({ detail }: { detail: CaptureDetail }) {
 function Meta({ detail }: { detail: CaptureDetail }) {
   const clock = useClock();
   const rows: [string, string][] = [
-    ['Received', clock.dateTime(detail.receivedAt)],
+    ...(detail.importedAt
+      ? ([
+          ['Imported', clock.dateTime(detail.importedAt)],
+          ['Originally sent', clock.dateTime(detail.receivedAt)],
+        ] as [string, string][])
+      : ([['Received', clock.dateTime(detail.receivedAt)]] as [string, string][])),
     ['From', detail.remoteAddress],
     ['Size', exactSize(detail.size)],
     ['Task id', detail.taskId ?? '—'],
@@ -119,7 +147,7 @@ function Meta({ detail }: { detail: CaptureDetail }) {
         ? '—'
         : `HTTP ${describeAnswer(detail.responseStatus, detail.answeredBy)}`,
     ],
-    ['Source', detail.source],
+    ['Origin', ORIGIN_WORDS[detail.source]],
     ['Capture id', String(detail.id)],
   ];
   return (

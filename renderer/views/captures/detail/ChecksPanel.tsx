@@ -2,6 +2,7 @@
 // failures, the diagnosis (expected vs received signature, signed string...) as literal text.
 import type { Check, CheckStatus } from '../../../../shared/model';
 import { LongText } from '../../../components/LongText';
+import { diagnosisRows } from '../../../lib/diagnosis';
 import { StatusBadge } from '../../../components/VerdictBadge';
 
 const ORDER: Record<CheckStatus, number> = { fail: 0, pass: 1, skip: 2 };
@@ -54,11 +55,11 @@ export function ChecksPanel({ checks }: { checks: Check[] }) {
             </div>
             {c.diagnosis && Object.keys(c.diagnosis).length > 0 && (
               <dl className="kv diagnosis">
-                {Object.entries(c.diagnosis).map(([k, v]) => (
-                  <div key={k} className="kv-row">
-                    <dt>{k}</dt>
+                {diagnosisRows(c.diagnosis, c.detail).map((r) => (
+                  <div key={r.key} className="kv-row" data-testid={`diagnosis-${r.key}`}>
+                    <dt>{r.label}</dt>
                     <dd className="mono break">
-                      <LongText text={v} limit={300} />
+                      <LongText text={r.value} limit={300} />
                     </dd>
                   </div>
                 ))}

@@ -1,0 +1,68 @@
+// Accessibility gate: axe-core on every screen in light and dark mode, at 1440 and 1024 px wide,
+// with real captures in the list and one opened. Critical and serious violations fail the test;
+// the counts per screen are printed so before/after figures can be read from the run.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, sendWebhook, test } from './serve-fixture';
+
+const SCREENS = ['Captures', 'Agents', 'Demo agents', 'Replay', 'Audit', 'Settings'] as const;
+
+interface Finding {
+  screen: string;
+  rule: string;
+  impact: string;
+  nodes: number;
+  sample: string;
+}
+
+async function audit(page: Page, screen: string): Promise<Finding[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => ({
+      screen,
+      rule: v.id,
+      impact: v.impact ?? '',
+      nodes: v.nodes.length,
+      sample: v.nodes[0]?.failureSummary?.split('\n').slice(0, 2).join(' ') ?? '',
+    }));
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const width of [1440, 1024]) {
+    test(`axe: no critical or serious violations (${scheme}, ${width} px)`, async ({
+      page,
+      sb,
+    }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.setViewportSize({ width, height: 860 });
+      const secret = await sb.webhookSecret();
+      await sendWebhook(sb.receiverUrl, { taskId: 'a11y-good', secret });
+      await sendWebhook(sb.receiverUrl, { taskId: 'a11y-bad', secret, badSignature: true });
+      await sendWebhook(sb.receiverUrl, { taskId: 'a11y-plain' });
+      await page.goto(sb.uiUrl);
+      const rows = page.getByTestId('capture-row');
+      await expect(rows).toHaveCount(3);
+      const findings: Finding[] = [...(await audit(page, 'Captures'))];
+      await rows.nth(1).click();
+      await expect(page.getByTestId('detail')).toBeVisible();
+      findings.push(...(await audit(page, 'Captures (detail)')));
+      for (const screen of SCREENS.slice(1)) {
+        await page
+          .getByRole('navigation', { name: 'Views' })
+          .getByRole('button', { name: screen, exact: true })
+          .click();
+        await expect(page.getByRole('button', { name: screen, exact: true })).toHaveAttribute(
+          'aria-current',
+          'page',
+        );
+        findings.push(...(await audit(page, screen)));
+      }
+      const total = findings.reduce((n, f) => n + f.nodes, 0);
+      console.log(`[axe ${scheme} ${width}] ${total} critical/serious nodes`);
+      for (const f of findings)
+        console.log(`  ${f.screen} ${f.impact} ${f.rule} x${f.nodes}: ${f.sample}`);
+      expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
+    });
+  }
+}
