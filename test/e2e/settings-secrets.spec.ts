@@ -20,5 +20,5 @@ test('secrets are masked until revealed, and revealing does not dirty the form',
   await expect(page.getByTestId('field-sseFrameLimitBytes')).toHaveValue(String(8 * 1024 * 1024));
   await expect(page.getByTestId('field-cardLimitBytes')).toHaveValue(String(1024 * 1024));
   await expect(page.getByTestId('field-retentionIncludeCaptures')).not.toBeChecked();
-  await expect(page.getByTestId('store-size')).toContainText(/Store: [\d.]+ (KB|MB) of data/);
+  await expect(page.getByTestId('store-size')).toContainText(/Store: [\d.]+ (KiB|MiB) of data/);
 });
