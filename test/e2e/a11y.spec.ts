@@ -1,32 +1,10 @@
 // Accessibility gate: axe-core on every screen in light and dark mode, at 1440 and 1024 px wide,
 // with real captures in the list and one opened. Critical and serious violations fail the test;
 // the counts per screen are printed so before/after figures can be read from the run.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { audit, type Finding } from './axe-audit';
 import { expect, sendWebhook, test } from './serve-fixture';
 
 const SCREENS = ['Captures', 'Agents', 'Demo agents', 'Replay', 'Audit', 'Settings'] as const;
-
-interface Finding {
-  screen: string;
-  rule: string;
-  impact: string;
-  nodes: number;
-  sample: string;
-}
-
-async function audit(page: Page, screen: string): Promise<Finding[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => ({
-      screen,
-      rule: v.id,
-      impact: v.impact ?? '',
-      nodes: v.nodes.length,
-      sample: v.nodes[0]?.failureSummary?.split('\n').slice(0, 2).join(' ') ?? '',
-    }));
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const width of [1440, 1024]) {

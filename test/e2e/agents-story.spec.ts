@@ -6,6 +6,7 @@
 // filter, a new Send that leaves nothing of the previous task, remembered collapsed sections,
 // lane layouts and wrap, and a 1440x900 screenshot.
 import { expect, test } from './serve-fixture';
+import { audit } from './axe-audit';
 
 test.use({ viewport: { width: 1024, height: 700 } });
 
@@ -139,4 +140,12 @@ test('disconnected long task: completion webhook, completed chip, artifact, capt
   await page.getByTestId('section-compose').locator('summary').click();
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: 'test/e2e/__screenshots__/agents-1440.png' });
+
+  // With timeline rows, a selected row and its detail, the screen still passes axe.
+  await rows.first().click();
+  await expect(page.getByTestId('tl-detail')).toBeVisible();
+  const findings = await audit(page, 'Agents timeline');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  findings.push(...(await audit(page, 'Agents timeline (dark)')));
+  expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
 });

@@ -82,7 +82,7 @@ export function Timeline({
         : data.rows.find((r) => r?.key === selected.key);
   return (
     <div className={`timeline lanes-${layout}${wrap ? ' wrap' : ''}`}>
-      <div className="tl-head" role="row">
+      <div className="tl-head">
         <span className="tl-seg" />
         <span className="tl-time">time</span>
         <span className="tl-gap">gap</span>
@@ -131,7 +131,8 @@ export function Timeline({
       <div
         className="tl-scroll"
         ref={scrollRef}
-        role="grid"
+        role="listbox"
+        aria-label="Timeline events"
         data-testid="timeline"
         style={{ contain: 'strict' }}
       >

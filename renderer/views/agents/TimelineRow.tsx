@@ -34,7 +34,13 @@ export const TimelineRow = memo(function TimelineRow(props: {
   const gaps = useDisplayPrefs((s) => s.gaps);
   if (!view)
     return (
-      <div role="row" className="tl-row" data-testid="tl-row-loading" style={style}>
+      <div
+        role="option"
+        aria-selected={false}
+        className="tl-row"
+        data-testid="tl-row-loading"
+        style={style}
+      >
         <span className="tl-seg st-none" aria-hidden="true" />
         <span className="tl-time">…</span>
       </div>
@@ -67,7 +73,7 @@ export const TimelineRow = memo(function TimelineRow(props: {
   );
   return (
     <div
-      role="row"
+      role="option"
       tabIndex={0}
       data-testid="tl-row"
       className={`tl-row${props.selected ? ' selected' : ''}${view.longGap ? ' long-gap' : ''}`}
@@ -79,6 +85,14 @@ export const TimelineRow = memo(function TimelineRow(props: {
         if (ev.key === 'Enter' || ev.key === ' ') {
           ev.preventDefault();
           onSelect(view.key, index);
+        } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+          // Arrow keys move between rows (the browser scrolls the focused row into view).
+          ev.preventDefault();
+          const next =
+            ev.key === 'ArrowDown'
+              ? ev.currentTarget.nextElementSibling
+              : ev.currentTarget.previousElementSibling;
+          if (next instanceof HTMLElement) next.focus();
         }
       }}
       data-source={e.source}
