@@ -4,6 +4,7 @@
 // test, and watch the delivery log show the failed attempt, the retry and a 100% success rate.
 // Also: a busy port is reported in words, the filter, clear and stop.
 import { expect, test } from './serve-fixture';
+import { audit } from './axe-audit';
 
 interface Rule {
   path: string;
@@ -80,8 +81,12 @@ test('demo agents: start, card, rules round-trip, live delivery log, stop', asyn
   await expect(rules.getByLabel('Fail next')).toHaveValue('0');
   await expect(rules.getByTestId('rule-row')).toContainText('Used up');
   await page.screenshot({ path: 'test/e2e/__screenshots__/09-demo-agents.png' });
+  // With agents running, rules and deliveries on screen, axe finds nothing in either scheme.
+  const findings = await audit(page, 'Demo agents (running)');
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: 'test/e2e/__screenshots__/09-demo-agents-dark.png' });
+  findings.push(...(await audit(page, 'Demo agents (running, dark)')));
+  expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light' });
 
   await log.getByLabel('Filter by agent').selectOption('enterprise');
