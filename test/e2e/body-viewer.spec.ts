@@ -43,3 +43,35 @@ test('JSON body: fold, search, cursor path, read-only, CSP intact', async ({ pag
   await expect(page.getByTestId('body-text')).toContainText('7b');
   expect(errors).toEqual([]);
 });
+
+test('a JSON body over 1 MiB opens with plain text (no highlighting or folding) and still searches', async ({
+  page,
+  sb,
+}) => {
+  const items = Array.from({ length: 30_000 }, (_, i) => ({
+    id: i,
+    name: `item-${i}`,
+    pad: 'x'.repeat(40),
+  }));
+  const body = JSON.stringify({ taskId: 'cm-large', items, last: 'needle-at-the-end' });
+  expect(body.length).toBeGreaterThan(1024 * 1024);
+  await fetch(sb.receiverUrl.replace(/\/$/, '') + '/webhook', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  await page.goto(sb.uiUrl);
+  await page.getByTestId('capture-row').first().click();
+  const viewer = page.getByTestId('body-text');
+  await expect(viewer.locator('.cm-editor')).toBeVisible();
+  await expect(page.getByTestId('json-path')).toHaveText(
+    'Highlighting and folding are off above 1 MiB.',
+  );
+  await expect(viewer.locator('.tok-propertyName')).toHaveCount(0);
+  await expect(viewer.locator('.cm-foldGutter')).toHaveCount(0);
+  // CodeMirror draws only the visible lines: the DOM stays small for a 2 MiB body.
+  expect(await viewer.locator('.cm-line').count()).toBeLessThan(200);
+  await viewer.locator('.cm-content').click();
+  await page.keyboard.press('Control+f');
+  await expect(viewer.locator('.cm-search')).toBeVisible();
+});
