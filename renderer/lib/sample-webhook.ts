@@ -2,7 +2,7 @@
 // HMAC-SHA256 (X-A2A-Signature: sha256=<hex> over the exact bytes) using the current secret,
 // computed in the page with WebCrypto. The timestamp header is filled in by the shell at send time
 // so the command stays valid inside the timestamp window.
-import { shellQuote } from './curl';
+import { shellQuote } from '../../shared/curl';
 
 export interface SampleWebhook {
   body: string;

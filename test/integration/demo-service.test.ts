@@ -138,7 +138,7 @@ describe('switchboard demo CLI', () => {
       const text = lines.join('\n');
       expect(text).toContain(`Long-Running Task Agent     ${agents!.long.url}`);
       expect(text).toContain(`Enterprise Security Agent   ${agents!.enterprise.url}`);
-      expect(text).toContain(`curl -N ${agents!.long.url}`);
+      expect(text).toContain(`curl -N '${agents!.long.url}'`);
       expect(text).toContain('"pushNotificationConfig":{"url":"http://127.0.0.1:9000/webhook"}');
       expect(text).toContain('HMAC secret from SWITCHBOARD_WEBHOOK_SECRET');
       expect(text).not.toContain(env.SWITCHBOARD_WEBHOOK_SECRET);

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayCapture } from '../../electron/engine/replay/replay-one';
-import { replayableHeaders } from '../../electron/engine/replay/wire-headers';
+import { replayableHeaders } from '../../shared/wire-headers';
 import { verifyCapture } from '../../shared/verify/index';
 import type { HeaderPair } from '../../shared/model';
 import { startJudgingServer, type FixtureReceiver } from '../fixtures/strict-receiver';

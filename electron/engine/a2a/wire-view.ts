@@ -1,13 +1,10 @@
 // Wire log as the API shows it: exchanges with their SSE frames and a ready-to-paste curl
 // command. Secrets were redacted when the exchange was written, so curl shows placeholders.
 import type { WireExchange } from '../../../shared/api/agents';
+import { shellQuote } from '../../../shared/curl';
 import type { A2aWireRepo, ExchangeRow } from '../store/a2a-wire-repo';
 
 const SKIP_CURL_HEADERS = new Set(['content-length', 'host', 'connection']);
-
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 export function toCurl(
   ex: Pick<ExchangeRow, 'method' | 'url' | 'requestHeaders' | 'requestBody' | 'streamKind'>,

@@ -3,6 +3,7 @@
 // Secrets: SWITCHBOARD_WEBHOOK_SECRET / SWITCHBOARD_JWT_SECRET when set, else the app's settings
 // in the data dir (generated on first run), so the app's receiver verifies the webhooks.
 // Secret values are never printed.
+import { tryItCurl } from '../../../shared/tutorial-request';
 import { defaultDataDir } from '../data-dir';
 import { parsePort } from '../parse-port';
 import { createSettingsStore } from '../settings';
@@ -47,21 +48,7 @@ export function parseDemoArgs(
 }
 
 export function tutorialRequestHint(agentUrl: string, receiverUrl: string, text: string): string {
-  const body = JSON.stringify({
-    jsonrpc: '2.0',
-    method: 'message/stream',
-    params: {
-      message: {
-        role: 'user',
-        parts: [{ kind: 'text', text }],
-        messageId: 'demo-1',
-        kind: 'message',
-      },
-      pushNotificationConfig: { url: `${receiverUrl}/webhook` },
-    },
-    id: 'demo-1',
-  });
-  return `curl -N ${agentUrl} -H 'Content-Type: application/json' -d '${body}'`;
+  return tryItCurl(agentUrl, receiverUrl, text);
 }
 
 export async function runDemoCli(

@@ -10,7 +10,7 @@ import type { AttackName, Expectation } from '../../../shared/api/replay';
 import { prepareResigned, type Prepared } from './prepare';
 import type { SigningKeys } from './resign';
 import { bearerToken } from './jwt-resign';
-import { findHeader, removeHeader } from './wire-headers';
+import { findHeader, removeHeader } from '../../../shared/wire-headers';
 
 export interface CaptureWithBody {
   detail: CaptureDetail;

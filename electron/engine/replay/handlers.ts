@@ -10,7 +10,7 @@ import { createJtiRepo } from '../store/jti-repo';
 import { createReplaysRepo } from '../store/replays-repo';
 import { APP_VERSION } from '../version';
 import { createBulkRunner } from './bulk';
-import { curlCommand } from './curl';
+import { curlCommand } from '../../../shared/curl';
 import { harDocument, harEntry } from './har-export';
 import { parseHar } from './har-import';
 import { runHandlerReport } from './handler-report';

@@ -6,7 +6,7 @@ import type { HarImportResult } from '../../../shared/api/replay';
 import { ApiError } from '../../../shared/api/define';
 import { extractTaskId } from '../../../shared/verify/index';
 import type { NewCapture } from '../store/captures-repo';
-import { findHeader } from './wire-headers';
+import { findHeader } from '../../../shared/wire-headers';
 
 const MAX_ENTRIES = 10_000;
 const SKIPPED_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE']);

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { HeaderPair } from '../../../shared/model';
-import { flatten, headerProblem, pairsOf, removeHeader } from './wire-headers';
+import { flatten, headerProblem, pairsOf, removeHeader } from '../../../shared/wire-headers';
 
 export interface WireRequest {
   method: string;

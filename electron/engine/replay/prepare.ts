@@ -6,7 +6,7 @@ import { ApiError } from '../../../shared/api/define';
 import type { ReplayChange } from '../../../shared/api/replay';
 import { bodyChanges, headerChanges } from './diff';
 import { resign, type ResignTweaks, type SigningKeys } from './resign';
-import { replayableHeaders } from './wire-headers';
+import { replayableHeaders } from '../../../shared/wire-headers';
 
 export interface Prepared {
   method: string;

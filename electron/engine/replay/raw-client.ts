@@ -6,7 +6,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { describeError, type SendOptions, type SendOutcome, type WireRequest } from './http-send';
-import { headerProblem } from './wire-headers';
+import { headerProblem } from '../../../shared/wire-headers';
 import { createResponseReader, type ReaderResult } from './raw-response';
 
 export interface RawConnection {

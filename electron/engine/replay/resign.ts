@@ -7,7 +7,7 @@ import type { HeaderPair } from '../../../shared/model';
 import type { ReplayChange } from '../../../shared/api/replay';
 import { hmacSha256Base64, hmacSha256Hex, standardWebhooksKey } from '../../../shared/verify/index';
 import { bearerToken, resignJwt } from './jwt-resign';
-import { findHeader, setHeader } from './wire-headers';
+import { findHeader, setHeader } from '../../../shared/wire-headers';
 
 export interface SigningKeys {
   webhookSecret: string;

@@ -8,7 +8,6 @@ import type {
   ResponseRule,
   ResponseRuleInput,
 } from '../../../shared/api/demo';
-import { shellQuote } from '../../lib/curl';
 
 export interface CardSummary {
   name: string;
@@ -43,23 +42,7 @@ export const TRY_TEXT: Record<DemoAgentName, string> = {
   enterprise: 'Run secure data processing',
 };
 
-/** The tutorial's JSON-RPC request, push pointed at `<receiver>/webhook`. */
-export function tutorialRequest(receiverUrl: string, text: string) {
-  return {
-    jsonrpc: '2.0',
-    method: 'message/stream',
-    id: '1',
-    params: {
-      message: { role: 'user', parts: [{ kind: 'text', text }], messageId: 'm-1', kind: 'message' },
-      pushNotificationConfig: { url: `${receiverUrl.replace(/\/$/, '')}/webhook` },
-    },
-  };
-}
-
-export function tryItCurl(agentUrl: string, receiverUrl: string, text: string): string {
-  const body = JSON.stringify(tutorialRequest(receiverUrl, text));
-  return `curl -N ${shellQuote(agentUrl)} -H 'Content-Type: application/json' -d ${shellQuote(body)}`;
-}
+export { tryItCurl, tutorialRequest } from '../../../shared/tutorial-request';
 
 export function formatRate(stats: DeliveryStats): string {
   if (stats.successRate === null) return 'no finished delivery yet';

@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CaptureDetail } from '../../../shared/model';
 import { detectKind, hexDump, renderBody } from '../../../renderer/lib/body';
-import { curlForCapture, shellQuote } from '../../../renderer/lib/curl';
+import { curlForCapture } from '../../../renderer/lib/curl';
+import { shellQuote } from '../../../shared/curl';
 import { exactSize, expiryPhrase, formatSize, relativeTime } from '../../../renderer/lib/format';
 import { buildSampleWebhook, hmacSha256Hex } from '../../../renderer/lib/sample-webhook';
 import { orderChecks } from '../../../renderer/views/captures/detail/ChecksPanel';
@@ -67,13 +68,16 @@ describe('curl', () => {
       responseStatus: 200,
     };
     const cmd = curlForCapture(detail, enc('{}'), 'http://127.0.0.1:9000/');
-    expect(cmd).toContain(`curl -X 'POST' 'http://127.0.0.1:9000/hook?a=1'`);
+    expect(cmd).toContain(`-X 'POST' 'http://127.0.0.1:9000/hook?a=1'`);
     expect(cmd).toContain(`-H 'X-A2A-Signature: sha256=ab'\\''c'`);
     expect(cmd).not.toMatch(/Host:|Content-Length/);
     expect(cmd).toContain(`--data-binary '{}'`);
     expect(curlForCapture(detail, new Uint8Array([0, 1]), 'http://h')).toMatch(
-      /^printf '\\000\\001' \| curl/,
+      /^printf '%s\\000\\001' '' \| curl .* --data-binary @-$/,
     );
+    // A body starting with '@' must be sent, not make curl upload a file.
+    const at = curlForCapture(detail, enc('@/etc/hostname'), 'http://h');
+    expect(at).toMatch(/^printf '%s@\/etc\/hostname' '' \| curl .* --data-binary @-$/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { curlCommand, printfFormat, shellQuote } from '../../../electron/engine/replay/curl';
+import { curlCommand, printfFormat, shellQuote } from '../../../shared/curl';
 
 describe('curl quoting', () => {
   it('round-trips arbitrary bytes through bash (ANSI-C quoting) and sh (printf)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replayableHeaders, setHeader } from '../../../electron/engine/replay/wire-headers';
+import { replayableHeaders, setHeader } from '../../../shared/wire-headers';
 
 describe('wire headers', () => {
   it('drops hop-by-hop, Connection-named, Host, Content-Length and Expect; keeps order and case', () => {

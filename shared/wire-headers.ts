@@ -1,6 +1,6 @@
 // Header lists as they go on the wire: [rawName, rawValue] pairs in order. Helpers keep the
 // original casing and position when a value is replaced, and drop what must not be replayed.
-import type { HeaderPair } from '../../../shared/model';
+import type { HeaderPair } from './model';
 
 /** RFC 9110 §7.6.1 connection-specific headers, plus Host and Content-Length (recomputed for
  *  the new target and body) and Expect (a replay never waits for 100-continue). */

@@ -2,7 +2,7 @@
 // Quoting: plain-printable values go in single quotes ('\'' for a quote); anything else uses
 // bash/zsh ANSI-C quoting $'...' with \xHH escapes, so no byte is interpreted by the shell.
 // Bodies containing NUL go through POSIX printf octal escapes piped into --data-binary @-.
-import type { HeaderPair } from '../../../shared/model';
+import type { HeaderPair } from './model';
 import { findHeader, replayableHeaders } from './wire-headers';
 
 export function shellQuote(value: string | Uint8Array): string {
