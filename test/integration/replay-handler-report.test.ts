@@ -2,6 +2,7 @@
 // accepted) and the naive one (the tutorial's enterprise receiver as written: which get
 // through). Also the CLI: exit 1 when an attack was accepted, 0 when all were refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../electron/engine/cli/cli-args';
 import { runReplayCli } from '../../electron/engine/replay/cli';
 import { runHandlerReport } from '../../electron/engine/replay/handler-report';
 import { startNaiveReceiver } from '../fixtures/naive-receiver';
@@ -144,6 +145,6 @@ describe('handler report', () => {
         log,
       ),
     ).toBe(0);
-    expect(await runReplayCli(['replay', 'x', '--to', strict.url], log)).toBe(2);
+    await expect(runReplayCli(['replay', '--to', strict.url], log)).rejects.toThrow(UsageError);
   });
 });
