@@ -16,6 +16,7 @@ export interface ResponseOverride {
   status: number;
   delayMs: number;
   body: string;
+  retryAfter?: string | undefined;
 }
 
 export interface ReceiverDeps extends VerifyDeps {
@@ -159,13 +160,20 @@ async function answer(
     return 200;
   }
   if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
-  send(res, rule.status, rule.body);
+  send(res, rule.status, rule.body, false, rule.retryAfter ? { 'Retry-After': rule.retryAfter } : {});
   return rule.status;
 }
 
-function send(res: ServerResponse, status: number, payload: object | string, close = false): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  payload: object | string,
+  close = false,
+  extra: Record<string, string> = {},
+): void {
   const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
   res.writeHead(status, {
+    ...extra,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     ...(close ? { Connection: 'close' } : {}),

@@ -14,6 +14,7 @@ export interface RuleResponse {
   status: number;
   delayMs: number;
   body: string;
+  retryAfter?: string | undefined;
 }
 
 export interface ResponseRules {
@@ -94,7 +95,7 @@ export function createResponseRules(opts: { db?: Db } = {}): ResponseRules {
       );
       const hit = compiled[index];
       if (!hit) return null;
-      const { status, delayMs, body } = hit.rule;
+      const { status, delayMs, body, retryAfter } = hit.rule;
       if (hit.rule.failNext !== null) {
         hit.rule.failNext -= 1;
         db?.prepare('UPDATE response_rules SET rule = ? WHERE position = ?').run(
@@ -103,7 +104,7 @@ export function createResponseRules(opts: { db?: Db } = {}): ResponseRules {
         );
         notify();
       }
-      return { status, delayMs, body };
+      return { status, delayMs, body, retryAfter };
     },
     onChange(listener) {
       listeners.add(listener);
