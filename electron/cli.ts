@@ -1,9 +1,10 @@
-// The `switchboard` command: serve (default), demo, listen, replay, handler-report.
+// The `switchboard` command: serve (default), demo, listen, replay, handler-report, agent-report.
 // Exit codes (docs/ci.md): 0 ok, 1 a required check failed / an attack got through / an error,
 // 2 usage error (unknown command or option, bad value). Usage and errors go to stderr; stdout
 // carries only results (text, Markdown, JSON or NDJSON), so pipelines can parse it.
 import { runServe, SERVE_USAGE } from './cli-serve';
 import { EXIT, UsageError } from './engine/cli/cli-args';
+import { AGENT_REPORT_USAGE, runAgentReportCli } from './engine/cli/agent-report-cli';
 import { LISTEN_USAGE, runListenCli } from './engine/cli/listen-cli';
 import { DEMO_USAGE, runDemoCli } from './engine/demo/cli';
 import { REPLAY_USAGE, runReplayCli } from './engine/replay/cli';
@@ -15,6 +16,7 @@ const USAGE = `usage: switchboard <command> [options]      (switchboard <command
   listen           receiver only, one NDJSON line per capture [--count N] [--timeout S] [--exit-on invalid] [--json]
   replay <id|har>  replay a capture      --to URL [--mode exact|resigned|attack] [--data-dir D]
   handler-report   attack a handler      --to URL --capture <id|har> [--format markdown|json]
+  agent-report <url>  test an agent's push delivery [--format markdown|json] [--out FILE]
   --version        print the version
 exit codes: 0 ok, 1 a required check failed (or an error), 2 usage error`;
 
@@ -24,6 +26,7 @@ const COMMAND_USAGE: Record<string, string> = {
   listen: LISTEN_USAGE,
   replay: REPLAY_USAGE,
   'handler-report': REPLAY_USAGE,
+  'agent-report': AGENT_REPORT_USAGE,
 };
 
 const wantsHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
@@ -62,6 +65,12 @@ async function main(argv: string[]): Promise<number | null> {
     case 'replay':
     case 'handler-report':
       return runReplayCli(argv);
+    case 'agent-report':
+      return runAgentReportCli(
+        rest,
+        (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+        (line) => console.error(line),
+      );
     default:
       if (command.startsWith('--')) {
         await runServe(argv);

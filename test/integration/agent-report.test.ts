@@ -3,6 +3,8 @@
 // fixtures that each fail for their own reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentReport } from '../../shared/api/agent-report';
+import { startBrokenPushAgent, type PushFlaw } from '../fixtures/broken-push-agents';
+import { startSdkAgent } from '../fixtures/sdk-agent';
 import { startTestEngine, type TestEngine } from '../helpers/engine-fixture';
 
 let t: TestEngine;
@@ -40,4 +42,70 @@ describe('agent push report', () => {
       expect(await t.engine.handlers.listResponseRules({})).toEqual([]);
     }
   });
+
+  it(
+    'the @a2a-js/sdk agent delivers every event with its token but never retries',
+    { timeout: 60_000 },
+    async () => {
+      const agent = await startSdkAgent('1.0');
+      try {
+        const report = await t.engine.handlers.agentReport({
+          url: agent.url,
+          timeScale: 20,
+          scenarioTimeoutMs: 15_000,
+        });
+        expect(report.dialects).toEqual(['v1.0']);
+        for (const id of [
+          'delivery.terminal',
+          'delivery.states',
+          'delivery.task-id',
+          'auth.token',
+          'disconnect.survives',
+        ])
+          expect(status(report, id), id).toBe('pass');
+        expect(failedRequired(report)).toEqual([
+          expect.stringMatching(/^v1\.0 retries\.retry-500: .*answered 500 and never sent again/),
+        ]);
+        expect(status(report, 'retries.retry-after')).toBe('fail');
+        expect(status(report, 'retries.give-up')).toBe('n/a');
+        expect(report.markdown).toContain('**1 required check(s) failed.**');
+      } finally {
+        await agent.close();
+      }
+    },
+  );
+
+  const flaws: [PushFlaw, string, RegExp][] = [
+    [
+      'no-retries',
+      'retries.retry-500',
+      /answered 500 and never sent again within \d+ ms: no retries/,
+    ],
+    [
+      'wrong-token',
+      'auth.token',
+      /: The token in X-A2A-Notification-Token does not equal the token Switchboard registered/,
+    ],
+    ['no-terminal', 'delivery.terminal', /none with a terminal state/],
+    ['unsigned', 'auth.hmac', /^#\d+: No X-A2A-Signature header/],
+  ];
+  for (const [flaw, check, why] of flaws) {
+    it(`a broken agent (${flaw}) fails ${check}`, { timeout: 60_000 }, async () => {
+      const agent = await startBrokenPushAgent(flaw);
+      try {
+        const report = await t.engine.handlers.agentReport({
+          url: agent.url,
+          timeScale: 20,
+          scenarioTimeoutMs: 3_000,
+        });
+        const failed = report.checks.find((c) => c.id === check && c.status === 'fail');
+        expect(failed, report.markdown).toBeDefined();
+        expect(failed!.required).toBe(true);
+        expect(failed!.why).toMatch(why);
+        expect(report.failedRequired).toBeGreaterThan(0);
+      } finally {
+        await agent.close();
+      }
+    });
+  }
 });

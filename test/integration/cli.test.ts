@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startNaiveReceiver } from '../fixtures/naive-receiver';
+import { startSdkAgent } from '../fixtures/sdk-agent';
 import { runCli, startCli } from '../helpers/run-cli';
 import { tutorialWebhook } from '../helpers/tutorial-webhook';
 
@@ -194,6 +195,56 @@ describe('switchboard CLI', () => {
       expect(missing.stderr).toContain('has 1 webhook entry');
     } finally {
       await target.close();
+    }
+  });
+
+  it('agent-report exits 0 for a demo agent (JSON) and 1 for the SDK agent (Markdown)', async () => {
+    const demo = startCli(
+      [
+        'demo',
+        '--long-port',
+        '0',
+        '--enterprise-port',
+        '0',
+        '--speed',
+        '100',
+        '--data-dir',
+        tempDir(),
+        '--json',
+      ],
+      { env: secrets },
+    );
+    const sdk = await startSdkAgent('1.0');
+    try {
+      const d = JSON.parse((await demo.lines(1))[0]!) as Record<string, string>;
+      const ok = await runCli(
+        [
+          'agent-report',
+          d['enterprise']!,
+          '--format',
+          'json',
+          '--time-scale',
+          '100',
+          '--scenario-timeout',
+          '15',
+        ],
+        { env: secrets },
+      );
+      expect(ok.code, ok.stderr).toBe(0);
+      const report = JSON.parse(ok.stdout) as { failedRequired: number; checks: unknown[] };
+      expect(report.failedRequired).toBe(0);
+      expect(report.checks.length).toBeGreaterThan(10);
+      const out = join(tempDir(), 'report.md');
+      const bad = await runCli(
+        ['agent-report', sdk.url, '--out', out, '--time-scale', '20', '--scenario-timeout', '15'],
+        { env: secrets },
+      );
+      expect(bad.code, bad.stderr).toBe(1);
+      expect(bad.stderr).toContain('1 required check(s) failed');
+      expect(readFileSync(out, 'utf8')).toMatch(/retries\.retry-500 .*\| FAIL \|/);
+      expect((await runCli(['agent-report', 'not a url'])).code).toBe(2);
+    } finally {
+      await Promise.all([demo.stop(), sdk.close()]);
     }
   });
 });

@@ -160,7 +160,13 @@ async function answer(
     return 200;
   }
   if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
-  send(res, rule.status, rule.body, false, rule.retryAfter ? { 'Retry-After': rule.retryAfter } : {});
+  send(
+    res,
+    rule.status,
+    rule.body,
+    false,
+    rule.retryAfter ? { 'Retry-After': rule.retryAfter } : {},
+  );
   return rule.status;
 }
 
