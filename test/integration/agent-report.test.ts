@@ -34,6 +34,11 @@ describe('agent push report', () => {
       expect(report.dialects).toEqual(['tutorial', 'v1.0']);
       expect(status(report, 'retries.retry-500')).toBe('pass');
       expect(status(report, 'retries.retry-after')).toBe('pass');
+      // The demo agents' 10 s request timeout is real time (not divided by their speed), so the
+      // receiver's scaled 35 s hang (350 ms) ends first: nothing to retry.
+      expect(report.checks.find((c) => c.id === 'retries.timeout')?.why).toMatch(
+        /waited the receiver's 350 ms without retrying/,
+      );
       expect(status(report, 'auth.hmac', 'tutorial')).toBe('pass');
       expect(status(report, 'auth.token', 'v1.0')).toBe('pass');
       expect(status(report, 'delivery.states', 'v1.0')).toBe('pass');

@@ -1,7 +1,7 @@
 // Retry, robustness and disconnect checks: did a delivery refused with 500 come again (and how
 // fast, growing?), did a 503 with Retry-After wait that long, did the agent give up on a
-// receiver that always fails, leave a 400 alone, survive a slow receiver, and still push after
-// the client disconnected mid-stream.
+// receiver that always fails, leave a 400 alone, survive a slow receiver, time out and retry on
+// a receiver that hangs past 30 s, and still push after the client disconnected mid-stream.
 import type { AgentCheck } from '../../../shared/api/agent-report';
 import { attemptsByBody, gaps, ids, notStarted, ok2xx, row, terminalHooks } from './check';
 import { RETRY_AFTER_S, type Waits } from './scenarios';
@@ -21,6 +21,12 @@ const HEADS = {
     id: 'robustness.4xx',
     group: 'robustness',
     title: 'no retry of a 400',
+    required: false,
+  },
+  timeout: {
+    id: 'retries.timeout',
+    group: 'retries',
+    title: 'retries after a timeout',
     required: false,
   },
   slow: {
@@ -55,7 +61,9 @@ export function judgeFailure(r: ScenarioResult, w: Waits, timeScale: number): Ag
             ? [HEADS.clientError]
             : r.spec.name === 'slow'
               ? [HEADS.slow]
-              : [HEADS.disconnect];
+              : r.spec.name === 'timeout'
+                ? [HEADS.timeout]
+                : [HEADS.disconnect];
   if (missing) return heads.map((h) => row(h, d, 'fail', missing));
   const groups = refusedGroups(r);
   const first = groups[0];
@@ -224,6 +232,31 @@ export function judgeFailure(r: ScenarioResult, w: Waits, timeScale: number): Ag
               g,
               [w.slowMs],
             ),
+      ];
+    }
+    case 'timeout': {
+      const g = attemptsByBody(r.hooks)[0]!;
+      const hang = Math.round(w.hangMs);
+      if (g.length > 1)
+        return [
+          row(
+            HEADS.timeout,
+            d,
+            'pass',
+            `gave up waiting and sent it again after ${Math.round(gaps(g)[0]!)} ms (the receiver took ${hang} ms)`,
+            g,
+            gaps(g),
+          ),
+        ];
+      return [
+        row(
+          HEADS.timeout,
+          d,
+          'n/a',
+          `waited the receiver's ${hang} ms without retrying (its timeout is longer)`,
+          g,
+          [hang],
+        ),
       ];
     }
     default: {

@@ -6,11 +6,14 @@ import { attemptsByBody, gaps, ok2xx, terminalHooks } from './check';
 import type { ScenarioSpec, ScenarioState } from './scenario';
 
 export const RETRY_AFTER_S = 3;
+/** Past the spec's 10-30 s timeout advice: an agent should give up on this answer and retry. */
+export const HANG_S = 35;
 
 export interface Waits {
   quietMs: number;
   retryWaitMs: number;
   slowMs: number;
+  hangMs: number;
 }
 
 export function waitsFor(timeScale: number): Waits {
@@ -19,6 +22,7 @@ export function waitsFor(timeScale: number): Waits {
     quietMs: Math.max(300, 1500 / timeScale),
     retryWaitMs: Math.max(400, 6000 / timeScale, (RETRY_AFTER_S * 1000 * 1.5) / timeScale),
     slowMs: Math.max(50, 2000 / timeScale),
+    hangMs: Math.max(200, (HANG_S * 1000) / timeScale),
   };
 }
 
@@ -66,6 +70,16 @@ export function failureSpecs(dialect: PushDialect, w: Waits): ScenarioSpec[] {
       dialect,
       rule: { status: 200, failNext: 1, delayMs: Math.round(w.slowMs) },
       settled: retrying,
+    },
+    // The receiver takes hangMs to answer the first delivery: done once it was sent again and
+    // then acknowledged, or when nothing came for the hang plus the retry wait.
+    {
+      name: 'timeout',
+      dialect,
+      rule: { status: 200, failNext: 1, delayMs: Math.round(w.hangMs) },
+      settled: (s) =>
+        (s.hooks.length > 1 && s.hooks.slice(1).some(ok2xx) && s.quietMs >= w.quietMs) ||
+        (s.hooks.length > 0 && s.quietMs >= w.hangMs + w.retryWaitMs),
     },
     {
       name: 'disconnect',

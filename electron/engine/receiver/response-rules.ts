@@ -104,7 +104,7 @@ export function createResponseRules(opts: { db?: Db } = {}): ResponseRules {
         );
         notify();
       }
-      return { status, delayMs, body, retryAfter };
+      return { status, delayMs, body, ...(retryAfter ? { retryAfter } : {}) };
     },
     onChange(listener) {
       listeners.add(listener);
