@@ -34,6 +34,7 @@ describe('agent push report', () => {
       expect(report.dialects).toEqual(['tutorial', 'v1.0']);
       expect(status(report, 'retries.retry-500')).toBe('pass');
       expect(status(report, 'retries.retry-after')).toBe('pass');
+      expect(status(report, 'robustness.receiver-down')).toBe('pass');
       // The demo agents' 10 s request timeout is real time (not divided by their speed), so the
       // receiver's scaled 35 s hang (350 ms) ends first: nothing to retry.
       expect(report.checks.find((c) => c.id === 'retries.timeout')?.why).toMatch(
@@ -70,10 +71,13 @@ describe('agent push report', () => {
           expect(status(report, id), id).toBe('pass');
         expect(failedRequired(report)).toEqual([
           expect.stringMatching(/^v1\.0 retries\.retry-500: .*answered 500 and never sent again/),
+          expect.stringMatching(
+            /^v1\.0 robustness\.receiver-down: the webhook for submitted went out on the dropped connection/,
+          ),
         ]);
         expect(status(report, 'retries.retry-after')).toBe('fail');
         expect(status(report, 'retries.give-up')).toBe('n/a');
-        expect(report.markdown).toContain('**1 required check(s) failed.**');
+        expect(report.markdown).toContain('**2 required check(s) failed.**');
       } finally {
         await agent.close();
       }

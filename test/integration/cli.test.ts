@@ -240,7 +240,7 @@ describe('switchboard CLI', () => {
         { env: secrets },
       );
       expect(bad.code, bad.stderr).toBe(1);
-      expect(bad.stderr).toContain('1 required check(s) failed');
+      expect(bad.stderr).toContain('2 required check(s) failed');
       expect(readFileSync(out, 'utf8')).toMatch(/retries\.retry-500 .*\| FAIL \|/);
       expect((await runCli(['agent-report', 'not a url'])).code).toBe(2);
     } finally {

@@ -23,6 +23,12 @@ const HEADS = {
     title: 'no retry of a 400',
     required: false,
   },
+  down: {
+    id: 'robustness.receiver-down',
+    group: 'robustness',
+    title: 'retries while the receiver is down',
+    required: true,
+  },
   timeout: {
     id: 'retries.timeout',
     group: 'retries',
@@ -63,7 +69,14 @@ export function judgeFailure(r: ScenarioResult, w: Waits, timeScale: number): Ag
               ? [HEADS.slow]
               : r.spec.name === 'timeout'
                 ? [HEADS.timeout]
-                : [HEADS.disconnect];
+                : r.spec.name === 'receiver-down'
+                  ? [HEADS.down]
+                  : [HEADS.disconnect];
+  if (missing && r.spec.name === 'receiver-down' && !r.error) {
+    return heads.map((h) =>
+      row(h, d, 'fail', `the first connection was dropped and no attempt followed: ${missing}`),
+    );
+  }
   if (missing) return heads.map((h) => row(h, d, 'fail', missing));
   const groups = refusedGroups(r);
   const first = groups[0];
@@ -231,6 +244,41 @@ export function judgeFailure(r: ScenarioResult, w: Waits, timeScale: number): Ag
               `waited for a receiver answering after ${Math.round(w.slowMs)} ms`,
               g,
               [w.slowMs],
+            ),
+      ];
+    }
+    case 'receiver-down': {
+      const t = terminalHooks(r.hooks).filter(ok2xx);
+      // Standard dialects push every event: the one on the dropped connection must come again.
+      const pushed = new Set(r.hooks.map((h) => h.state));
+      const lost =
+        r.spec.dialect === 'tutorial' ? [] : r.streamStates.filter((x) => !pushed.has(x));
+      if (lost.length)
+        return [
+          row(
+            HEADS.down,
+            d,
+            'fail',
+            `the webhook for ${lost.join(', ')} went out on the dropped connection and never came again (no retry on network errors)`,
+            r.hooks,
+          ),
+        ];
+      return [
+        t.length
+          ? row(
+              HEADS.down,
+              d,
+              'pass',
+              `delivered every state up to ${t[0]!.state} although its first connection was dropped`,
+              r.hooks,
+              [t[0]!.capture.receivedAt - r.startedAt],
+            )
+          : row(
+              HEADS.down,
+              d,
+              'fail',
+              `after the first connection was dropped, no terminal webhook arrived (${r.hooks.length} other webhook(s))`,
+              r.hooks,
             ),
       ];
     }

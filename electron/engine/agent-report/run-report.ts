@@ -8,6 +8,7 @@ import type { AgentReport, AgentReportArgs } from '../../../shared/api/agent-rep
 import type { PushDialect } from '../../../shared/a2a/types';
 import { ApiError } from '../../../shared/api/define';
 import { responseRuleInput } from '../../../shared/api/demo';
+import { startFlakyFront, type FlakyFront } from './flaky-front';
 import { judgeAuth } from './judge-auth';
 import { judgeDelivery } from './judge-delivery';
 import { judgeFailure } from './judge-failures';
@@ -56,6 +57,7 @@ export async function runAgentReport(
   // Ours first: each matches only its own path, so the user's rules still apply elsewhere.
   await h.setResponseRules({ rules: [...ours, ...before].map((r) => responseRuleInput.parse(r)) });
   const results: Promise<ScenarioResult>[] = [];
+  const fronts: FlakyFront[] = [];
   try {
     let current = primary;
     for (const spec of specs) {
@@ -65,7 +67,11 @@ export async function runAgentReport(
       }
       const message =
         args.message ?? (spec.dialect === 'tutorial' ? TUTORIAL_MESSAGE : STANDARD_MESSAGE);
-      const started = await startScenario(h, agent.id, runId, spec, message);
+      const front = spec.dropConnections
+        ? await startFlakyFront((await h.receiverInfo({})).url, spec.dropConnections)
+        : null;
+      if (front) fronts.push(front);
+      const started = await startScenario(h, agent.id, runId, spec, message, front?.url);
       results.push(collectScenario(h, runId, spec, started, args.scenarioTimeoutMs));
     }
   } finally {
@@ -76,6 +82,7 @@ export async function runAgentReport(
   try {
     done = await Promise.all(results);
   } finally {
+    await Promise.all(fronts.map((f) => f.close()));
     const mine = new Set(ours.map((r) => r.id));
     const now = await h.listResponseRules({});
     await h.setResponseRules({

@@ -31,6 +31,8 @@ export interface ScenarioSpec {
   rule?: Omit<ResponseRuleInput, 'path' | 'id'>;
   /** Disconnect the client's stream right after the task started. */
   disconnect?: boolean;
+  /** Reach the receiver through a front that drops its first N connections (receiver down). */
+  dropConnections?: number;
   /** Settled when this holds (checked after every new capture and while quiet). */
   settled: (s: ScenarioState) => boolean;
 }
@@ -86,16 +88,18 @@ export async function startScenario(
   runId: string,
   spec: ScenarioSpec,
   message: string,
+  /** Base URL the agent is given (default: the receiver's). */
+  base?: string,
 ): Promise<{ taskId: string | null; error: string | null; startedAt: number }> {
   const startedAt = Date.now();
-  const receiver = await h.receiverInfo({});
+  const receiver = base ?? (await h.receiverInfo({})).url;
   try {
     const sent = await h.sendMessage({
       id: agentId,
       text: message,
       stream: true,
       push: true,
-      pushUrl: `${receiver.url}${scenarioPath(runId, spec)}`,
+      pushUrl: `${receiver}${scenarioPath(runId, spec)}`,
     });
     if (sent.taskId && spec.disconnect) await h.disconnectTask({ taskId: sent.taskId });
     return {

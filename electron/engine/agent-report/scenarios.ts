@@ -81,6 +81,8 @@ export function failureSpecs(dialect: PushDialect, w: Waits): ScenarioSpec[] {
         (s.hooks.length > 1 && s.hooks.slice(1).some(ok2xx) && s.quietMs >= w.quietMs) ||
         (s.hooks.length > 0 && s.quietMs >= w.hangMs + w.retryWaitMs),
     },
+    // The first connection is reset: done once delivered, or quiet for the retry wait.
+    { name: 'receiver-down', dialect, dropConnections: 1, settled: retrying },
     {
       name: 'disconnect',
       dialect,
