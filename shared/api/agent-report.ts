@@ -11,6 +11,7 @@ export type AgentCheckGroup =
   | 'authentication'
   | 'retries'
   | 'robustness'
+  | 'security'
   | 'disconnect';
 
 export interface AgentCheck {

@@ -44,6 +44,10 @@ describe('agent push report', () => {
       expect(status(report, 'auth.token', 'v1.0')).toBe('pass');
       expect(status(report, 'delivery.states', 'v1.0')).toBe('pass');
       if (name === 'enterprise') expect(status(report, 'auth.jwt', 'tutorial')).toBe('pass');
+      // Only the enterprise agent validates the endpoint (the tutorial's secure task).
+      expect(status(report, 'security.challenge', 'tutorial')).toBe(
+        name === 'enterprise' ? 'pass' : 'fail',
+      );
       // The report's rules are gone afterwards.
       expect(await t.engine.handlers.listResponseRules({})).toEqual([]);
     }

@@ -10,6 +10,7 @@ import { ApiError } from '../../../shared/api/define';
 import { responseRuleInput } from '../../../shared/api/demo';
 import { startFlakyFront, type FlakyFront } from './flaky-front';
 import { judgeAuth } from './judge-auth';
+import { judgeChallenge } from './judge-hygiene';
 import { judgeDelivery } from './judge-delivery';
 import { judgeFailure } from './judge-failures';
 import { agentReportMarkdown } from './report-markdown';
@@ -90,9 +91,12 @@ export async function runAgentReport(
     });
   }
   const jtis = new Set<string>();
+  const audit = (await h.listAudit({ limit: 1000 })).items;
   const checks = done.flatMap((r) =>
     r.spec.name === 'delivery'
-      ? [...judgeDelivery(r), ...judgeAuth(r, jtis)]
+      ? [...judgeDelivery(r), ...judgeAuth(r, jtis), judgeChallenge(r, audit)].filter(
+          (c) => c !== null,
+        )
       : judgeFailure(r, w, args.timeScale),
   );
   const base = {

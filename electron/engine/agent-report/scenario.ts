@@ -22,6 +22,7 @@ export type ReportHandlers = Pick<
   | 'listResponseRules'
   | 'setResponseRules'
   | 'receiverInfo'
+  | 'listAudit'
 >;
 
 export interface ScenarioSpec {
