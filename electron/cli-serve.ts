@@ -2,8 +2,8 @@
 // the receiver URL to give an agent. Never prints secrets other than the per-run UI token.
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { defaultDataDir } from './engine/data-dir';
 import { asUsage, parseCommand } from './engine/cli/cli-args';
 import { createEngine } from './engine/engine';
@@ -41,7 +41,7 @@ export async function runServe(argv: string[]): Promise<void> {
     engine,
     port,
     token,
-    staticDir: resolve(values['static-dir'] ?? 'dist/renderer'),
+    staticDir: resolve(values['static-dir'] ?? defaultStaticDir()),
   });
   const receiver = await engine.handlers.receiverInfo({});
   const uiUrl = `${ui.url}/?token=${token}`;
@@ -75,6 +75,19 @@ export async function runServe(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+}
+
+/** The renderer build: next to the running script (the npm package ships dist/renderer beside
+ *  dist-cli/, and electron/cli.ts sits beside dist/ in a checkout), else ./dist/renderer. */
+function defaultStaticDir(): string {
+  try {
+    const script = realpathSync(process.argv[1] ?? '');
+    const beside = join(dirname(script), '..', 'dist', 'renderer');
+    if (existsSync(join(beside, 'index.html'))) return beside;
+  } catch {
+    // no script path (e.g. node -e): fall back to the working directory
+  }
+  return 'dist/renderer';
 }
 
 /** The UI access token: --token-file / SWITCHBOARD_TOKEN_FILE, SWITCHBOARD_TOKEN, or --token,

@@ -87,6 +87,35 @@ describe('npm package', () => {
     }
   });
 
+  it('serve runs from the install and serves the packed UI', async () => {
+    const run = startCli(
+      [
+        'serve',
+        '--port',
+        '0',
+        '--receiver-port',
+        '0',
+        '--data-dir',
+        join(root, 'serve'),
+        '--no-open',
+        '--json',
+      ],
+      { env: { ...secrets, SWITCHBOARD_TOKEN: randomBytes(18).toString('hex') }, command: bin },
+    );
+    try {
+      const { ui } = JSON.parse((await run.lines(1))[0]!) as { ui: string };
+      // The token moves into a cookie (302 to /); the page then loads with that cookie.
+      const first = await fetch(ui, { redirect: 'manual' });
+      expect(first.status).toBe(302);
+      const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+      const page = await fetch(new URL('/', ui), { headers: { cookie } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root">');
+    } finally {
+      await run.stop();
+    }
+  });
+
   it('agent-report passes for a demo agent started from the same install', async () => {
     const demo = startCli(
       [
