@@ -243,6 +243,10 @@ describe('switchboard CLI', () => {
       expect(bad.stderr).toContain('2 required check(s) failed');
       expect(readFileSync(out, 'utf8')).toMatch(/retries\.retry-500 .*\| FAIL \|/);
       expect((await runCli(['agent-report', 'not a url'])).code).toBe(2);
+      const down = await runCli(['agent-report', 'http://127.0.0.1:1/']);
+      expect(down.code).toBe(1);
+      expect(down.stdout).toBe('');
+      expect(down.stderr).toMatch(/^switchboard: .+/);
     } finally {
       await Promise.all([demo.stop(), sdk.close()]);
     }
