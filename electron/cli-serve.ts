@@ -2,32 +2,36 @@
 // the receiver URL to give an agent. Never prints secrets other than the per-run UI token.
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { defaultDataDir } from './engine/data-dir';
+import { asUsage, parseCommand } from './engine/cli/cli-args';
 import { createEngine } from './engine/engine';
 import { parsePort } from './engine/parse-port';
 import { startBrowserMode } from './serve';
 
+export const SERVE_USAGE = `usage: switchboard serve [--port 5170] [--receiver-port R] [--data-dir D] [--token-file F] [--no-open] [--json]
+  --json   print {"ui","receiver","webhook","dataDir"} as one JSON line instead of the text`;
+
+const SERVE_OPTIONS = {
+  port: { type: 'string', default: '5170' },
+  'receiver-port': { type: 'string' },
+  'data-dir': { type: 'string' },
+  token: { type: 'string' },
+  'token-file': { type: 'string' },
+  'no-open': { type: 'boolean', default: false },
+  'static-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
 export async function runServe(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string', default: '5170' },
-      'receiver-port': { type: 'string' },
-      'data-dir': { type: 'string' },
-      token: { type: 'string' },
-      'token-file': { type: 'string' },
-      'no-open': { type: 'boolean', default: false },
-      'static-dir': { type: 'string' },
-    },
-  });
+  const { values } = parseCommand(argv, SERVE_OPTIONS, SERVE_USAGE);
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const port = parsePort(values.port, '--port');
+  const port = asUsage(() => parsePort(values.port, '--port'), SERVE_USAGE);
+  const receiverPortFlag = values['receiver-port'];
   const receiverPort =
-    values['receiver-port'] !== undefined
-      ? parsePort(values['receiver-port'], '--receiver-port')
+    receiverPortFlag !== undefined
+      ? asUsage(() => parsePort(receiverPortFlag, '--receiver-port'), SERVE_USAGE)
       : undefined;
   const token = accessToken(values.token, values['token-file'], process.env);
 
@@ -37,18 +41,31 @@ export async function runServe(argv: string[]): Promise<void> {
     engine,
     port,
     token,
-    staticDir: resolve(values['static-dir'] ?? 'dist/renderer'),
+    staticDir: resolve(values['static-dir'] ?? defaultStaticDir()),
   });
   const receiver = await engine.handlers.receiverInfo({});
   const uiUrl = `${ui.url}/?token=${token}`;
-  console.log(`Switchboard UI: ${uiUrl}`);
-  if (receiver.listening) {
-    console.log(`Receiver: ${receiver.url}`);
-    console.log(`Give your agent this webhook URL: ${receiver.url}/webhook`);
-  } else {
-    console.log(`Receiver not running: ${receiver.error}`);
+  if (values.json) {
+    console.log(
+      JSON.stringify({
+        ui: uiUrl,
+        receiver: receiver.listening ? receiver.url : null,
+        webhook: receiver.listening ? `${receiver.url}/webhook` : null,
+        receiverError: receiver.listening ? null : receiver.error,
+        dataDir,
+      }),
+    );
+  } else printHuman();
+  function printHuman() {
+    console.log(`Switchboard UI: ${uiUrl}`);
+    if (receiver.listening) {
+      console.log(`Receiver: ${receiver.url}`);
+      console.log(`Give your agent this webhook URL: ${receiver.url}/webhook`);
+    } else {
+      console.log(`Receiver not running: ${receiver.error}`);
+    }
+    console.log(`Data dir: ${dataDir}`);
   }
-  console.log(`Data dir: ${dataDir}`);
   if (!values['no-open']) openBrowser(uiUrl);
 
   const shutdown = async () => {
@@ -58,6 +75,19 @@ export async function runServe(argv: string[]): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+}
+
+/** The renderer build: next to the running script (the npm package ships dist/renderer beside
+ *  dist-cli/, and electron/cli.ts sits beside dist/ in a checkout), else ./dist/renderer. */
+function defaultStaticDir(): string {
+  try {
+    const script = realpathSync(process.argv[1] ?? '');
+    const beside = join(dirname(script), '..', 'dist', 'renderer');
+    if (existsSync(join(beside, 'index.html'))) return beside;
+  } catch {
+    // no script path (e.g. node -e): fall back to the working directory
+  }
+  return 'dist/renderer';
 }
 
 /** The UI access token: --token-file / SWITCHBOARD_TOKEN_FILE, SWITCHBOARD_TOKEN, or --token,

@@ -1,5 +1,6 @@
-// The esbuild options of the Electron main process and preload bundles (dist-electron/*.cjs),
-// shared by scripts/build-electron.mjs and the packaging test. `electron` stays external
+// The esbuild options of the Electron main process and preload bundles (dist-electron/*.cjs)
+// and of the CLI bundle (dist-cli/switchboard.cjs), shared by scripts/build-electron.mjs,
+// scripts/build-cli.mjs and the packaging tests. `electron` stays external
 // (the runtime provides it), and so does better-sqlite3 (its Node-API .node prebuild loads in
 // Node and Electron alike and must stay a file on disk). Everything else, shared/ and zod
 // included, is bundled: the sandboxed preload cannot require files at runtime, and the packaged
@@ -22,4 +23,16 @@ export function bundleOptions(outDir = 'dist-electron') {
     { ...common, entryPoints: ['electron/main.ts'], outfile: `${outDir}/main.cjs` },
     { ...common, entryPoints: ['electron/preload.ts'], outfile: `${outDir}/preload.cjs` },
   ];
+}
+
+/** The `switchboard` command (package.json "bin"): electron/cli.ts as one CommonJS file that runs
+ *  on plain Node, with only better-sqlite3 external (the package's one runtime dependency). */
+export function cliBundleOptions(outDir = 'dist-cli') {
+  return {
+    ...common,
+    external: ['better-sqlite3'],
+    entryPoints: ['electron/cli.ts'],
+    outfile: `${outDir}/switchboard.cjs`,
+    banner: { js: '#!/usr/bin/env node' },
+  };
 }

@@ -1,6 +1,7 @@
 // THE contract between renderer and engine. Every operation is declared once in a domain table
 // under shared/api/; this file merges them. electron/ipc.ts + preload.ts and electron/serve.ts
 // bind the merged table; renderer/bridge.ts implements it twice (IPC, HTTP) from the same table.
+import { agentReportOps } from './api/agent-report';
 import { agentOps } from './api/agents';
 import { captureOps } from './api/captures';
 import { demoOps } from './api/demo';
@@ -12,6 +13,7 @@ export const operations = {
   ...replayOps,
   ...demoOps,
   ...agentOps,
+  ...agentReportOps,
 };
 
 export type Operations = typeof operations;

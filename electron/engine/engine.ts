@@ -4,6 +4,7 @@
 import type { EngineHandlers } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import { createAgentService } from './a2a/agent-service';
+import { createAgentReportHandlers } from './agent-report/handlers';
 import { createCaptureHandlers } from './captures/capture-handlers';
 import { verifyLeftovers } from './captures/verify-leftovers';
 import type { EngineContext } from './context';
@@ -134,6 +135,8 @@ export function createEngine(options: EngineOptions): Engine {
     ...demoService.handlers,
     ...agentService.handlers,
     ...retention.handlers,
+    // A client of the handlers above (filled in below, before any call can arrive).
+    ...createAgentReportHandlers(() => handlers),
   };
 
   // A --receiver-port flag wins for the whole run (the setting is read-only while it is given).

@@ -84,6 +84,8 @@ export interface ResponseRule {
   body: string;
   /** Applies to the next N matching requests only (counts down); null = every request. */
   failNext: number | null;
+  /** Retry-After header to answer with (delay-seconds or an HTTP date); '' or absent = none. */
+  retryAfter?: string;
 }
 
 export const responseRuleInput = z.object({
@@ -101,6 +103,11 @@ export const responseRuleInput = z.object({
     .max(64 * 1024)
     .default(''),
   failNext: z.number().int().min(0).max(1_000_000).nullable().default(null),
+  retryAfter: z
+    .string()
+    .max(64)
+    .regex(/^[\w ,:+-]*$/, 'Retry-After is delay-seconds or an HTTP date')
+    .default(''),
 });
 export type ResponseRuleInput = z.input<typeof responseRuleInput>;
 

@@ -4,6 +4,7 @@
 // own fresh delivery, or unrelated rows look refused). An accept-everything handler is never
 // "secure"; "broken" only when the baseline failed. Also the CLI exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../electron/engine/cli/cli-args';
 import { runReplayCli } from '../../electron/engine/replay/cli';
 import { runHandlerReport } from '../../electron/engine/replay/handler-report';
 import { startNaiveReceiver } from '../fixtures/naive-receiver';
@@ -217,6 +218,6 @@ describe('handler report', () => {
         log,
       ),
     ).toBe(0);
-    expect(await runReplayCli(['replay', 'x', '--to', strict.url], log)).toBe(2);
+    await expect(runReplayCli(['replay', '--to', strict.url], log)).rejects.toThrow(UsageError);
   });
 });

@@ -5,13 +5,15 @@
 // Secret values are never printed.
 import { tryItCurl } from '../../../shared/tutorial-request';
 import { defaultDataDir } from '../data-dir';
+import { asUsage, parseCommand } from '../cli/cli-args';
 import { parsePort } from '../parse-port';
 import { createSettingsStore } from '../settings';
 import { parseSpeed, speedFromEnv } from './clock';
 import type { DemoSecrets } from './runtime';
 import { DEFAULT_PORTS, startDemoAgents } from './start-agents';
 
-export const DEMO_USAGE = `usage: switchboard demo [--long-port 8001] [--enterprise-port 8002] [--speed N] [--data-dir D]
+export const DEMO_USAGE = `usage: switchboard demo [--long-port 8001] [--enterprise-port 8002] [--speed N] [--data-dir D] [--json]
+  --json         print {"long","enterprise","speed"} as one JSON line instead of the text
   --speed N      divide every delay by N (also SWITCHBOARD_DEMO_SPEED)
   --data-dir D   where the app keeps its settings (secrets shared with its receiver)`;
 
@@ -21,30 +23,37 @@ export interface DemoCliOptions {
   speed: number;
   dataDir: string;
   help: boolean;
+  /** Print the agents' URLs as one JSON line (for scripts) instead of the human text. */
+  json: boolean;
 }
+
+const DEMO_OPTIONS = {
+  'long-port': { type: 'string' },
+  'enterprise-port': { type: 'string' },
+  speed: { type: 'string' },
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
 export function parseDemoArgs(
   argv: string[],
   env: NodeJS.ProcessEnv = process.env,
 ): DemoCliOptions {
-  const opts: DemoCliOptions = {
-    longPort: DEFAULT_PORTS.long,
-    enterprisePort: DEFAULT_PORTS.enterprise,
-    speed: speedFromEnv(env) ?? 1,
-    dataDir: defaultDataDir(env),
-    help: false,
+  const { values } = parseCommand(argv, DEMO_OPTIONS, DEMO_USAGE);
+  const port = (v: string | undefined, flag: string, fallback: number) =>
+    v === undefined ? fallback : asUsage(() => parsePort(v, flag), DEMO_USAGE);
+  return {
+    longPort: port(values['long-port'], '--long-port', DEFAULT_PORTS.long),
+    enterprisePort: port(values['enterprise-port'], '--enterprise-port', DEFAULT_PORTS.enterprise),
+    speed:
+      values.speed !== undefined
+        ? asUsage(() => parseSpeed(values.speed!), DEMO_USAGE)
+        : (speedFromEnv(env) ?? 1),
+    dataDir: values['data-dir'] ?? defaultDataDir(env),
+    help: values.help,
+    json: values.json,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag = '', inline] = argv[i]!.split(/=(.*)/s, 2);
-    const value = () => inline ?? argv[++i];
-    if (flag === '--long-port') opts.longPort = parsePort(value() ?? '', flag);
-    else if (flag === '--enterprise-port') opts.enterprisePort = parsePort(value() ?? '', flag);
-    else if (flag === '--speed') opts.speed = parseSpeed(value() ?? '');
-    else if (flag === '--data-dir') opts.dataDir = value() ?? opts.dataDir;
-    else if (flag === '--help' || flag === '-h') opts.help = true;
-    else throw new Error(`unknown option "${flag}"\n${DEMO_USAGE}`);
-  }
-  return opts;
 }
 
 export function tutorialRequestHint(agentUrl: string, receiverUrl: string, text: string): string {
@@ -64,7 +73,7 @@ export async function runDemoCli(
   const out = deps.out ?? ((line: string) => console.log(line));
   const opts = parseDemoArgs(argv, env);
   if (opts.help) {
-    out(DEMO_USAGE);
+    console.error(DEMO_USAGE);
     return null;
   }
   const store = deps.secrets ? null : createSettingsStore({ dataDir: opts.dataDir, env });
@@ -79,29 +88,43 @@ export async function runDemoCli(
     enterprisePort: opts.enterprisePort,
     speed: opts.speed,
     secrets,
-    log: (line) => out(`  ${line}`),
+    // In --json mode stdout carries only the JSON line; the agents' log goes to stderr.
+    log: (line) => (opts.json ? console.error(`  ${line}`) : out(`  ${line}`)),
   });
   const receiverUrl = `http://127.0.0.1:${store?.get().receiverPort ?? 9000}`;
-  const source = (key: 'webhookSecret' | 'jwtSecret', envName: string) => {
-    const from = store?.view().sources[key];
-    if (!store) return 'the caller';
-    return from === 'env' ? envName : `the app settings in ${opts.dataDir} (${from ?? 'default'})`;
-  };
-  out(
-    `Long-Running Task Agent     ${agents.long.url}  (card: ${agents.long.url}.well-known/agent-card.json)`,
-  );
-  out(
-    `Enterprise Security Agent   ${agents.enterprise.url}  (card: ${agents.enterprise.url}.well-known/agent-card.json)`,
-  );
-  out(`speed x${opts.speed}`);
-  out(`HMAC secret from ${source('webhookSecret', 'SWITCHBOARD_WEBHOOK_SECRET')}`);
-  out(`JWT secret from ${source('jwtSecret', 'SWITCHBOARD_JWT_SECRET')}`);
-  out(
-    `\nSend the tutorial's request (Switchboard's receiver at ${receiverUrl} verifies the webhook):`,
-  );
-  out(tutorialRequestHint(agents.long.url, receiverUrl, 'Run a long machine learning task'));
-  out(tutorialRequestHint(agents.enterprise.url, receiverUrl, 'Run secure data processing'));
-  out(`\nPress Ctrl+C to stop.`);
+  if (opts.json) {
+    out(
+      JSON.stringify({
+        long: agents.long.url,
+        enterprise: agents.enterprise.url,
+        speed: opts.speed,
+      }),
+    );
+  } else printHuman();
+  function printHuman() {
+    const source = (key: 'webhookSecret' | 'jwtSecret', envName: string) => {
+      const from = store?.view().sources[key];
+      if (!store) return 'the caller';
+      return from === 'env'
+        ? envName
+        : `the app settings in ${opts.dataDir} (${from ?? 'default'})`;
+    };
+    out(
+      `Long-Running Task Agent     ${agents.long.url}  (card: ${agents.long.url}.well-known/agent-card.json)`,
+    );
+    out(
+      `Enterprise Security Agent   ${agents.enterprise.url}  (card: ${agents.enterprise.url}.well-known/agent-card.json)`,
+    );
+    out(`speed x${opts.speed}`);
+    out(`HMAC secret from ${source('webhookSecret', 'SWITCHBOARD_WEBHOOK_SECRET')}`);
+    out(`JWT secret from ${source('jwtSecret', 'SWITCHBOARD_JWT_SECRET')}`);
+    out(
+      `\nSend the tutorial's request (Switchboard's receiver at ${receiverUrl} verifies the webhook):`,
+    );
+    out(tutorialRequestHint(agents.long.url, receiverUrl, 'Run a long machine learning task'));
+    out(tutorialRequestHint(agents.enterprise.url, receiverUrl, 'Run secure data processing'));
+    out(`\nPress Ctrl+C to stop.`);
+  }
 
   if (deps.handleSignals ?? true) {
     const stop = () => {

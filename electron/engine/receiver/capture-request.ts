@@ -18,6 +18,7 @@ export interface ResponseOverride {
   delayMs: number;
   body: string;
   rule?: RuleAnswer;
+  retryAfter?: string | undefined;
 }
 
 export interface ReceiverDeps extends VerifyDeps {
@@ -167,13 +168,26 @@ async function answer(
     return { status: 200, answeredBy: null };
   }
   if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
-  send(res, rule.status, rule.body);
+  send(
+    res,
+    rule.status,
+    rule.body,
+    false,
+    rule.retryAfter ? { 'Retry-After': rule.retryAfter } : {},
+  );
   return { status: rule.status, answeredBy: rule.rule ?? null };
 }
 
-function send(res: ServerResponse, status: number, payload: object | string, close = false): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  payload: object | string,
+  close = false,
+  extra: Record<string, string> = {},
+): void {
   const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
   res.writeHead(status, {
+    ...extra,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     ...(close ? { Connection: 'close' } : {}),

@@ -15,6 +15,7 @@ export interface RuleResponse {
   status: number;
   delayMs: number;
   body: string;
+  retryAfter?: string | undefined;
   /** Which rule answered, as it stood before this match consumed a count. */
   rule: RuleAnswer;
 }
@@ -104,7 +105,7 @@ export function createResponseRules(opts: { db?: Db } = {}): ResponseRules {
       );
       const hit = compiled[index];
       if (!hit) return null;
-      const { status, delayMs, body } = hit.rule;
+      const { status, delayMs, body, retryAfter } = hit.rule;
       const answer: RuleAnswer = {
         ruleId: hit.rule.id,
         position: index + 1,
@@ -118,7 +119,7 @@ export function createResponseRules(opts: { db?: Db } = {}): ResponseRules {
         );
         notify();
       }
-      return { status, delayMs, body, rule: answer };
+      return { status, delayMs, body, rule: answer, ...(retryAfter ? { retryAfter } : {}) };
     },
     onChange(listener) {
       listeners.add(listener);

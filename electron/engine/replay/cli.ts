@@ -2,10 +2,9 @@
 // `handler-report --to URL --capture <id>`. Opens the store and settings of the data dir
 // directly (no receiver, no UI). runReplayCli returns the exit code: 0 ok; 1 when any attack
 // was accepted (or the valid delivery refused), or a replay failed (an attack replay fails when
-// the handler accepted it); 2 on usage errors.
-import { writeFileSync } from 'node:fs';
+// the handler accepted it); usage errors throw UsageError (exit code 2).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ApiError } from '../../../shared/api/define';
 import {
   ATTACKS,
@@ -13,20 +12,25 @@ import {
   type AttackName,
   type ReplayMode,
 } from '../../../shared/api/replay';
+import { reverifyStored, type VerifyDeps } from '../captures/verify-and-save';
+import { FORMATS, oneOf, parseCommand, UsageError, wholeNumber } from '../cli/cli-args';
 import { defaultDataDir } from '../data-dir';
 import { createSettingsStore } from '../settings';
 import { createCapturesRepo } from '../store/captures-repo';
 import { openDatabase } from '../store/open-store';
+import { createJtiRepo } from '../store/jti-repo';
 import { createReplaysRepo } from '../store/replays-repo';
+import { parseHar } from './har-import';
 import { runHandlerReport } from './handler-report';
 import { replayCapture } from './replay-one';
 import { createReplayService } from './replay-service';
 
 export const REPLAY_USAGE = `usage:
-  switchboard replay <captureId> --to URL [--mode exact|resigned|attack] [--attack NAME]
-                     [--timeout MS] [--follow-redirects] [--yes] [--json] [--data-dir D]
-  switchboard handler-report --to URL --capture <id> [--format markdown|json] [--out FILE]
-                     [--timeout MS] [--yes] [--data-dir D]
+  switchboard replay <captureId|file.har> --to URL [--mode exact|resigned|attack] [--attack NAME]
+                     [--entry N] [--timeout MS] [--follow-redirects] [--yes] [--json] [--data-dir D]
+  switchboard handler-report --to URL --capture <id|file.har> [--entry N] [--format markdown|json]
+                     [--out FILE] [--timeout MS] [--yes] [--data-dir D]
+  A HAR file is imported into the data dir first; --entry picks its webhook entry (default 0).
   --yes confirms a target that is not on this machine. Attacks: ${ATTACKS.join(', ')}`;
 
 const options = {
@@ -34,6 +38,7 @@ const options = {
   mode: { type: 'string', default: 'exact' },
   attack: { type: 'string' },
   capture: { type: 'string' },
+  entry: { type: 'string', default: '0' },
   timeout: { type: 'string', default: '10000' },
   'follow-redirects': { type: 'boolean', default: false },
   yes: { type: 'boolean', default: false },
@@ -43,36 +48,44 @@ const options = {
   'data-dir': { type: 'string' },
 } as const;
 
-/** argv starts with the subcommand: ['replay', '12', '--to', url] or ['handler-report', ...]. */
+/** argv starts with the subcommand: ['replay', '12', '--to', url] or ['handler-report', ...].
+ *  Usage errors throw UsageError (the entry point prints them on stderr and exits with 2). */
 export async function runReplayCli(
   argv: string[],
   log: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
 ): Promise<number> {
   const [command, ...rest] = argv;
-  let parsed;
-  try {
-    parsed = parseArgs({ args: rest, options, allowPositionals: true });
-  } catch (err) {
-    log(`${(err as Error).message}\n${REPLAY_USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const id = Number(command === 'replay' ? positionals[0] : values.capture);
-  const timeoutMs = Number(values.timeout);
-  const usage = (msg: string) => (log(`${msg}\n${REPLAY_USAGE}`), 2);
+  const { values, positionals } = parseCommand(rest, options, REPLAY_USAGE, 1);
+  const usage = (msg: string) => new UsageError(msg, REPLAY_USAGE);
   if (command !== 'replay' && command !== 'handler-report')
-    return usage(`unknown command "${command}"`);
-  if (!Number.isInteger(id) || id <= 0) return usage('give the capture id (a positive number)');
-  if (!values.to) return usage('--to URL is required');
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 100)
-    return usage('--timeout must be >= 100 (ms)');
+    throw usage(`unknown command "${command}"`);
+  const ref = command === 'replay' ? positionals[0] : values.capture;
+  if (!ref) throw usage('give the capture id (a positive number) or a HAR file');
+  if (!values.to) throw usage('--to URL is required');
+  const timeoutMs = wholeNumber(values.timeout, '--timeout', 100, REPLAY_USAGE);
+  const entry = wholeNumber(values.entry, '--entry', 0, REPLAY_USAGE);
+  const format = oneOf(values.format, FORMATS, '--format', REPLAY_USAGE);
+  if (!(REPLAY_MODES as readonly string[]).includes(values.mode) || values.mode === 'edited') {
+    throw usage(`--mode must be exact, resigned or attack (edited needs the UI or the API)`);
+  }
+  if (values.attack !== undefined && !(ATTACKS as readonly string[]).includes(values.attack)) {
+    throw usage(`unknown attack "${values.attack}"`);
+  }
 
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const db = openDatabase(dataDir);
   try {
     const settings = createSettingsStore({ dataDir });
+    const captures = createCapturesRepo(db);
+    const id = await captureRef(ref, entry, {
+      captures,
+      jti: createJtiRepo(db),
+      settings: () => settings.get(),
+    });
+    if (!/^\d+$/.test(ref)) err(`imported entry ${entry} of ${ref} as capture #${id}`);
     const svc = createReplayService({
-      captures: createCapturesRepo(db),
+      captures,
       replays: createReplaysRepo(db),
       settings: () => settings.get(),
       emit: () => undefined,
@@ -91,16 +104,10 @@ export async function runReplayCli(
         captureId: id,
         duplicates: 3,
       });
-      const text = values.format === 'json' ? JSON.stringify(report, null, 2) : report.markdown;
+      const text = format === 'json' ? JSON.stringify(report, null, 2) : report.markdown;
       if (values.out) writeFileSync(values.out, text);
       else log(text);
       return report.vulnerable > 0 || report.validRejected ? 1 : 0;
-    }
-    if (!(REPLAY_MODES as readonly string[]).includes(values.mode) || values.mode === 'edited') {
-      return usage(`--mode must be exact, resigned or attack (edited needs the UI or the API)`);
-    }
-    if (values.attack !== undefined && !(ATTACKS as readonly string[]).includes(values.attack)) {
-      return usage(`unknown attack "${values.attack}"`);
     }
     const r = await replayCapture(svc, {
       ...target,
@@ -120,13 +127,43 @@ export async function runReplayCli(
     // For an attack, success means the handler refused it.
     const accepted = r.status >= 200 && r.status < 300;
     return r.mode === 'attack' ? (accepted ? 1 : 0) : r.status >= 400 ? 1 : 0;
-  } catch (err) {
-    if (err instanceof ApiError) {
-      log(`error: ${err.message}`);
+  } catch (e) {
+    if (e instanceof ApiError) {
+      err(`error: ${e.message}`);
       return 1;
     }
-    throw err;
+    throw e;
   } finally {
     db.close();
   }
+}
+
+/** A capture id as given, or the `entry`-th webhook of a HAR file imported (and verified like a
+ *  live capture) into the data dir. */
+async function captureRef(ref: string, entry: number, deps: VerifyDeps): Promise<number> {
+  if (/^\d+$/.test(ref)) {
+    const id = Number(ref);
+    if (id <= 0) throw new UsageError('a capture id is a positive number', REPLAY_USAGE);
+    return id;
+  }
+  let text: string;
+  try {
+    text = readFileSync(ref, 'utf8');
+  } catch (e) {
+    throw new UsageError(
+      `"${ref}" is neither a capture id nor a readable HAR file (${(e as Error).message})`,
+      REPLAY_USAGE,
+    );
+  }
+  const parsed = parseHar(text, Date.now());
+  const picked = parsed.captures[entry];
+  if (!picked) {
+    throw new UsageError(
+      `${ref} has ${parsed.captures.length} webhook entr${parsed.captures.length === 1 ? 'y' : 'ies'}; --entry ${entry} is not one of them`,
+      REPLAY_USAGE,
+    );
+  }
+  const id = deps.captures.insert(picked.capture);
+  await reverifyStored(deps, id);
+  return id;
 }

@@ -1,8 +1,19 @@
-// Markdown rendering of a handler report (the JSON export is the report object itself).
-// Agent-controlled text never reaches this table: only our own labels, statuses and the URL.
+// Markdown rendering of a handler report (the JSON export is the report object itself), and the
+// table helpers the agent report shares. Agent-controlled text never reaches these tables: only
+// our own labels, statuses and the URL (escaped as a cell).
 import type { HandlerReport } from '../../../shared/api/replay';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** One Markdown table cell: pipes escaped, line breaks flattened. */
+export const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+/** A Markdown table: header row, separator, one line per row (cells escaped). */
+export function markdownTable(headers: string[], rows: string[][]): string[] {
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
+}
 
 export function reportMarkdown(r: Omit<HandlerReport, 'markdown'>): string {
   const lines = [
@@ -23,15 +34,20 @@ export function reportMarkdown(r: Omit<HandlerReport, 'markdown'>): string {
       '',
     );
   }
-  lines.push('| check | what was sent | expected | actual status | verdict | why |');
-  lines.push('|---|---|---|---|---|---|');
-  for (const row of r.rows) {
-    const statuses = row.statuses.length
-      ? row.statuses.map((s) => (s === null ? 'none' : String(s))).join(', ')
-      : '-';
-    lines.push(
-      `| ${row.check} | ${cell(row.description)} | ${row.expected} | ${statuses} | ${row.verdict} | ${cell(row.reason)} |`,
-    );
-  }
+  lines.push(
+    ...markdownTable(
+      ['check', 'what was sent', 'expected', 'actual status', 'verdict', 'why'],
+      r.rows.map((row) => [
+        row.check,
+        row.description,
+        row.expected,
+        row.statuses.length
+          ? row.statuses.map((s) => (s === null ? 'none' : String(s))).join(', ')
+          : '-',
+        row.verdict,
+        row.reason,
+      ]),
+    ),
+  );
   return lines.join('\n') + '\n';
 }

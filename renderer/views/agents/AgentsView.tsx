@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { getApi, onEngineBatch } from '../../state/store';
 import { agentsStore, useAgents } from '../../state/agents-slice';
 import { AgentCard } from './AgentCard';
+import { AgentReportSection } from './AgentReportSection';
 import { AgentsSide } from './AgentsSide';
 import { ComposeForm } from './ComposeForm';
 import { Section } from './Section';
@@ -82,6 +83,12 @@ export function AgentsView() {
                 }
               />
             </Section>
+            <AgentReportSection
+              key={`report-${agent.id}`}
+              api={api}
+              agent={agent}
+              running={running}
+            />
           </>
         ) : (
           <p className="muted">Add an agent by its base URL. {hint}</p>

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { minimatch } from 'minimatch';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bundleOptions, EXTERNAL } from '../../../scripts/electron-bundles.mjs';
+import { bundleOptions, cliBundleOptions, EXTERNAL } from '../../../scripts/electron-bundles.mjs';
 
 interface BuilderConfig {
   files: string[];
@@ -21,6 +21,8 @@ const config = parse(readFileSync('electron-builder.yml', 'utf8')) as BuilderCon
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   dependencies: Record<string, string>;
   scripts: Record<string, string>;
+  bin: Record<string, string>;
+  files: string[];
 };
 const out = mkdtempSync(join(tmpdir(), 'sb-pack-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -65,6 +67,21 @@ describe('packaged app', () => {
     const preload = readFileSync(join(out, 'preload.cjs'), 'utf8');
     const required = [...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
     expect(new Set(required)).toEqual(new Set(['electron']));
+  });
+
+  it('the npm bin is the CLI bundle, which needs only better-sqlite3 and Node built-ins', async () => {
+    const options = cliBundleOptions(out);
+    expect(pkg.bin['switchboard']).toBe('dist-cli/switchboard.cjs');
+    expect(pkg.files).toContain('dist-cli/');
+    expect(pkg.scripts['prepack']).toContain('build:cli');
+    const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    const result = await build({ ...options, metafile: true, write: true });
+    const external = Object.values(result.metafile.outputs)
+      .flatMap((o) => o.imports)
+      .filter((i) => i.external && !builtins.has(i.path))
+      .map((i) => i.path);
+    expect(new Set(external)).toEqual(new Set(['better-sqlite3']));
+    expect(readFileSync(options.outfile, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
   });
 
   it('packs the bundles, the renderer and package.json, never maps or sources', () => {
