@@ -9,6 +9,7 @@ import { LISTEN_USAGE, runListenCli } from './engine/cli/listen-cli';
 import { DEMO_USAGE, runDemoCli } from './engine/demo/cli';
 import { REPLAY_USAGE, runReplayCli } from './engine/replay/cli';
 import { APP_VERSION } from './engine/version';
+import { assertNodeVersion } from '../scripts/node-version.mjs';
 
 const USAGE = `usage: switchboard <command> [options]      (switchboard <command> --help for its options)
   serve            engine + browser UI   [--port P] [--receiver-port R] [--data-dir D] [--token-file F] [--no-open] [--json]
@@ -80,6 +81,7 @@ async function main(argv: string[]): Promise<number | null> {
   }
 }
 
+assertNodeVersion();
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== null) process.exitCode = code;

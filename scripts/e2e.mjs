@@ -3,6 +3,9 @@
 // xvfb-run when it is installed.
 import { spawnSync } from 'node:child_process';
 import { binPath, viteBuild } from './bin-path.mjs';
+import { assertNodeVersion } from './node-version.mjs';
+
+assertNodeVersion();
 
 const extra = process.argv.slice(2);
 const env = { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };

@@ -3,6 +3,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { viteBuild } from './bin-path.mjs';
+import { assertNodeVersion } from './node-version.mjs';
+
+assertNodeVersion();
 
 const args = process.argv.slice(2);
 if (!existsSync('dist/renderer/index.html') && existsSync('vite.config.ts')) {

@@ -5,6 +5,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { viteBuild } from './bin-path.mjs';
 import { findElectron } from './electron-binary.mjs';
+import { assertNodeVersion } from './node-version.mjs';
+
+assertNodeVersion();
 
 const argv = process.argv.slice(2);
 const browserAsked = argv.includes('--browser');
