@@ -13,6 +13,7 @@ import type { EngineContext } from '../electron/engine/context';
 import { DEFAULT_SETTINGS } from '../electron/engine/settings';
 import { openDatabase } from '../electron/engine/store/open-store';
 import type { BenchResult } from './run';
+import { createPushTokensRepo } from '../electron/engine/store/push-tokens-repo';
 
 const N = Number(process.env.SSE_BENCH_N ?? 20000);
 
@@ -86,6 +87,7 @@ async function clientLoop(
       if (e.type === 'stream') emitted++;
     },
     receiverUrl: () => 'http://127.0.0.1:9',
+    pushTokens: createPushTokensRepo(db),
   };
   const svc = createAgentService(ctx);
   const agent = await svc.handlers.addAgent({ url });

@@ -4,6 +4,7 @@ import type { EngineEvent } from '../../shared/events';
 import type { Settings } from '../../shared/model';
 import type { Db } from './store/open-store';
 import type { ReplayMarks } from './replay/replay-marks';
+import type { PushTokensRepo } from './store/push-tokens-repo';
 
 export interface SettingsSource {
   /** Current effective settings (env over saved over defaults). */
@@ -23,4 +24,7 @@ export interface EngineContext {
   onStop?(cleanup: () => void | Promise<void>): void;
   /** Replays sent to our own receiver are announced here, so they are captured as "replay". */
   replayMarks?: ReplayMarks;
+  /** The push tokens and credentials Switchboard registered: the client writes, the receiver's
+   *  notification-token check reads (one repo for both). */
+  pushTokens: PushTokensRepo;
 }

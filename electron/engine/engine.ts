@@ -67,11 +67,12 @@ export function createEngine(options: EngineOptions): Engine {
   const captures = createCapturesRepo(db);
   const audit = createAuditRepo(db);
   const jti = createJtiRepo(db);
+  const pushTokens = createPushTokensRepo(db);
   const verifyDeps = {
     captures,
     jti,
     settings: () => settingsStore.get(),
-    registeredTokens: createPushTokensRepo(db),
+    registeredTokens: pushTokens,
     commit: createGroupCommit(db),
   };
 
@@ -111,6 +112,7 @@ export function createEngine(options: EngineOptions): Engine {
     receiverUrl: () => receiver.info().url,
     onStop: (cleanup) => void cleanups.push(cleanup),
     replayMarks,
+    pushTokens,
   };
 
   // Discovery also probes the ports the demo agents run on (demoService is set just below).

@@ -16,6 +16,7 @@ import { ApiError } from '../../shared/api/define';
 import type { EngineEvent } from '../../shared/events';
 import { responseRuleInput, type ResponseRuleInput } from '../../shared/api/demo';
 import { secret } from './demo-helpers';
+import { createPushTokensRepo } from '../../electron/engine/store/push-tokens-repo';
 
 /** What the API bindings hand the handler: the input with zod's defaults filled in. */
 const rule = (input: ResponseRuleInput) => responseRuleInput.parse(input);
@@ -32,6 +33,7 @@ function context(): EngineContext {
     settings: { get: () => settings, onChange: () => () => undefined },
     emit: (e) => events.push(e),
     receiverUrl: () => 'http://127.0.0.1:9',
+    pushTokens: createPushTokensRepo(db),
   };
 }
 

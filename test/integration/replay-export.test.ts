@@ -9,6 +9,7 @@ import type { EngineContext } from '../../electron/engine/context';
 import { createReplayHandlers, type ReplayHandlers } from '../../electron/engine/replay/handlers';
 import { startJudgingServer, type FixtureReceiver } from '../fixtures/strict-receiver';
 import { insertTutorialCapture, replayStore, type ReplayStore } from '../unit/replay/helpers';
+import { createPushTokensRepo } from '../../electron/engine/store/push-tokens-repo';
 
 const run = promisify(execFile);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -26,6 +27,7 @@ describe('HAR and curl', () => {
       settings: { get: () => s.settings, onChange: () => () => undefined },
       emit: (e) => s.events.push(e),
       receiverUrl: () => 'http://127.0.0.1:9000',
+      pushTokens: createPushTokensRepo(s.db),
     };
     h = createReplayHandlers(ctx);
   });

@@ -7,7 +7,6 @@ import type { EngineContext } from '../context';
 import { createA2aTasksRepo } from '../store/a2a-tasks-repo';
 import { createA2aWireRepo } from '../store/a2a-wire-repo';
 import { createAgentsRepo } from '../store/agents-repo';
-import { createPushTokensRepo } from '../store/push-tokens-repo';
 import { createAgentCrudHandlers, type AgentOpNames } from './agent-handlers';
 import { createStreamRegistry } from './stream-registry';
 import type { StreamDeps } from './stream-session';
@@ -35,7 +34,7 @@ export function createAgentService(
   const agents = createAgentsRepo(ctx.db);
   const tasks = createA2aTasksRepo(ctx.db);
   const wire = createA2aWireRepo(ctx.db);
-  const pushTokens = createPushTokensRepo(ctx.db);
+  const pushTokens = ctx.pushTokens;
   const registry = createStreamRegistry();
   const emitTask = (taskId: string) => {
     const t = tasks.get(taskId);
