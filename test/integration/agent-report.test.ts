@@ -48,6 +48,10 @@ describe('agent push report', () => {
       expect(status(report, 'security.challenge', 'tutorial')).toBe(
         name === 'enterprise' ? 'pass' : 'fail',
       );
+      // A local agent pushing to a local receiver: the URL policy check does not apply.
+      expect(report.checks.find((c) => c.id === 'security.push-url-policy')?.why).toMatch(
+        /loopback address: pushing to a local receiver is expected/,
+      );
       // The report's rules are gone afterwards.
       expect(await t.engine.handlers.listResponseRules({})).toEqual([]);
     }

@@ -10,7 +10,7 @@ import { ApiError } from '../../../shared/api/define';
 import { responseRuleInput } from '../../../shared/api/demo';
 import { startFlakyFront, type FlakyFront } from './flaky-front';
 import { judgeAuth } from './judge-auth';
-import { judgeChallenge } from './judge-hygiene';
+import { judgeChallenge, judgeUrlPolicy } from './judge-hygiene';
 import { judgeDelivery } from './judge-delivery';
 import { judgeFailure } from './judge-failures';
 import { agentReportMarkdown } from './report-markdown';
@@ -92,11 +92,15 @@ export async function runAgentReport(
   }
   const jtis = new Set<string>();
   const audit = (await h.listAudit({ limit: 1000 })).items;
+  const receiverUrl = (await h.receiverInfo({})).url;
   const checks = done.flatMap((r) =>
     r.spec.name === 'delivery'
-      ? [...judgeDelivery(r), ...judgeAuth(r, jtis), judgeChallenge(r, audit)].filter(
-          (c) => c !== null,
-        )
+      ? [
+          ...judgeDelivery(r),
+          ...judgeAuth(r, jtis),
+          judgeChallenge(r, audit),
+          r.spec.dialect === primary ? judgeUrlPolicy(r, args.url, receiverUrl + r.path) : null,
+        ].filter((c) => c !== null)
       : judgeFailure(r, w, args.timeScale),
   );
   const base = {

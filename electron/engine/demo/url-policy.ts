@@ -1,7 +1,7 @@
 // What the demo agents accept as a webhook URL and when they warn. Only http(s) is accepted.
 // Plain HTTP to a non-loopback host gets a warning (the tutorial's checklist: HTTPS in
 // production); loopback is what a local inspector uses, so it is not warned about.
-import { isIP } from 'node:net';
+import { isLoopbackHost } from '../../../shared/host-scope';
 
 export function parseWebhookUrl(raw: string): URL {
   let url: URL;
@@ -14,14 +14,6 @@ export function parseWebhookUrl(raw: string): URL {
     throw new Error(`webhook URL must use http or https, not ${url.protocol}`);
   }
   return url;
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1' || host.startsWith('::ffff:127.');
-  return false;
 }
 
 /** A warning for plain HTTP to a non-loopback host, else null. */

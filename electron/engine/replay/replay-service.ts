@@ -13,7 +13,8 @@ import type { CaptureWithBody } from './attacks';
 import { sendRequest, type SendOptions, type SendOutcome, type WireRequest } from './http-send';
 import type { Prepared } from './prepare';
 import type { SigningKeys } from './resign';
-import { checkTarget, defaultTarget, isLoopbackHost } from './target';
+import { isLoopbackHost } from '../../../shared/host-scope';
+import { checkTarget, defaultTarget } from './target';
 import type { ReplayMarks } from './replay-marks';
 
 /** Response bytes kept per replay: enough for any webhook answer, bounded for huge ones. */

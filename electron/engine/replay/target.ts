@@ -1,7 +1,7 @@
 // Where a replay goes: an explicit URL or, by default, the capture's own path and query on
 // Switchboard's receiver. Only http(s). Non-loopback targets need an explicit confirmation.
-import { isIP } from 'node:net';
 import { ApiError } from '../../../shared/api/define';
+import { isLoopbackHost } from '../../../shared/host-scope';
 
 export interface TargetCapture {
   path: string;
@@ -11,15 +11,6 @@ export interface TargetCapture {
 export function defaultTarget(receiverUrl: string, capture: TargetCapture): string {
   const base = receiverUrl.replace(/\/+$/, '');
   return base + capture.path + (capture.query ? `?${capture.query}` : '');
-}
-
-/** True for localhost names and loopback addresses (127.0.0.0/8, ::1, ::ffff:127.x). */
-export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1' || /^::ffff:127\./.test(host);
-  return false;
 }
 
 /** Parses and checks a target. Why the confirmation: a replay carries captured bodies and

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Check, CaptureDetail } from '../../../shared/model';
 import { judgeAuth } from '../../../electron/engine/agent-report/judge-auth';
 import { judgeFailure } from '../../../electron/engine/agent-report/judge-failures';
+import { judgeUrlPolicy } from '../../../electron/engine/agent-report/judge-hygiene';
 import type { Hook, ScenarioResult } from '../../../electron/engine/agent-report/scenario';
 import { waitsFor } from '../../../electron/engine/agent-report/scenarios';
 
@@ -117,5 +118,20 @@ describe('agent report judges', () => {
       status: 'fail',
       required: true,
     });
+  });
+
+  it('judges the push URL policy only for agents on public HTTPS', () => {
+    const push = 'http://127.0.0.1:8080/p';
+    const policy = (agent: string, r: ScenarioResult) => judgeUrlPolicy(r, agent, push);
+    const delivered = result('delivery', [hook(1, 200)]);
+    for (const local of ['http://127.0.0.1:3000', 'https://10.1.2.3', 'https://agent.local'])
+      expect([local, policy(local, delivered).status]).toEqual([local, 'n/a']);
+    expect(policy('http://agent.example.com', delivered).why).toMatch(/plain-HTTP address/);
+    const failed = policy('https://agent.example.com', delivered);
+    expect(failed).toMatchObject({ status: 'fail', required: false });
+    expect(failed.why).toMatch(/accepted the loopback plain-HTTP push URL/);
+    const refused = { ...result('delivery', []), error: 'push URL must be HTTPS' };
+    expect(policy('https://agent.example.com', refused)).toMatchObject({ status: 'pass' });
+    expect(policy('https://agent.example.com', result('delivery', [])).status).toBe('n/a');
   });
 });

@@ -8,11 +8,8 @@ import {
   isRetryableStatus,
   parseRetryAfter,
 } from '../../../electron/engine/demo/delivery';
-import {
-  isLoopbackHost,
-  parseWebhookUrl,
-  webhookUrlWarning,
-} from '../../../electron/engine/demo/url-policy';
+import { isLoopbackHost } from '../../../shared/host-scope';
+import { parseWebhookUrl, webhookUrlWarning } from '../../../electron/engine/demo/url-policy';
 
 describe('backoff', () => {
   it('doubles per attempt within +jitter, capped', () => {

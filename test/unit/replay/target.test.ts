@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkTarget, defaultTarget, isLoopbackHost } from '../../../electron/engine/replay/target';
+import { isLoopbackHost } from '../../../shared/host-scope';
+import { checkTarget, defaultTarget } from '../../../electron/engine/replay/target';
 
 describe('replay targets', () => {
   it('knows loopback hosts', () => {
