@@ -118,6 +118,24 @@ describe('receiver', () => {
     expect((await t.engine.handlers.countCaptures({})).count).toBe(3);
   });
 
+  it('stores each capture once with its verdict; one jti sent twice at once is one replay', async () => {
+    t = await startTestEngine();
+    await t.engine.handlers.updateSettings({ patch: { responseMode: 'enforce' }, reverify: false });
+    const hook = await tutorialWebhook(secrets(t));
+    // Both requests are verified before either write: the jti is settled inside the writes.
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => postAndSettle(t, `/webhook`, { headers: hook.headers, body: hook.body })),
+    );
+    expect([a!.res.status, b!.res.status].sort()).toEqual([200, 401]);
+    const replay = [a!, b!].find((r) => r.res.status === 401)!;
+    const first = [a!, b!].find((r) => r.res.status === 200)!;
+    const detail = await t.engine.handlers.getCapture({ id: replay.captureId });
+    expect(detail).toMatchObject({ verdict: 'invalid', responseStatus: 401 });
+    expect(detail.checks.find((c) => c.id === 'jti-replay')?.detail).toContain(
+      `already used by capture #${first.captureId}`,
+    );
+  });
+
   it('lists newest first with cursor pagination and filters', async () => {
     t = await startTestEngine();
     for (let i = 0; i < 5; i++) {

@@ -1,15 +1,16 @@
 // Handles one POST/PUT/PATCH on plain node:http (the hot path skips express): read the exact
-// bytes, store them durably, answer, verify. Invariant: a 2xx is sent only after the capture row
-// is committed. In enforce mode verification happens before the answer, since it decides it.
+// bytes, verify them, store capture and verdict in one durable write, answer. Invariant: a 2xx
+// is sent only after the capture row is committed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineEvent } from '../../../shared/events';
-import type { HeaderPair, RuleAnswer, Verdict } from '../../../shared/model';
+import type { HeaderPair, RuleAnswer } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
-import { verifyAndSave, type VerifyDeps } from '../captures/verify-and-save';
+import { verifyUnsaved, type VerifyDeps } from '../captures/verify-and-save';
 import type { ReplayMarks } from '../replay/replay-marks';
 import type { AuditRepo } from '../store/audit-repo';
+import type { NewCapture } from '../store/captures-repo';
 import type { GroupCommit } from '../store/group-commit';
-import { enforceDecision } from './enforce';
+import { writeCapture, type WrittenCapture } from './capture-write';
 import { BodyTooLargeError, readBody } from './read-body';
 import { claimRefusal } from './refusals';
 
@@ -84,22 +85,17 @@ export async function captureRequest(
   const taskId = extractTaskId(headers, body);
   const contentType = headerValue(headers, 'content-type') ?? null;
   const source = deps.replayMarks?.take(path, body) ? 'replay' : 'receiver';
-  let id: number;
+  // Verified before the write, so the capture is stored once with its verdict (node:crypto).
+  const input = { method, path, headers, body, receivedAt, taskId };
+  const verified = await verifyUnsaved(deps, input);
+  const enforce = deps.settings().responseMode === 'enforce';
+  const capture: NewCapture = {
+    ...{ source, receivedAt, method, path, query, headers, body },
+    ...{ remoteAddress, taskId, contentType },
+  };
+  let written: WrittenCapture;
   try {
-    id = await deps.commit.enqueue(() =>
-      deps.captures.insert({
-        source,
-        receivedAt,
-        method,
-        path,
-        query,
-        headers,
-        body,
-        remoteAddress,
-        taskId,
-        contentType,
-      }),
-    );
+    written = await deps.commit.enqueue(() => writeCapture(deps, capture, verified, enforce));
   } catch (err) {
     // Not stored means not acknowledged: the sender sees a 5xx and can retry.
     audit(500, `could not store capture: ${(err as Error).message}`, 'error');
@@ -107,66 +103,41 @@ export async function captureRequest(
     return;
   }
 
-  const input = { method, path, headers, body, receivedAt, taskId };
-  const received = { status: 'received', taskId, captureId: id };
-  const announce = (verdict: Verdict, answeredBy: RuleAnswer | null) =>
-    deps.emit({
-      type: 'capture',
-      capture: {
-        id,
-        receivedAt,
-        method,
-        path,
-        taskId,
-        verdict,
-        size: body.byteLength,
-        contentType,
-        source,
-        answeredBy,
-      },
+  const { id, verdict, refusal, rule } = written;
+  if (refusal) {
+    audit(refusal.status, refusal.reason);
+    send(res, refusal.status, {
+      error: refusal.status === 400 ? 'missing_headers' : 'verification_failed',
+      message: refusal.reason,
+      captureId: id,
     });
-
-  if (deps.settings().responseMode === 'enforce') {
-    const { checks, verdict } = await verifyAndSave(deps, id, input);
-    const refusal = enforceDecision(headers, checks, verdict);
-    let status: number;
-    let answeredBy: RuleAnswer | null = null;
-    if (refusal) {
-      audit(refusal.status, refusal.reason);
-      status = refusal.status;
-      send(res, status, {
-        error: status === 400 ? 'missing_headers' : 'verification_failed',
-        message: refusal.reason,
-        captureId: id,
-      });
-    } else {
-      ({ status, answeredBy } = await answer(deps, method, path, res, received));
-    }
-    deps.captures.saveResponseStatus(id, status, answeredBy);
-    announce(verdict, answeredBy);
-    return;
+  } else {
+    await answer(res, rule, { status: 'received', taskId, captureId: id });
   }
-  // Observe mode: the capture is durable, so acknowledge now and verify after answering; the
-  // sender's latency does not include verification.
-  const answered = await answer(deps, method, path, res, received);
-  const { verdict } = await verifyAndSave(deps, id, input, answered);
-  announce(verdict, answered.answeredBy);
+  deps.emit({
+    type: 'capture',
+    capture: {
+      id,
+      receivedAt,
+      method,
+      path,
+      taskId,
+      verdict,
+      size: body.byteLength,
+      contentType,
+      source,
+      answeredBy: rule?.rule ?? null,
+    },
+  });
 }
 
-/** Answers 200 unless a configured response rule overrides it; returns the status sent and
- *  the rule that chose it. */
+/** Answers 200, or what the configured response rule says (after its delay). */
 async function answer(
-  deps: ReceiverDeps,
-  method: string,
-  path: string,
   res: ServerResponse,
+  rule: ResponseOverride | null,
   payload: object,
-): Promise<{ status: number; answeredBy: RuleAnswer | null }> {
-  const rule = deps.responseRule?.(method, path) ?? null;
-  if (!rule) {
-    send(res, 200, payload);
-    return { status: 200, answeredBy: null };
-  }
+): Promise<void> {
+  if (!rule) return send(res, 200, payload);
   if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
   send(
     res,
@@ -175,7 +146,6 @@ async function answer(
     false,
     rule.retryAfter ? { 'Retry-After': rule.retryAfter } : {},
   );
-  return { status: rule.status, answeredBy: rule.rule ?? null };
 }
 
 function send(
