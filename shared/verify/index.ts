@@ -8,7 +8,7 @@ export type {
   RegisteredTokens,
 } from './types';
 export type { SyncCrypto } from './sync-crypto';
-export { verifyCapture } from './verify-capture';
+export { verifyCapture, verifyCheck } from './verify-capture';
 export { verdictOf } from './verdict';
 export { jtiReplayed } from './check-jti';
 export { extractTaskId } from './task-id';

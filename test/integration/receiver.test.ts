@@ -136,6 +136,20 @@ describe('receiver', () => {
     );
   });
 
+  it('verifies on a worker thread when the engine runs a verify pool, with the same verdicts', async () => {
+    t = await startTestEngine({ verifyWorkers: 1 });
+    const good = await tutorialWebhook(secrets(t));
+    const bad = await tutorialWebhook({ webhookSecret: 'wrong', jwtSecret: secrets(t).jwtSecret });
+    const ok = await postAndSettle(t, `/webhook`, { headers: good.headers, body: good.body });
+    const ko = await postAndSettle(t, `/webhook`, { headers: bad.headers, body: bad.body });
+    const okDetail = await t.engine.handlers.getCapture({ id: ok.captureId });
+    const koDetail = await t.engine.handlers.getCapture({ id: ko.captureId });
+    expect(okDetail.verdict).toBe('valid');
+    expect(koDetail.verdict).toBe('invalid');
+    expect(koDetail.checks.find((c) => c.id === 'hmac-sha256')?.status).toBe('fail');
+    expect(koDetail.checks.find((c) => c.id === 'jwt')?.status).toBe('pass');
+  });
+
   it('lists newest first with cursor pagination and filters', async () => {
     t = await startTestEngine();
     for (let i = 0; i < 5; i++) {

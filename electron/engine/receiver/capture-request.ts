@@ -6,6 +6,7 @@ import type { EngineEvent } from '../../../shared/events';
 import type { HeaderPair, RuleAnswer } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
 import { verifyUnsaved, type VerifyDeps } from '../captures/verify-and-save';
+import type { VerifyPool } from '../captures/verify-pool';
 import type { ReplayMarks } from '../replay/replay-marks';
 import type { AuditRepo } from '../store/audit-repo';
 import type { NewCapture } from '../store/captures-repo';
@@ -30,6 +31,8 @@ export interface ReceiverDeps extends VerifyDeps {
   responseRule?(method: string, path: string): ResponseOverride | null;
   /** Replays Switchboard announced it is sending to itself (origin "replay"). */
   replayMarks?: ReplayMarks;
+  /** Verification on worker threads; absent = on the main thread. */
+  verifyPool?: VerifyPool | undefined;
 }
 
 export async function captureRequest(
@@ -87,7 +90,7 @@ export async function captureRequest(
   const source = deps.replayMarks?.take(path, body) ? 'replay' : 'receiver';
   // Verified before the write, so the capture is stored once with its verdict (node:crypto).
   const input = { method, path, headers, body, receivedAt, taskId };
-  const verified = await verifyUnsaved(deps, input);
+  const verified = await (deps.verifyPool?.verify(input) ?? verifyUnsaved(deps, input));
   const enforce = deps.settings().responseMode === 'enforce';
   const capture: NewCapture = {
     ...{ source, receivedAt, method, path, query, headers, body },

@@ -1,0 +1,10 @@
+import { startTestEngine, testSecrets } from '../test/helpers/engine-fixture';
+import { tutorialWebhook } from '../test/helpers/tutorial-webhook';
+import { autocannon } from './autocannon';
+const env = testSecrets();
+const hook = await tutorialWebhook({ webhookSecret: env.SWITCHBOARD_WEBHOOK_SECRET, jwtSecret: env.SWITCHBOARD_JWT_SECRET });
+const t = await startTestEngine({ env });
+const r = await autocannon({ url: `${t.receiverUrl}/webhook`, body: hook.body, headers: hook.headers, connections: 10, durationSec: 6 });
+console.log(r.requestsPerSec);
+await t.stop();
+process.exit(0);
