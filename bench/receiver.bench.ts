@@ -29,6 +29,7 @@ export async function run(): Promise<BenchResult> {
   });
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/webhook`;
+  const bareCpu = process.cpuUsage();
   const base = await autocannon({
     url: bareUrl,
     body: hook.body,
@@ -36,6 +37,7 @@ export async function run(): Promise<BenchResult> {
     connections: CONNECTIONS,
     durationSec: DURATION,
   });
+  const bareUs = cpuPerRequest(bareCpu, base.total2xx);
   bare.close();
 
   // Verification on the main thread (the default), then on one worker thread (verify pool).
@@ -50,6 +52,11 @@ export async function run(): Promise<BenchResult> {
       'ratio receiver / bare': ratio(main.load),
       'receiver + verify worker req/s': Math.round(pooled.load.requestsPerSec),
       'ratio receiver + verify worker / bare': ratio(pooled.load),
+      // CPU of this process (server, store, worker threads) per answered request: less
+      // sensitive than req/s to other jobs on the machine.
+      'bare CPU µs/request': bareUs,
+      'receiver CPU µs/request': main.cpuUs,
+      'receiver + verify worker CPU µs/request': pooled.cpuUs,
       'bare p50/p99 ms': `${base.p50}/${base.p99}`,
       'receiver p50/p99 ms': `${main.load.p50}/${main.load.p99}`,
       'receiver + verify worker p50/p99 ms': `${pooled.load.p50}/${pooled.load.p99}`,
@@ -70,7 +77,7 @@ export async function run(): Promise<BenchResult> {
 async function measure(
   opts: Parameters<typeof startTestEngine>[0],
   hook: { body: string; headers: Record<string, string> },
-): Promise<{ load: LoadResult; stored: number; noLoss: boolean }> {
+): Promise<{ load: LoadResult; stored: number; noLoss: boolean; cpuUs: number }> {
   const t = await startTestEngine(opts);
   // Warm-up (JIT, and a worker's module loading) outside the measured seconds.
   for (let i = 0; i < 20; i++)
@@ -84,6 +91,7 @@ async function measure(
       ),
     );
   const warm = (await t.engine.handlers.countCaptures({})).count;
+  const cpu = process.cpuUsage();
   const load = await autocannon({
     url: `${t.receiverUrl}/webhook`,
     body: hook.body,
@@ -91,9 +99,15 @@ async function measure(
     connections: CONNECTIONS,
     durationSec: DURATION,
   });
+  const cpuUs = cpuPerRequest(cpu, load.total2xx);
   const count = (await t.engine.handlers.countCaptures({})).count - warm;
   await t.stop();
   rmSync(t.dataDir, { recursive: true, force: true });
   const noLoss = count >= load.total2xx && count <= load.total2xx + CONNECTIONS;
-  return { load, stored: count, noLoss };
+  return { load, stored: count, noLoss, cpuUs };
+}
+
+function cpuPerRequest(since: NodeJS.CpuUsage, requests: number): number {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / Math.max(1, requests));
 }

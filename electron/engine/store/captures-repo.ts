@@ -70,9 +70,6 @@ export function createCapturesRepo(db: Db) {
     `UPDATE captures SET checks = ?, verdict = ?, response_status = COALESCE(?, response_status),
       answered_by = CASE WHEN ? THEN ? ELSE answered_by END WHERE id = ?`,
   );
-  const saveResponse = db.prepare(
-    'UPDATE captures SET response_status = ?, answered_by = ? WHERE id = ?',
-  );
   const byId = db.prepare('SELECT * FROM captures WHERE id = ?');
   const bodyById = db.prepare('SELECT body FROM captures WHERE id = ?');
   const deleteById = db.prepare('DELETE FROM captures WHERE id = ?');
@@ -128,10 +125,6 @@ export function createCapturesRepo(db: Db) {
         by,
         id,
       );
-    },
-
-    saveResponseStatus(id: number, status: number, answeredBy: RuleAnswer | null = null): void {
-      saveResponse.run(status, answeredBy ? JSON.stringify(answeredBy) : null, id);
     },
 
     list(filter: CaptureFilter, limit: number, cursor?: string): Page<CaptureSummary> {
