@@ -5,7 +5,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineEvent } from '../../../shared/events';
 import type { HeaderPair, RuleAnswer } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
-import { verifyUnsaved, type VerifyDeps } from '../captures/verify-and-save';
+import {
+  verifyUnsaved,
+  type UnsavedVerification,
+  type VerifyDeps,
+} from '../captures/verify-and-save';
 import type { VerifyPool } from '../captures/verify-pool';
 import type { ReplayMarks } from '../replay/replay-marks';
 import type { AuditRepo } from '../store/audit-repo';
@@ -90,7 +94,17 @@ export async function captureRequest(
   const source = deps.replayMarks?.take(path, body) ? 'replay' : 'receiver';
   // Verified before the write, so the capture is stored once with its verdict (node:crypto).
   const input = { method, path, headers, body, receivedAt, taskId };
-  const verified = await (deps.verifyPool?.verify(input) ?? verifyUnsaved(deps, input));
+  // Why the turn: verifications finish in any order (a worker, a JWKS fetch); captures are
+  // written, and numbered, in the order their bodies arrived.
+  const turn = takeTurn(deps.commit);
+  let verified: UnsavedVerification;
+  try {
+    verified = await (deps.verifyPool?.verify(input) ?? verifyUnsaved(deps, input));
+    await turn.ready;
+  } catch (err) {
+    turn.done(); // never hold up the requests behind this one
+    throw err;
+  }
   const enforce = deps.settings().responseMode === 'enforce';
   const capture: NewCapture = {
     ...{ source, receivedAt, method, path, query, headers, body },
@@ -98,7 +112,13 @@ export async function captureRequest(
   };
   let written: WrittenCapture;
   try {
-    written = await deps.commit.enqueue(() => writeCapture(deps, capture, verified, enforce));
+    let write: Promise<WrittenCapture>;
+    try {
+      write = deps.commit.enqueue(() => writeCapture(deps, capture, verified, enforce));
+    } finally {
+      turn.done();
+    }
+    written = await write;
   } catch (err) {
     // Not stored means not acknowledged: the sender sees a 5xx and can retry.
     audit(500, `could not store capture: ${(err as Error).message}`, 'error');
@@ -172,4 +192,15 @@ function pairs(raw: string[]): HeaderPair[] {
   const out: HeaderPair[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!, raw[i + 1]!]);
   return out;
+}
+
+/** The last request in arrival order, per engine (its group commit). */
+const lastTurn = new WeakMap<GroupCommit, Promise<void>>();
+
+/** A place in the arrival order: `ready` settles once every earlier request queued its write. */
+function takeTurn(commit: GroupCommit): { ready: Promise<void>; done: () => void } {
+  const ready = lastTurn.get(commit) ?? Promise.resolve();
+  let done!: () => void;
+  lastTurn.set(commit, new Promise<void>((resolve) => (done = resolve)));
+  return { ready, done };
 }
