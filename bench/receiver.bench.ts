@@ -1,13 +1,13 @@
 // Receiver throughput: autocannon against a bare node:http server answering 200 and against
-// Switchboard's receiver (capture + verify HMAC and JWT + durable insert), same payload (the
-// tutorial's enterprise webhook), same run. Reports the req/s ratio, latencies and whether the
-// number of stored captures covers every 2xx answer.
+// Switchboard's receiver (capture + verify HMAC and JWT + durable insert), verifying on the main
+// thread and on a worker thread, same payload (the tutorial's enterprise webhook), same run.
+// Reports the req/s ratios, latencies and whether the stored captures cover every 2xx answer.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { startTestEngine, testSecrets } from '../test/helpers/engine-fixture';
 import { tutorialWebhook } from '../test/helpers/tutorial-webhook';
-import { autocannon } from './autocannon';
+import { autocannon, type LoadResult } from './autocannon';
 import type { BenchResult } from './run';
 
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8);
@@ -29,6 +29,7 @@ export async function run(): Promise<BenchResult> {
   });
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/webhook`;
+  const bareCpu = process.cpuUsage();
   const base = await autocannon({
     url: bareUrl,
     body: hook.body,
@@ -36,38 +37,77 @@ export async function run(): Promise<BenchResult> {
     connections: CONNECTIONS,
     durationSec: DURATION,
   });
+  const bareUs = cpuPerRequest(bareCpu, base.total2xx);
   bare.close();
 
-  const t = await startTestEngine({ env });
-  const ours = await autocannon({
+  // Verification on the main thread (the default), then on one worker thread (verify pool).
+  const main = await measure({ env }, hook);
+  const pooled = await measure({ env, verifyWorkers: 1 }, hook);
+  const ratio = (r: LoadResult) => (r.requestsPerSec / base.requestsPerSec).toFixed(2);
+  return {
+    name: 'receiver',
+    metrics: {
+      'bare node:http req/s': Math.round(base.requestsPerSec),
+      'receiver req/s': Math.round(main.load.requestsPerSec),
+      'ratio receiver / bare': ratio(main.load),
+      'receiver + verify worker req/s': Math.round(pooled.load.requestsPerSec),
+      'ratio receiver + verify worker / bare': ratio(pooled.load),
+      // CPU of this process (server, store, worker threads) per answered request: less
+      // sensitive than req/s to other jobs on the machine.
+      'bare CPU µs/request': bareUs,
+      'receiver CPU µs/request': main.cpuUs,
+      'receiver + verify worker CPU µs/request': pooled.cpuUs,
+      'bare p50/p99 ms': `${base.p50}/${base.p99}`,
+      'receiver p50/p99 ms': `${main.load.p50}/${main.load.p99}`,
+      'receiver + verify worker p50/p99 ms': `${pooled.load.p50}/${pooled.load.p99}`,
+      'receiver 2xx / stored': `${main.load.total2xx}/${main.stored}`,
+      // autocannon stops counting at the deadline: requests still in flight then are stored
+      // but their 2xx is not counted, so stored may exceed 2xx by up to the connection count.
+      'no loss (2xx <= stored <= 2xx + connections)': String(main.noLoss && pooled.noLoss),
+      'errors / non-2xx': `${main.load.errors + pooled.load.errors}/${main.load.non2xx + pooled.load.non2xx}`,
+    },
+    goals: {
+      'ratio receiver + verify worker / bare': '>= 0.7',
+      'no loss (2xx <= stored <= 2xx + connections)': 'true',
+    },
+    notes: `${CONNECTIONS} connections, ${DURATION} s each, payload ${hook.body.length} B with HMAC + HS256 JWT; autocannon in a child process on the same 2 cores.`,
+  };
+}
+
+async function measure(
+  opts: Parameters<typeof startTestEngine>[0],
+  hook: { body: string; headers: Record<string, string> },
+): Promise<{ load: LoadResult; stored: number; noLoss: boolean; cpuUs: number }> {
+  const t = await startTestEngine(opts);
+  // Warm-up (JIT, and a worker's module loading) outside the measured seconds.
+  for (let i = 0; i < 20; i++)
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        fetch(`${t.receiverUrl}/webhook`, {
+          method: 'POST',
+          headers: hook.headers,
+          body: hook.body,
+        }).then((r) => r.arrayBuffer()),
+      ),
+    );
+  const warm = (await t.engine.handlers.countCaptures({})).count;
+  const cpu = process.cpuUsage();
+  const load = await autocannon({
     url: `${t.receiverUrl}/webhook`,
     body: hook.body,
     headers: hook.headers,
     connections: CONNECTIONS,
     durationSec: DURATION,
   });
-  const { count } = await t.engine.handlers.countCaptures({});
+  const cpuUs = cpuPerRequest(cpu, load.total2xx);
+  const count = (await t.engine.handlers.countCaptures({})).count - warm;
   await t.stop();
   rmSync(t.dataDir, { recursive: true, force: true });
+  const noLoss = count >= load.total2xx && count <= load.total2xx + CONNECTIONS;
+  return { load, stored: count, noLoss, cpuUs };
+}
 
-  const ratio = ours.requestsPerSec / base.requestsPerSec;
-  return {
-    name: 'receiver',
-    metrics: {
-      'bare node:http req/s': Math.round(base.requestsPerSec),
-      'receiver req/s': Math.round(ours.requestsPerSec),
-      'ratio (goal >= 0.7)': ratio.toFixed(2),
-      'bare p50/p99 ms': `${base.p50}/${base.p99}`,
-      'receiver p50/p99 ms': `${ours.p50}/${ours.p99}`,
-      'receiver 2xx': ours.total2xx,
-      'stored captures': count,
-      // autocannon stops counting at the deadline: requests still in flight then are stored
-      // but their 2xx is not counted, so stored may exceed 2xx by up to the connection count.
-      'no loss (2xx <= stored <= 2xx + connections)': String(
-        count >= ours.total2xx && count <= ours.total2xx + CONNECTIONS,
-      ),
-      'errors / non-2xx': `${ours.errors}/${ours.non2xx}`,
-    },
-    notes: `${CONNECTIONS} connections, ${DURATION} s each, payload ${hook.body.length} B with HMAC + HS256 JWT; autocannon in a child process on the same 2 cores.`,
-  };
+function cpuPerRequest(since: NodeJS.CpuUsage, requests: number): number {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / Math.max(1, requests));
 }

@@ -1,15 +1,32 @@
 // npm run bench [name...]: runs every bench/*.bench.ts (or the named ones) one after another,
-// prints their figures and writes bench/results/latest.json. Figures are ratios against a
-// baseline measured in the same run, never absolute timing promises.
+// prints each figure with its goal beside it and writes bench/results/latest.json (figures,
+// goals, load average, quick or full). Figures are ratios against a baseline measured in the
+// same run, never absolute timing promises. BENCH_QUICK=1: shorter runs and smaller data sets
+// (the whole suite in under 2 minutes); each knob can still be set on its own.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { goalOf } from './goals';
 
 export interface BenchResult {
   name: string;
   metrics: Record<string, number | string>;
+  /** Goal per metric name, when the bench states it itself. */
+  goals?: Record<string, string>;
   notes?: string;
 }
+
+const QUICK_KNOBS: Record<string, string> = {
+  BENCH_SECONDS: '2',
+  REPLAY_BENCH_N: '1500',
+  SSE_BENCH_N: '5000',
+  BENCH_TIMELINE_EVENTS: '20000',
+  BENCH_UI_CAPTURES: '10000',
+};
+const quick = process.env['BENCH_QUICK'] === '1';
+if (quick) for (const [k, v] of Object.entries(QUICK_KNOBS)) process.env[k] ??= v;
 
 const dir = import.meta.dirname;
 const wanted = process.argv.slice(2);
@@ -18,17 +35,30 @@ const files = readdirSync(dir)
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
 
-const results: BenchResult[] = [];
+const load = () => loadavg().map((l) => l.toFixed(2));
+const started = { at: new Date().toISOString(), loadAverage: load() };
+console.log(
+  `${quick ? 'quick' : 'full'} run, ${cpus().length} cores, load average ${started.loadAverage.join(' ')}` +
+    ' (other jobs on this machine slow both sides of each ratio alike)',
+);
+const results: (BenchResult & { loadAverage: string[]; seconds: number })[] = [];
 for (const file of files) {
-  console.log(`\n== ${file}`);
+  console.log(`\n== ${file} (load average ${load().join(' ')})`);
+  const t0 = performance.now();
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as {
     run: () => Promise<BenchResult>;
   };
   try {
     const result = await mod.run();
-    results.push(result);
-    for (const [k, v] of Object.entries(result.metrics)) console.log(`  ${k.padEnd(36)} ${v}`);
+    const goals: Record<string, string> = {};
+    for (const [k, v] of Object.entries(result.metrics)) {
+      const goal = goalOf(result.name, k, result.goals);
+      if (goal) goals[k] = goal;
+      console.log(`  ${k.padEnd(44)} ${String(v).padEnd(12)} ${goal ? `goal ${goal}` : ''}`);
+    }
     if (result.notes) console.log(`  ${result.notes}`);
+    const seconds = Math.round((performance.now() - t0) / 100) / 10;
+    results.push({ ...result, goals, loadAverage: load(), seconds });
   } catch (err) {
     console.error(`  FAILED: ${(err as Error).stack ?? String(err)}`);
     process.exitCode = 1;
@@ -37,6 +67,14 @@ for (const file of files) {
 mkdirSync(join(dir, 'results'), { recursive: true });
 writeFileSync(
   join(dir, 'results', 'latest.json'),
-  JSON.stringify({ at: new Date().toISOString(), results }, null, 2),
+  JSON.stringify({ ...started, quick, commit: commit(), cores: cpus().length, results }, null, 2),
 );
 console.log(`\nwrote bench/results/latest.json`);
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}

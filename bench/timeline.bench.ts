@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createA2aTasksRepo } from '../electron/engine/store/a2a-tasks-repo';
 import { createA2aWireRepo } from '../electron/engine/store/a2a-wire-repo';
 import { createAgentsRepo } from '../electron/engine/store/agents-repo';
@@ -124,7 +124,7 @@ const pct = (xs: number[], p: number) => {
 
 export async function run(): Promise<BenchResult> {
   if (!existsSync(join(STATIC_DIR, 'index.html')))
-    spawnSync(...viteBuild(['--outDir', STATIC_DIR]), { stdio: 'inherit' });
+    spawnSync(...viteBuild(['--outDir', resolve(STATIC_DIR)]), { stdio: 'inherit' });
   const loadBefore = loadavg()[0] ?? 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-tlbench-'));
   const token = randomBytes(16).toString('hex');

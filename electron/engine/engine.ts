@@ -22,6 +22,7 @@ import { createSettingsStore } from './settings';
 import { createAuditRepo } from './store/audit-repo';
 import { createCapturesRepo } from './store/captures-repo';
 import { createGroupCommit } from './store/group-commit';
+import { createVerifyPool } from './captures/verify-pool';
 import { createJtiRepo } from './store/jti-repo';
 import { openDatabase } from './store/open-store';
 import { createPushTokensRepo } from './store/push-tokens-repo';
@@ -35,6 +36,10 @@ export interface EngineOptions {
   env?: NodeJS.ProcessEnv;
   /** Receiver connection cap and timeouts (tests shorten them). */
   receiverLimits?: Partial<ReceiverLimits>;
+  /** Worker threads verifying captures, and their entry (captures/verify-worker.ts; a .ts
+   *  entry loads through tsx). Absent = on the main thread, the default: faster on the 2-core
+   *  machine measured (docs/performance.md); the receiver bench measures both. */
+  verifyWorkers?: { count: number; script: string };
 }
 
 export interface Engine {
@@ -76,11 +81,20 @@ export function createEngine(options: EngineOptions): Engine {
     commit: createGroupCommit(db),
   };
 
+  const verifyPool = options.verifyWorkers
+    ? createVerifyPool(
+        options.verifyWorkers.count,
+        verifyDeps.settings,
+        pushTokens,
+        options.verifyWorkers.script,
+      )
+    : undefined;
   const responseRules = getResponseRules(db);
   const replayMarks = createReplayMarks();
   const receiverHandler = createReceiverHandler({
     ...verifyDeps,
     replayMarks,
+    verifyPool,
     audit,
     emit,
     version: APP_VERSION,
@@ -178,6 +192,7 @@ export function createEngine(options: EngineOptions): Engine {
       await receiver.close();
       // Captures already acknowledged finish verification before the database closes.
       await receiverHandler.drain();
+      await verifyPool?.close();
       await leftovers;
       db.close();
     },

@@ -5,7 +5,8 @@ import { fail, pass, skip, skipUnconfigured, previewBytes } from './check-result
 import { headerValue } from './headers';
 import { diagnoseHexSignature } from './hmac-diagnosis';
 import { hmacSha256Hex, timingSafeEqual } from './hmac';
-import type { VerifyInput } from './types';
+import type { SyncCrypto } from './sync-crypto';
+import type { VerifyContext, VerifyInput } from './types';
 
 type Parsed = { hex: string } | { problem: string; hex?: string };
 
@@ -45,6 +46,7 @@ async function checkHexSignature(
   scheme: Scheme,
   input: VerifyInput,
   secret: string,
+  crypto: SyncCrypto | undefined,
 ): Promise<Check> {
   const { id, header } = scheme;
   const received = headerValue(input.headers, header);
@@ -52,7 +54,7 @@ async function checkHexSignature(
     return skip(id, `No ${header} header: the sender did not sign with this scheme.`);
   }
   if (secret === '') return skipUnconfigured(id, `${header}`, 'webhookSecret');
-  const expected = await hmacSha256Hex(secret, input.body);
+  const expected = await hmacSha256Hex(secret, input.body, crypto);
   const diagnosis: Record<string, string> = {
     expected: `sha256=${expected}`,
     received,
@@ -81,6 +83,7 @@ async function checkHexSignature(
       ? headerValue(input.headers, scheme.timestampHeader)
       : undefined,
     settingName: 'webhookSecret',
+    crypto,
   });
   diagnosis.likelyCauses = causes.join('\n');
   return fail(
@@ -90,19 +93,28 @@ async function checkHexSignature(
   );
 }
 
-export function checkHmacSha256(input: VerifyInput, settings: Settings): Promise<Check> {
+export function checkHmacSha256(
+  input: VerifyInput,
+  settings: Settings,
+  ctx?: Pick<VerifyContext, 'crypto'>,
+): Promise<Check> {
   const scheme = {
     id: 'hmac-sha256',
     header: 'X-A2A-Signature',
     timestampHeader: 'X-A2A-Timestamp',
   } as const;
-  return checkHexSignature(scheme, input, settings.webhookSecret);
+  return checkHexSignature(scheme, input, settings.webhookSecret, ctx?.crypto);
 }
 
-export function checkGithubSignature(input: VerifyInput, settings: Settings): Promise<Check> {
+export function checkGithubSignature(
+  input: VerifyInput,
+  settings: Settings,
+  ctx?: Pick<VerifyContext, 'crypto'>,
+): Promise<Check> {
   return checkHexSignature(
     { id: 'github-signature', header: 'X-Hub-Signature-256' },
     input,
     settings.webhookSecret,
+    ctx?.crypto,
   );
 }

@@ -20,8 +20,12 @@ export async function checkJti(input: VerifyInput, ctx: VerifyContext): Promise<
   // Why: a signed token stays valid until exp; only remembering its id stops a captured
   // request from being replayed inside that time.
   const earlier = await ctx.rememberJti(jti);
-  if (earlier !== null) {
-    return fail(ID, `jti ${jti} was already used by capture #${earlier} — a replayed token.`);
-  }
+  if (earlier !== null) return jtiReplayed(jti, earlier);
   return pass(ID, `jti ${jti} is seen for the first time.`);
+}
+
+/** The failed check for a jti an earlier capture used (also applied when the engine learns it
+ *  only inside the capture's write). */
+export function jtiReplayed(jti: string, earlier: number): Check {
+  return fail(ID, `jti ${jti} was already used by capture #${earlier} — a replayed token.`);
 }

@@ -6,6 +6,7 @@ import { fail, pass, seconds, skip, skipUnconfigured } from './check-result';
 import { parseAuthorization } from './headers';
 import { sha256Hex, timingSafeEqual } from './hmac';
 import { describeJwtError } from './jwt-errors';
+import { verifyHs256Sync } from './jwt-hs256';
 import { chooseKey } from './jwt-keys';
 import { bearerJwt, type DecodedJwt } from './jwt-decode';
 import { judgedAt } from './time';
@@ -40,6 +41,7 @@ async function bindingProblem(
   input: VerifyInput,
   atSec: number,
   settings: Settings,
+  ctx: VerifyContext,
 ): Promise<string | null> {
   const { claims } = decoded;
   if (typeof claims.iat === 'number' && claims.iat > atSec + settings.clockToleranceSec) {
@@ -53,7 +55,7 @@ async function bindingProblem(
   }
   // A2A's sample binds the body: the token then authenticates these exact bytes only.
   if (claims.request_body_sha256 !== undefined) {
-    const actual = await sha256Hex(input.body);
+    const actual = await sha256Hex(input.body, ctx.crypto);
     if (
       typeof claims.request_body_sha256 !== 'string' ||
       !timingSafeEqual(claims.request_body_sha256.toLowerCase(), actual)
@@ -102,21 +104,29 @@ export async function checkJwt(
   const jwt = bearerJwt(input.headers);
   if (!jwt) return skipWithoutJwt(input);
   const diagnosis = { header: JSON.stringify(jwt.header), claims: JSON.stringify(jwt.claims) };
-  const choice = await chooseKey(jwt.header, settings, ctx.fetchJwks);
+  // With the host's synchronous HMAC, HS256 skips WebCrypto's key import and thread hop.
+  const syncHs256 = ctx.crypto && jwt.header.alg === 'HS256' && settings.jwtSecret !== '';
+  const choice = syncHs256
+    ? ({ kind: 'key', key: null, alg: 'HS256', source: 'jwtSecret' } as const)
+    : await chooseKey(jwt.header, settings, ctx.fetchJwks);
   if (choice.kind === 'skip')
     return skipUnconfigured(ID, `A Bearer JWT (${String(jwt.header.alg)})`, choice.setting);
   if (choice.kind === 'fail') return fail(ID, choice.detail, diagnosis);
   const at = judgedAt(input, ctx);
   const atSec = Math.floor(at / 1000);
-  const options: JWTVerifyOptions = {
+  const options = {
     algorithms: [choice.alg],
     clockTolerance: settings.clockToleranceSec,
     currentDate: new Date(at),
     ...(settings.jwtIssuer ? { issuer: settings.jwtIssuer } : {}),
     ...(settings.jwtAudience ? { audience: settings.jwtAudience } : {}),
-  };
+  } satisfies JWTVerifyOptions;
   try {
-    await jwtVerify(jwt.token, choice.key, options);
+    const done =
+      ctx.crypto && choice.key === null
+        ? verifyHs256Sync(jwt.token, jwt, settings.jwtSecret, options, ctx.crypto)
+        : null;
+    if (!done) await jwtVerify(jwt.token, choice.key ?? (await hs256Key(settings)), options);
   } catch (err) {
     return fail(
       ID,
@@ -124,7 +134,14 @@ export async function checkJwt(
       diagnosis,
     );
   }
-  const problem = await bindingProblem(jwt, input, atSec, settings);
+  const problem = await bindingProblem(jwt, input, atSec, settings, ctx);
   if (problem) return fail(ID, problem, diagnosis);
   return pass(ID, checkedSummary(jwt, input, atSec, settings, choice.source), diagnosis);
+}
+
+/** The WebCrypto key for a token the synchronous path left to jose (one using `crit`). */
+async function hs256Key(settings: Settings) {
+  const choice = await chooseKey({ alg: 'HS256' }, settings, undefined);
+  if (choice.kind !== 'key') throw new Error('jwtSecret is not set');
+  return choice.key;
 }

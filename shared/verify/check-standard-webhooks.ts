@@ -56,7 +56,7 @@ export async function checkStandardWebhooks(
   }
   const { v1, others } = v1Signatures(signature);
   const signed = concatBytes(utf8(`${id}.${timestamp}.`), input.body);
-  const expected = await hmacSha256Base64(key, signed);
+  const expected = await hmacSha256Base64(key, signed, ctx.crypto);
   const diagnosis = {
     expected: `v1,${expected}`,
     received: signature,

@@ -5,6 +5,7 @@ import { concatBytes, decodeUtf8Lossy, utf8 } from './bytes';
 import { hmacSha256Hex, timingSafeEqual } from './hmac';
 import { JSON_STYLES, serializeJson } from './json-serialize';
 import { parseJsonTree } from './json-tree';
+import type { SyncCrypto } from './sync-crypto';
 
 /** Bodies above this size are not re-serialized: a flood of bad signatures must stay cheap. */
 const MAX_REPARSE_BYTES = 256 * 1024;
@@ -17,6 +18,7 @@ export interface DiagnosisInput {
   /** A timestamp header sent with the request, if any. */
   timestamp?: string;
   settingName: string;
+  crypto?: SyncCrypto | undefined;
 }
 
 interface Variant {
@@ -71,7 +73,7 @@ export async function diagnoseHexSignature(input: DiagnosisInput): Promise<strin
   }
   const causes: string[] = [];
   for (const variant of variants) {
-    const hex = await hmacSha256Hex(variant.secret, variant.bytes);
+    const hex = await hmacSha256Hex(variant.secret, variant.bytes, input.crypto);
     if (timingSafeEqual(hex, input.receivedHex)) causes.push(variant.cause);
   }
   if (causes.length > 0) return causes;

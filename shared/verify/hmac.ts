@@ -1,6 +1,7 @@
-// HMAC-SHA256 over WebCrypto, the constant-time string compare, and the Standard Webhooks key
-// rule. Verifiers and the replay/demo signers share these so both apply the same byte rules.
+// HMAC-SHA256 over WebCrypto (or the host's synchronous crypto when given), the constant-time
+// string compare, and the Standard Webhooks key rule. Verifiers and the replay/demo signers share these so both apply the same byte rules.
 import { fromBase64, toBase64, toBytes, toHex, utf8 } from './bytes';
+import type { SyncCrypto } from './sync-crypto';
 
 const subtle = globalThis.crypto.subtle;
 const KEY_CACHE_LIMIT = 32;
@@ -31,24 +32,35 @@ function importHmacKey(key: Uint8Array): Promise<CryptoKey> {
   return imported;
 }
 
-export async function hmacSha256(key: Uint8Array, data: Uint8Array | string): Promise<Uint8Array> {
+export async function hmacSha256(
+  key: Uint8Array,
+  data: Uint8Array | string,
+  crypto?: SyncCrypto,
+): Promise<Uint8Array> {
+  if (crypto) return crypto.hmacSha256(key, toBytes(data));
   const cryptoKey = await importHmacKey(key);
   return new Uint8Array(await subtle.sign('HMAC', cryptoKey, bufferSource(toBytes(data))));
 }
 
 /** Lower-case hex HMAC with a text secret (UTF-8 bytes), like Python's `hexdigest()`. */
-export async function hmacSha256Hex(secret: string, data: Uint8Array | string): Promise<string> {
-  return toHex(await hmacSha256(utf8(secret), data));
+export async function hmacSha256Hex(
+  secret: string,
+  data: Uint8Array | string,
+  crypto?: SyncCrypto,
+): Promise<string> {
+  return toHex(await hmacSha256(utf8(secret), data, crypto));
 }
 
 export async function hmacSha256Base64(
   key: Uint8Array,
   data: Uint8Array | string,
+  crypto?: SyncCrypto,
 ): Promise<string> {
-  return toBase64(await hmacSha256(key, data));
+  return toBase64(await hmacSha256(key, data, crypto));
 }
 
-export async function sha256Hex(data: Uint8Array | string): Promise<string> {
+export async function sha256Hex(data: Uint8Array | string, crypto?: SyncCrypto): Promise<string> {
+  if (crypto) return toHex(crypto.sha256(toBytes(data)));
   return toHex(new Uint8Array(await subtle.digest('SHA-256', bufferSource(toBytes(data)))));
 }
 

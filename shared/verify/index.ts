@@ -7,8 +7,10 @@ export type {
   RegisteredToken,
   RegisteredTokens,
 } from './types';
-export { verifyCapture } from './verify-capture';
+export type { SyncCrypto } from './sync-crypto';
+export { verifyCapture, verifyCheck } from './verify-capture';
 export { verdictOf } from './verdict';
+export { jtiReplayed } from './check-jti';
 export { extractTaskId } from './task-id';
 export { headerValue, parseAuthorization, type Authorization } from './headers';
 export { bearerJwt, decodeJwtForDisplay, type BearerJwt, type DecodedJwt } from './jwt-decode';

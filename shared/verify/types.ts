@@ -1,6 +1,7 @@
 // Inputs of the verification library: the captured request and the engine's hooks.
 import type { FetchImplementation } from 'jose';
 import type { HeaderPair } from '../model';
+import type { SyncCrypto } from './sync-crypto';
 
 export interface VerifyInput {
   method: string;
@@ -43,6 +44,8 @@ export interface VerifyContext {
   fetchJwks?: JwksFetch;
   /** Per-task tokens Switchboard registered; absent = only the configured token counts. */
   registeredTokens?: RegisteredTokens;
+  /** Synchronous HMAC/SHA-256 of the host (the engine: node:crypto); absent = WebCrypto. */
+  crypto?: SyncCrypto;
   /** ms; defaults to Date.now. Used only when `receivedAt` is not a usable time. */
   now?: () => number;
 }

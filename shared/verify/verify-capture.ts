@@ -27,7 +27,8 @@ const RUNNERS: Record<CheckId, Runner> = {
   'github-signature': checkGithubSignature,
 };
 
-async function runCheck(
+/** One check alone (a host that splits the checks across threads). */
+export async function verifyCheck(
   id: CheckId,
   input: VerifyInput,
   settings: Settings,
@@ -47,5 +48,5 @@ export function verifyCapture(
   settings: Settings,
   ctx: VerifyContext,
 ): Promise<Check[]> {
-  return Promise.all(CHECK_IDS.map((id) => runCheck(id, input, settings, ctx)));
+  return Promise.all(CHECK_IDS.map((id) => verifyCheck(id, input, settings, ctx)));
 }

@@ -30,13 +30,24 @@ export function tempDataDir(): string {
 
 export async function startTestEngine(
   /** portFromSettings: no --receiver-port flag; the port (0) is a saved setting the test may change. */
-  opts: { dataDir?: string; env?: NodeJS.ProcessEnv; portFromSettings?: boolean } = {},
+  opts: {
+    dataDir?: string;
+    env?: NodeJS.ProcessEnv;
+    portFromSettings?: boolean;
+    verifyWorkers?: number;
+  } = {},
 ): Promise<TestEngine> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const env = opts.env ?? testSecrets();
   if (opts.portFromSettings) createSettingsStore({ dataDir, env }).update({ receiverPort: 0 });
+  const script = new URL('../../electron/engine/captures/verify-worker.ts', import.meta.url).href;
+  const workers = opts.verifyWorkers
+    ? { verifyWorkers: { count: opts.verifyWorkers, script } }
+    : {};
   const engine = createEngine(
-    opts.portFromSettings ? { dataDir, env } : { dataDir, receiverPort: 0, env },
+    opts.portFromSettings
+      ? { dataDir, env, ...workers }
+      : { dataDir, receiverPort: 0, env, ...workers },
   );
   await engine.start();
   const info = await engine.handlers.receiverInfo({});

@@ -118,6 +118,38 @@ describe('receiver', () => {
     expect((await t.engine.handlers.countCaptures({})).count).toBe(3);
   });
 
+  it('stores each capture once with its verdict; one jti sent twice at once is one replay', async () => {
+    t = await startTestEngine();
+    await t.engine.handlers.updateSettings({ patch: { responseMode: 'enforce' }, reverify: false });
+    const hook = await tutorialWebhook(secrets(t));
+    // Both requests are verified before either write: the jti is settled inside the writes.
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => postAndSettle(t, `/webhook`, { headers: hook.headers, body: hook.body })),
+    );
+    expect([a!.res.status, b!.res.status].sort()).toEqual([200, 401]);
+    const replay = [a!, b!].find((r) => r.res.status === 401)!;
+    const first = [a!, b!].find((r) => r.res.status === 200)!;
+    const detail = await t.engine.handlers.getCapture({ id: replay.captureId });
+    expect(detail).toMatchObject({ verdict: 'invalid', responseStatus: 401 });
+    expect(detail.checks.find((c) => c.id === 'jti-replay')?.detail).toContain(
+      `already used by capture #${first.captureId}`,
+    );
+  });
+
+  it('verifies on a worker thread when the engine runs a verify pool, with the same verdicts', async () => {
+    t = await startTestEngine({ verifyWorkers: 1 });
+    const good = await tutorialWebhook(secrets(t));
+    const bad = await tutorialWebhook({ webhookSecret: 'wrong', jwtSecret: secrets(t).jwtSecret });
+    const ok = await postAndSettle(t, `/webhook`, { headers: good.headers, body: good.body });
+    const ko = await postAndSettle(t, `/webhook`, { headers: bad.headers, body: bad.body });
+    const okDetail = await t.engine.handlers.getCapture({ id: ok.captureId });
+    const koDetail = await t.engine.handlers.getCapture({ id: ko.captureId });
+    expect(okDetail.verdict).toBe('valid');
+    expect(koDetail.verdict).toBe('invalid');
+    expect(koDetail.checks.find((c) => c.id === 'hmac-sha256')?.status).toBe('fail');
+    expect(koDetail.checks.find((c) => c.id === 'jwt')?.status).toBe('pass');
+  });
+
   it('lists newest first with cursor pagination and filters', async () => {
     t = await startTestEngine();
     for (let i = 0; i < 5; i++) {

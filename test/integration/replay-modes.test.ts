@@ -61,6 +61,12 @@ describe('replay modes', () => {
     expect(stored.captureId).toBe(c.id);
     expect(stored.sent.sha256).toBe(sha(c.body));
     expect(Buffer.from(s.replays.body(r.replayId, 'sent')!).equals(c.body)).toBe(true);
+    expect(stored.sent.size).toBe(c.body.byteLength);
+    // A reference to the capture's bytes, not a copy of them.
+    const row = s.db
+      .prepare('SELECT sent_body_ref, length(sent_body) AS n FROM replays WHERE id = ?')
+      .get(r.replayId);
+    expect(row).toEqual({ sent_body_ref: 1, n: 0 });
     expect(s.replays.listForCapture(c.id, 10).map((x) => x.replayId)).toContain(r.replayId);
     expect(s.replays.recentTargets()).toContain(target.url);
     expect(s.events.some((e) => e.type === 'replay' && e.replay.replayId === r.replayId)).toBe(

@@ -1,7 +1,9 @@
-// Runs verification for one stored capture against the current settings and saves the checks
-// and verdict. Used by the receiver (with the bytes in hand), by re-verification and by imports.
+// Runs verification against the current settings: before the write for the receiver (the
+// verdict goes into the capture's one insert, the jti settled inside that write), and for a
+// stored capture (re-verification, imports), saving checks and verdict. node:crypto throughout.
 import type { CaptureSummary, Check, RuleAnswer, Settings, Verdict } from '../../../shared/model';
 import {
+  jtiReplayed,
   verifyCapture,
   verdictOf,
   type RegisteredTokens,
@@ -10,6 +12,7 @@ import {
 import type { CapturesRepo } from '../store/captures-repo';
 import type { GroupCommit } from '../store/group-commit';
 import type { JtiRepo } from '../store/jti-repo';
+import { nodeCrypto } from './node-crypto';
 
 export interface VerifyDeps {
   captures: CapturesRepo;
@@ -33,6 +36,7 @@ export async function verifyAndSave(
   answered?: { status: number; answeredBy: RuleAnswer | null },
 ): Promise<VerifyOutcome> {
   const checks = await verifyCapture(input, deps.settings(), {
+    crypto: nodeCrypto,
     // Through the group commit when there is one: a burst shares one transaction.
     rememberJti: (jti) =>
       deps.commit
@@ -45,6 +49,40 @@ export async function verifyAndSave(
   if (deps.commit) await deps.commit.enqueue(save);
   else save();
   return { checks, verdict };
+}
+
+/** Checks of a request not stored yet; `jti` is the token id still to settle in its write. */
+export interface UnsavedVerification {
+  checks: Check[];
+  jti: string | null;
+}
+
+export async function verifyUnsaved(
+  deps: Pick<VerifyDeps, 'settings' | 'registeredTokens'>,
+  input: VerifyInput,
+): Promise<UnsavedVerification> {
+  let jti: string | null = null;
+  const checks = await verifyCapture(input, deps.settings(), {
+    crypto: nodeCrypto,
+    // Provisionally first seen; settleJti decides inside the write, where no other request
+    // can claim the same jti in between.
+    rememberJti: (seen) => {
+      jti = seen;
+      return null;
+    },
+    ...(deps.registeredTokens ? { registeredTokens: deps.registeredTokens } : {}),
+  });
+  return { checks, jti };
+}
+
+/** Inside the capture's write: a jti an earlier capture used turns the check into a replay. */
+export function settleJti(jti: JtiRepo, v: UnsavedVerification): VerifyOutcome {
+  const earlier = v.jti === null ? null : jti.firstUser(v.jti);
+  const checks =
+    earlier === null || v.jti === null
+      ? v.checks
+      : v.checks.map((c) => (c.id === 'jti-replay' ? jtiReplayed(v.jti!, earlier) : c));
+  return { checks, verdict: verdictOf(checks) };
 }
 
 /** Re-verifies a capture already in the store; null when it no longer exists. */

@@ -1,15 +1,21 @@
 // Handles one POST/PUT/PATCH on plain node:http (the hot path skips express): read the exact
-// bytes, store them durably, answer, verify. Invariant: a 2xx is sent only after the capture row
-// is committed. In enforce mode verification happens before the answer, since it decides it.
+// bytes, verify them, store capture and verdict in one durable write, answer. Invariant: a 2xx
+// is sent only after the capture row is committed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineEvent } from '../../../shared/events';
-import type { HeaderPair, RuleAnswer, Verdict } from '../../../shared/model';
+import type { HeaderPair, RuleAnswer } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
-import { verifyAndSave, type VerifyDeps } from '../captures/verify-and-save';
+import {
+  verifyUnsaved,
+  type UnsavedVerification,
+  type VerifyDeps,
+} from '../captures/verify-and-save';
+import type { VerifyPool } from '../captures/verify-pool';
 import type { ReplayMarks } from '../replay/replay-marks';
 import type { AuditRepo } from '../store/audit-repo';
+import type { NewCapture } from '../store/captures-repo';
 import type { GroupCommit } from '../store/group-commit';
-import { enforceDecision } from './enforce';
+import { writeCapture, type WrittenCapture } from './capture-write';
 import { BodyTooLargeError, readBody } from './read-body';
 import { claimRefusal } from './refusals';
 
@@ -29,6 +35,8 @@ export interface ReceiverDeps extends VerifyDeps {
   responseRule?(method: string, path: string): ResponseOverride | null;
   /** Replays Switchboard announced it is sending to itself (origin "replay"). */
   replayMarks?: ReplayMarks;
+  /** Verification on worker threads; absent = on the main thread. */
+  verifyPool?: VerifyPool | undefined;
 }
 
 export async function captureRequest(
@@ -84,22 +92,33 @@ export async function captureRequest(
   const taskId = extractTaskId(headers, body);
   const contentType = headerValue(headers, 'content-type') ?? null;
   const source = deps.replayMarks?.take(path, body) ? 'replay' : 'receiver';
-  let id: number;
+  // Verified before the write, so the capture is stored once with its verdict (node:crypto).
+  const input = { method, path, headers, body, receivedAt, taskId };
+  // Why the turn: verifications finish in any order (a worker, a JWKS fetch); captures are
+  // written, and numbered, in the order their bodies arrived.
+  const turn = takeTurn(deps.commit);
+  let verified: UnsavedVerification;
   try {
-    id = await deps.commit.enqueue(() =>
-      deps.captures.insert({
-        source,
-        receivedAt,
-        method,
-        path,
-        query,
-        headers,
-        body,
-        remoteAddress,
-        taskId,
-        contentType,
-      }),
-    );
+    verified = await (deps.verifyPool?.verify(input) ?? verifyUnsaved(deps, input));
+    await turn.ready;
+  } catch (err) {
+    turn.done(); // never hold up the requests behind this one
+    throw err;
+  }
+  const enforce = deps.settings().responseMode === 'enforce';
+  const capture: NewCapture = {
+    ...{ source, receivedAt, method, path, query, headers, body },
+    ...{ remoteAddress, taskId, contentType },
+  };
+  let written: WrittenCapture;
+  try {
+    let write: Promise<WrittenCapture>;
+    try {
+      write = deps.commit.enqueue(() => writeCapture(deps, capture, verified, enforce));
+    } finally {
+      turn.done();
+    }
+    written = await write;
   } catch (err) {
     // Not stored means not acknowledged: the sender sees a 5xx and can retry.
     audit(500, `could not store capture: ${(err as Error).message}`, 'error');
@@ -107,66 +126,41 @@ export async function captureRequest(
     return;
   }
 
-  const input = { method, path, headers, body, receivedAt, taskId };
-  const received = { status: 'received', taskId, captureId: id };
-  const announce = (verdict: Verdict, answeredBy: RuleAnswer | null) =>
-    deps.emit({
-      type: 'capture',
-      capture: {
-        id,
-        receivedAt,
-        method,
-        path,
-        taskId,
-        verdict,
-        size: body.byteLength,
-        contentType,
-        source,
-        answeredBy,
-      },
+  const { id, verdict, refusal, rule } = written;
+  if (refusal) {
+    audit(refusal.status, refusal.reason);
+    send(res, refusal.status, {
+      error: refusal.status === 400 ? 'missing_headers' : 'verification_failed',
+      message: refusal.reason,
+      captureId: id,
     });
-
-  if (deps.settings().responseMode === 'enforce') {
-    const { checks, verdict } = await verifyAndSave(deps, id, input);
-    const refusal = enforceDecision(headers, checks, verdict);
-    let status: number;
-    let answeredBy: RuleAnswer | null = null;
-    if (refusal) {
-      audit(refusal.status, refusal.reason);
-      status = refusal.status;
-      send(res, status, {
-        error: status === 400 ? 'missing_headers' : 'verification_failed',
-        message: refusal.reason,
-        captureId: id,
-      });
-    } else {
-      ({ status, answeredBy } = await answer(deps, method, path, res, received));
-    }
-    deps.captures.saveResponseStatus(id, status, answeredBy);
-    announce(verdict, answeredBy);
-    return;
+  } else {
+    await answer(res, rule, { status: 'received', taskId, captureId: id });
   }
-  // Observe mode: the capture is durable, so acknowledge now and verify after answering; the
-  // sender's latency does not include verification.
-  const answered = await answer(deps, method, path, res, received);
-  const { verdict } = await verifyAndSave(deps, id, input, answered);
-  announce(verdict, answered.answeredBy);
+  deps.emit({
+    type: 'capture',
+    capture: {
+      id,
+      receivedAt,
+      method,
+      path,
+      taskId,
+      verdict,
+      size: body.byteLength,
+      contentType,
+      source,
+      answeredBy: rule?.rule ?? null,
+    },
+  });
 }
 
-/** Answers 200 unless a configured response rule overrides it; returns the status sent and
- *  the rule that chose it. */
+/** Answers 200, or what the configured response rule says (after its delay). */
 async function answer(
-  deps: ReceiverDeps,
-  method: string,
-  path: string,
   res: ServerResponse,
+  rule: ResponseOverride | null,
   payload: object,
-): Promise<{ status: number; answeredBy: RuleAnswer | null }> {
-  const rule = deps.responseRule?.(method, path) ?? null;
-  if (!rule) {
-    send(res, 200, payload);
-    return { status: 200, answeredBy: null };
-  }
+): Promise<void> {
+  if (!rule) return send(res, 200, payload);
   if (rule.delayMs > 0) await new Promise((r) => setTimeout(r, rule.delayMs));
   send(
     res,
@@ -175,7 +169,6 @@ async function answer(
     false,
     rule.retryAfter ? { 'Retry-After': rule.retryAfter } : {},
   );
-  return { status: rule.status, answeredBy: rule.rule ?? null };
 }
 
 function send(
@@ -199,4 +192,15 @@ function pairs(raw: string[]): HeaderPair[] {
   const out: HeaderPair[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!, raw[i + 1]!]);
   return out;
+}
+
+/** The last request in arrival order, per engine (its group commit). */
+const lastTurn = new WeakMap<GroupCommit, Promise<void>>();
+
+/** A place in the arrival order: `ready` settles once every earlier request queued its write. */
+function takeTurn(commit: GroupCommit): { ready: Promise<void>; done: () => void } {
+  const ready = lastTurn.get(commit) ?? Promise.resolve();
+  let done!: () => void;
+  lastTurn.set(commit, new Promise<void>((resolve) => (done = resolve)));
+  return { ready, done };
 }

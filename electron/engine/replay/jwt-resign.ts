@@ -1,8 +1,9 @@
 // Re-issues the Bearer JWT of a captured webhook: same claims and header fields, fresh
-// iat/exp/jti, signed HS256 with the configured secret (jose). Attack variants tweak the claims
+// iat/exp/jti, signed HS256 with the configured secret (node:crypto, the compact form jose's
+// SignJWT writes; jose decodes). Attack variants tweak the claims
 // (expired, another task), the key (wrong secret) or drop the signature (`alg: none`).
-import { SignJWT, UnsecuredJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
-import { randomUUID } from 'node:crypto';
+import { UnsecuredJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import { createHmac, randomUUID } from 'node:crypto';
 
 export interface JwtTweaks {
   /** Seconds since epoch to use as "now" for iat/exp. */
@@ -79,9 +80,9 @@ export async function resignJwt(token: string, t: JwtTweaks): Promise<JwtResign>
     };
   }
   const { alg: _alg, ...rest } = header;
-  const signed = await new SignJWT(next)
-    .setProtectedHeader({ ...rest, alg: 'HS256' })
-    .sign(new TextEncoder().encode(t.secret));
+  const segment = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const input = `${segment({ ...rest, alg: 'HS256' })}.${segment(next)}`;
+  const signed = `${input}.${createHmac('sha256', t.secret).update(input).digest('base64url')}`;
   return {
     ok: true,
     token: signed,

@@ -118,6 +118,8 @@ export function createReplayService(deps: ReplayDeps) {
         headers: out.sentHeaders,
         body: prepared.body,
         sha256,
+        // prepareExact sends the capture's bytes as they are: stored as a reference.
+        bodyIsCapture: meta.mode === 'exact',
       },
       changes: prepared.changes,
       related: meta.related ?? [],

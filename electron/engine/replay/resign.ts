@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { HeaderPair } from '../../../shared/model';
 import type { ReplayChange } from '../../../shared/api/replay';
 import { hmacSha256Base64, hmacSha256Hex, standardWebhooksKey } from '../../../shared/verify/index';
+import { nodeCrypto } from '../captures/node-crypto';
 import { bearerToken, resignJwt } from './jwt-resign';
 import { findHeader, setHeader } from '../../../shared/wire-headers';
 
@@ -73,7 +74,11 @@ export async function resign(
     if (findHeader(headers, name) === undefined) continue;
     if (!hmacSecret) keep(name, 'no webhook secret configured: sent as captured');
     else
-      replace(name, `sha256=${await hmacSha256Hex(hmacSecret, body)}`, 'HMAC-SHA256 of the body');
+      replace(
+        name,
+        `sha256=${await hmacSha256Hex(hmacSecret, body, nodeCrypto)}`,
+        'HMAC-SHA256 of the body',
+      );
   }
 
   let webhookId: string | null = null;
@@ -90,7 +95,7 @@ export async function resign(
       const signed = new Uint8Array(Buffer.concat([Buffer.from(`${webhookId}.${ts}.`), body]));
       replace(
         'webhook-signature',
-        `v1,${await hmacSha256Base64(key, signed)}`,
+        `v1,${await hmacSha256Base64(key, signed, nodeCrypto)}`,
         'signs id.timestamp.body',
       );
     }

@@ -24,6 +24,11 @@ export interface NewCapture {
   contentType: string | null;
   source: CaptureOrigin;
   importedAt?: number | null;
+  /** Verification done before the write (the receiver): stored in the same insert. */
+  checks?: Check[];
+  verdict?: Verdict;
+  responseStatus?: number | null;
+  answeredBy?: RuleAnswer | null;
 }
 
 export interface CaptureFilter {
@@ -59,14 +64,11 @@ const SEARCH_BODY_PREFIX = 4096;
 
 export function createCapturesRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO captures
-    (received_at, method, path, query, headers, body, size, content_type, remote_address, task_id, source, search_text, imported_at)
-    VALUES (@receivedAt, @method, @path, @query, @headers, @body, @size, @contentType, @remoteAddress, @taskId, @source, @searchText, @importedAt)`);
+    (received_at, method, path, query, headers, body, size, content_type, remote_address, task_id, source, search_text, imported_at, checks, verdict, response_status, answered_by)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const saveChecks = db.prepare(
     `UPDATE captures SET checks = ?, verdict = ?, response_status = COALESCE(?, response_status),
       answered_by = CASE WHEN ? THEN ? ELSE answered_by END WHERE id = ?`,
-  );
-  const saveResponse = db.prepare(
-    'UPDATE captures SET response_status = ?, answered_by = ? WHERE id = ?',
   );
   const byId = db.prepare('SELECT * FROM captures WHERE id = ?');
   const bodyById = db.prepare('SELECT body FROM captures WHERE id = ?');
@@ -84,14 +86,26 @@ export function createCapturesRepo(db: Db) {
       ]
         .join('\n')
         .toLowerCase();
-      const info = insert.run({
-        ...c,
-        headers: JSON.stringify(c.headers),
-        body: Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength),
-        size: c.body.byteLength,
+      // Positional parameters: no per-insert parameter object for better-sqlite3 to walk.
+      const info = insert.run(
+        c.receivedAt,
+        c.method,
+        c.path,
+        c.query,
+        JSON.stringify(c.headers),
+        Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength),
+        c.body.byteLength,
+        c.contentType,
+        c.remoteAddress,
+        c.taskId,
+        c.source,
         searchText,
-        importedAt: c.importedAt ?? null,
-      });
+        c.importedAt ?? null,
+        c.checks ? JSON.stringify(c.checks) : '[]',
+        c.verdict ?? 'unverified',
+        c.responseStatus ?? null,
+        c.answeredBy ? JSON.stringify(c.answeredBy) : null,
+      );
       return Number(info.lastInsertRowid);
     },
 
@@ -111,10 +125,6 @@ export function createCapturesRepo(db: Db) {
         by,
         id,
       );
-    },
-
-    saveResponseStatus(id: number, status: number, answeredBy: RuleAnswer | null = null): void {
-      saveResponse.run(status, answeredBy ? JSON.stringify(answeredBy) : null, id);
     },
 
     list(filter: CaptureFilter, limit: number, cursor?: string): Page<CaptureSummary> {

@@ -14,6 +14,15 @@ export function createJtiRepo(db: Db) {
       const row = find.get(jti) as { capture_id: number } | undefined;
       return row && row.capture_id !== captureId ? row.capture_id : null;
     },
+    /** The capture that first used `jti`, or null when none did (read inside a write). */
+    firstUser(jti: string): number | null {
+      const row = find.get(jti) as { capture_id: number } | undefined;
+      return row ? row.capture_id : null;
+    },
+    /** Records `jti` for `captureId` unless an earlier capture owns it. */
+    record(jti: string, captureId: number): void {
+      insert.run(jti, captureId, Date.now());
+    },
     clear(): void {
       db.prepare('DELETE FROM seen_jti').run();
     },

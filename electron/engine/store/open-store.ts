@@ -14,6 +14,10 @@ export function openDatabase(dataDir: string, warn: (w: string) => void = consol
   // NORMAL in WAL mode: a committed transaction survives a process crash (kill -9), which is
   // the durability the receiver promises before it answers 2xx.
   db.pragma('synchronous = NORMAL');
+  // A checkpoint copies the WAL into the database file and fsyncs it, a burst's largest single
+  // cost: every 8,000 pages (32 MiB) instead of SQLite's 1,000, the WAL truncated back after.
+  db.pragma('wal_autocheckpoint = 8000');
+  db.pragma(`journal_size_limit = ${32 * 1024 * 1024}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);

@@ -31,7 +31,15 @@ export interface NewReplay {
   mode: ReplayMode;
   attack: AttackName | null;
   groupId: string | null;
-  sent: { method: string; url: string; headers: HeaderPair[]; body: Uint8Array; sha256: string };
+  sent: {
+    method: string;
+    url: string;
+    headers: HeaderPair[];
+    body: Uint8Array;
+    sha256: string;
+    /** The body sent is the capture's own (exact replay): stored as a reference, not a copy. */
+    bodyIsCapture?: boolean;
+  };
   changes: ReplayChange[];
   related: number[];
   response: {
@@ -55,6 +63,9 @@ interface Row {
   sent_url: string;
   sent_headers: string;
   sent_body: Buffer;
+  sent_body_ref: number;
+  /** The sent body's size, also for a body stored as a reference to the capture's. */
+  sent_size: number;
   sent_sha256: string;
   changes: string;
   related: string;
@@ -69,6 +80,7 @@ interface Row {
 /** How many recent targets are remembered. */
 const MAX_TARGETS = 20;
 const decoder = new TextDecoder('utf-8', { fatal: false });
+const EMPTY = Buffer.alloc(0);
 
 function toBuffer(b: Uint8Array): Buffer {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
@@ -76,12 +88,17 @@ function toBuffer(b: Uint8Array): Buffer {
 
 export function createReplaysRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO replays (capture_id, created_at, target_url, mode, attack,
-    group_id, sent_method, sent_url, sent_headers, sent_body, sent_sha256, changes, related,
-    response_status, response_headers, response_body, response_truncated, latency_ms, error)
-    VALUES (@captureId, @createdAt, @targetUrl, @mode, @attack, @groupId, @sentMethod, @sentUrl,
-    @sentHeaders, @sentBody, @sentSha256, @changes, @related, @status, @responseHeaders,
-    @responseBody, @truncated, @latencyMs, @error)`);
-  const byId = db.prepare('SELECT * FROM replays WHERE id = ?');
+    group_id, sent_method, sent_url, sent_headers, sent_body, sent_body_ref, sent_sha256, changes,
+    related, response_status, response_headers, response_body, response_truncated, latency_ms,
+    error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  // An exact replay's sent body is read from its capture (sent_body_ref, migration 11).
+  const byId = db.prepare(`SELECT r.id, r.capture_id, r.created_at, r.target_url, r.mode,
+    r.attack, r.sent_method, r.sent_url, r.sent_headers, r.sent_body_ref, r.sent_sha256,
+    r.changes, r.related, r.response_status, r.response_headers, r.response_body,
+    r.response_truncated, r.latency_ms, r.error,
+    CASE WHEN r.sent_body_ref = 1 THEN c.body ELSE r.sent_body END AS sent_body,
+    CASE WHEN r.sent_body_ref = 1 THEN c.size ELSE length(r.sent_body) END AS sent_size
+    FROM replays r LEFT JOIN captures c ON c.id = r.capture_id WHERE r.id = ?`);
   const byCapture = db.prepare(`SELECT id, capture_id, created_at, target_url, mode, attack,
     response_status, latency_ms, error FROM replays WHERE capture_id = ? ORDER BY id DESC LIMIT ?`);
   const touchTarget = db.prepare(`INSERT INTO replay_targets (url, last_used_at) VALUES (?, ?)
@@ -96,27 +113,30 @@ export function createReplaysRepo(db: Db) {
   const updateReport = db.prepare('UPDATE handler_reports SET report = ? WHERE id = ?');
 
   const insertOne = (r: NewReplay): number => {
-    const info = insert.run({
-      captureId: r.captureId,
-      createdAt: r.createdAt,
-      targetUrl: r.targetUrl,
-      mode: r.mode,
-      attack: r.attack,
-      groupId: r.groupId,
-      sentMethod: r.sent.method,
-      sentUrl: r.sent.url,
-      sentHeaders: JSON.stringify(r.sent.headers),
-      sentBody: toBuffer(r.sent.body),
-      sentSha256: r.sent.sha256,
-      changes: JSON.stringify(r.changes),
-      related: JSON.stringify(r.related),
-      status: r.response.status,
-      responseHeaders: JSON.stringify(r.response.headers),
-      responseBody: toBuffer(r.response.body),
-      truncated: r.response.truncated ? 1 : 0,
-      latencyMs: r.response.latencyMs,
-      error: r.response.error,
-    });
+    const ref = r.sent.bodyIsCapture === true;
+    // Positional parameters: no per-row parameter object for better-sqlite3 to walk.
+    const info = insert.run(
+      r.captureId,
+      r.createdAt,
+      r.targetUrl,
+      r.mode,
+      r.attack,
+      r.groupId,
+      r.sent.method,
+      r.sent.url,
+      JSON.stringify(r.sent.headers),
+      ref ? EMPTY : toBuffer(r.sent.body),
+      ref ? 1 : 0,
+      r.sent.sha256,
+      JSON.stringify(r.changes),
+      JSON.stringify(r.related),
+      r.response.status,
+      JSON.stringify(r.response.headers),
+      toBuffer(r.response.body),
+      r.response.truncated ? 1 : 0,
+      r.response.latencyMs,
+      r.response.error,
+    );
     return Number(info.lastInsertRowid);
   };
   // One transaction for many rows: bulk runs write their replays in batches.
@@ -230,7 +250,7 @@ function toResult(r: Row): ReplayResult {
       method: r.sent_method,
       url: r.sent_url,
       headers: JSON.parse(r.sent_headers) as HeaderPair[],
-      size: r.sent_body.byteLength,
+      size: r.sent_size,
       sha256: r.sent_sha256,
     },
     changes: JSON.parse(r.changes) as ReplayChange[],

@@ -83,8 +83,26 @@ it('keeps which response rule answered a capture (migration 7), none by default'
   // Re-verification saves checks only: the answer and its rule stay.
   repo.saveVerification(ruled, [], 'invalid');
   expect(repo.get(ruled)).toMatchObject({ responseStatus: 503, answeredBy: by });
-  repo.saveResponseStatus(plain, 401);
-  expect(repo.get(plain)).toMatchObject({ responseStatus: 401, answeredBy: null });
+  // The receiver's one write: checks, verdict and answer in the insert itself.
+  const check = { id: 'hmac-sha256', status: 'fail', detail: 'bad', diagnosis: {} } as const;
+  const once = repo.insert({
+    ...{
+      receivedAt: 1,
+      method: 'POST',
+      path: '/w',
+      query: '',
+      headers: [],
+      body: new Uint8Array(),
+    },
+    ...{ remoteAddress: '', taskId: null, contentType: null, source: 'receiver' },
+    ...{ checks: [check], verdict: 'invalid', responseStatus: 401, answeredBy: by },
+  });
+  expect(repo.get(once)).toMatchObject({
+    verdict: 'invalid',
+    checks: [check],
+    responseStatus: 401,
+    answeredBy: by,
+  });
   expect(parseAnswer('not json')).toBeNull();
   expect(parseAnswer('{"label":"x"}')).toBeNull();
   db.close();

@@ -30,6 +30,18 @@ describe('JWT re-signing', () => {
     expect(decodeProtectedHeader(r.token)).toEqual({ alg: 'HS256', typ: 'JWT', kid: 'k1' });
   });
 
+  it('signs with node:crypto byte for byte what jose SignJWT writes for the same claims', async () => {
+    const old = await new SignJWT({ taskId: 't1', iat: 100, exp: 400 })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .sign(key('s1'));
+    const r = await resignJwt(old, { now: 9000, secret: 's2', jti: 'fixed' });
+    if (!r.ok) throw new Error(r.reason);
+    const byJose = await new SignJWT(r.claims)
+      .setProtectedHeader({ typ: 'JWT', alg: 'HS256' })
+      .sign(key('s2'));
+    expect(r.token).toBe(byJose);
+  });
+
   it('builds expired, other-task and alg-none variants', async () => {
     const old = await new SignJWT({ taskId: 't1', iat: 100, exp: 400 })
       .setProtectedHeader({ alg: 'HS256' })

@@ -1,7 +1,15 @@
 // Check github-signature (X-Hub-Signature-256): same hex HMAC rules as the tutorial scheme.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import { verifyCapture } from '../../../shared/verify/index';
-import { inputWith, memoryContext, nodeHmacHex, settingsWith, testSecret } from './verify-helpers';
+import {
+  inputWith,
+  CRYPTO_PROVIDERS,
+  memoryContext,
+  useCrypto,
+  nodeHmacHex,
+  settingsWith,
+  testSecret,
+} from './verify-helpers';
 
 const secret = testSecret('github');
 const body = '{"action":"opened","number":1}';
@@ -15,7 +23,8 @@ async function github(headers: [string, string][], webhookSecret = secret) {
   return checks.find((c) => c.id === 'github-signature');
 }
 
-describe('github-signature', () => {
+describe.each(CRYPTO_PROVIDERS)('github-signature, hashed with %s', (_name, provider) => {
+  beforeAll(() => useCrypto(provider));
   it('passes a correct X-Hub-Signature-256', async () => {
     const check = await github([['X-Hub-Signature-256', `sha256=${nodeHmacHex(secret, body)}`]]);
     expect(check?.status).toBe('pass');

@@ -1,8 +1,16 @@
 // Check hmac-sha256 (X-A2A-Signature): pass, skip, malformed headers and the computed causes.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import type { Check } from '../../../shared/model';
 import { verifyCapture } from '../../../shared/verify/index';
-import { inputWith, memoryContext, nodeHmacHex, settingsWith, testSecret } from './verify-helpers';
+import {
+  inputWith,
+  CRYPTO_PROVIDERS,
+  memoryContext,
+  useCrypto,
+  nodeHmacHex,
+  settingsWith,
+  testSecret,
+} from './verify-helpers';
 
 const secret = testSecret('webhook');
 const settings = settingsWith({ webhookSecret: secret });
@@ -25,7 +33,8 @@ const pythonBody =
   '{"message": "caf\\u00e9 \\u2705", "n": 2.5, "status": "completed", "taskId": "t-1"}';
 const signed = (body: string, key = secret) => `sha256=${nodeHmacHex(key, body)}`;
 
-describe('hmac-sha256', () => {
+describe.each(CRYPTO_PROVIDERS)('hmac-sha256, hashed with %s', (_name, provider) => {
+  beforeAll(() => useCrypto(provider));
   it('passes for the raw body signed with the configured secret', async () => {
     const check = await hmacCheck(pythonBody, signed(pythonBody));
     expect(check.status).toBe('pass');

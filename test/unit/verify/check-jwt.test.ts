@@ -1,13 +1,15 @@
 // Check jwt with HS256 (the tutorial's tokens): claims, time, binding, refusals and skips.
 import { createHash, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import type { Check, HeaderPair, Settings } from '../../../shared/model';
 import { verifyCapture } from '../../../shared/verify/index';
 import {
   NOW_SEC,
   inputWith,
+  CRYPTO_PROVIDERS,
   memoryContext,
+  useCrypto,
   pyJwt,
   settingsWith,
   testSecret,
@@ -40,7 +42,8 @@ async function jwtCheck(
 
 const bearer = (token: string): HeaderPair => ['Authorization', `Bearer ${token}`];
 
-describe('jwt (HS256)', () => {
+describe.each(CRYPTO_PROVIDERS)('jwt (HS256), hashed with %s', (_name, provider) => {
+  beforeAll(() => useCrypto(provider));
   it('passes a PyJWT-style token with float iat/exp and says what it checked', async () => {
     const claims = tutorialClaims(taskId);
     expect(Number.isInteger(claims.iat)).toBe(false);

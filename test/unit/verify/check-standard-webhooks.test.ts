@@ -2,10 +2,17 @@
 // signatures, whsec_ and raw secrets, tolerance, malformed input and skips.
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, beforeAll } from 'vitest';
 import type { HeaderPair, Settings } from '../../../shared/model';
 import { hmacSha256Base64, standardWebhooksKey, verifyCapture } from '../../../shared/verify/index';
-import { NOW_SEC, inputWith, memoryContext, settingsWith } from './verify-helpers';
+import {
+  NOW_SEC,
+  inputWith,
+  CRYPTO_PROVIDERS,
+  memoryContext,
+  useCrypto,
+  settingsWith,
+} from './verify-helpers';
 
 interface Vector {
   secret: string;
@@ -53,7 +60,8 @@ function headersFor(signature: string, ts = String(NOW_SEC), msgId = id): Header
   ];
 }
 
-describe('standard-webhooks', () => {
+describe.each(CRYPTO_PROVIDERS)('standard-webhooks, hashed with %s', (_name, provider) => {
+  beforeAll(() => useCrypto(provider));
   it('agrees with the published test vector', async () => {
     for (const v of fixture.vectors) {
       const key = standardWebhooksKey(v.secret);

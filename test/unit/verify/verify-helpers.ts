@@ -2,7 +2,8 @@
 // and a PyJWT-like token builder (node:crypto is fine in tests).
 import { createHmac, randomUUID } from 'node:crypto';
 import type { HeaderPair, Settings } from '../../../shared/model';
-import type { VerifyContext, VerifyInput } from '../../../shared/verify/index';
+import type { SyncCrypto, VerifyContext, VerifyInput } from '../../../shared/verify/index';
+import { nodeCrypto } from '../../../electron/engine/captures/node-crypto';
 import { DEFAULT_SETTINGS } from '../../../electron/engine/settings';
 
 export const NOW_MS = 1_800_000_000_000;
@@ -33,9 +34,21 @@ export function inputWith(
   };
 }
 
+/** Both ways the verifiers hash: WebCrypto (the renderer) and the engine's node:crypto. */
+export const CRYPTO_PROVIDERS: [string, SyncCrypto | undefined][] = [
+  ['WebCrypto', undefined],
+  ['node:crypto', nodeCrypto],
+];
+let activeCrypto: SyncCrypto | undefined;
+/** Makes memoryContext hand out this provider (per test file: call in beforeAll). */
+export function useCrypto(crypto: SyncCrypto | undefined): void {
+  activeCrypto = crypto;
+}
+
 /** A context whose jti memory is a Map: the first capture id to present a jti owns it. */
 export function memoryContext(captureId = 1, seen = new Map<string, number>()): VerifyContext {
   return {
+    ...(activeCrypto ? { crypto: activeCrypto } : {}),
     rememberJti: (jti) => {
       const earlier = seen.get(jti);
       if (earlier !== undefined && earlier !== captureId) return earlier;
