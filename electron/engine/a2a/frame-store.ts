@@ -22,7 +22,7 @@ export interface FrameStoreDeps {
   findings: A2aFindingsRepo;
 }
 
-export function lintFrameOf(id: number, p: Pick<ParsedFrame, 'event' | 'meta'>): LintFrame {
+function lintFrameOf(id: number, p: Pick<ParsedFrame, 'event' | 'meta'>): LintFrame {
   const problem = p.meta.problem;
   return { id, data: null, parsed: { event: p.event, ...(problem ? { problem } : {}) } };
 }
@@ -61,5 +61,3 @@ export function createFrameStore(d: FrameStoreDeps, exchangeId: number, header: 
     },
   };
 }
-
-export type FrameStore = ReturnType<typeof createFrameStore>;

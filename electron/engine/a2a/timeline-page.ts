@@ -82,5 +82,3 @@ export function createTimelineReader(d: TimelineDeps) {
     };
   };
 }
-
-export type TimelineReader = ReturnType<typeof createTimelineReader>;

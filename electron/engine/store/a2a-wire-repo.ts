@@ -79,11 +79,7 @@ function storedData(f: NewFrame): string | null {
 }
 
 /** The frame's `data` field: the stored one, else its one `data:` line. */
-export function frameData(r: {
-  raw: string;
-  data: string | null;
-  event: string | null;
-}): string | null {
+function frameData(r: { raw: string; data: string | null; event: string | null }): string | null {
   if (r.data !== null || r.event === 'rpc-response') return r.data;
   return ONE_DATA_LINE.exec(r.raw)?.[1] ?? null;
 }
