@@ -4,7 +4,7 @@ import type { AuditEntry, CaptureSummary, ReceiverInfo, SettingsView } from './m
 import type { BulkProgress, ReplaySummary } from './api/replay';
 import type { DeliveryAttempt, DemoAgentInfo, ResponseRule } from './api/demo';
 import type { TaskView } from './api/agents';
-import type { TimelineEvent } from './a2a/types';
+import type { Finding, TimelineEvent } from './a2a/types';
 
 export type EngineEvent =
   | { type: 'capture'; capture: CaptureSummary }
@@ -18,7 +18,16 @@ export type EngineEvent =
   | { type: 'demo-agent'; agent: DemoAgentInfo }
   | { type: 'delivery'; attempt: DeliveryAttempt }
   | { type: 'response-rules'; rules: ResponseRule[] }
-  | { type: 'stream'; taskId: string; event: TimelineEvent }
+  /** A task's timeline grew (both lanes, pushed: never refetched). `events`: new rows in
+   *  arrival order, findings attached; `updates`: rows already sent whose content changed (same
+   *  frame / capture id: replace); `findings`: new whole-stream findings (frameId null). */
+  | {
+      type: 'timeline';
+      taskId: string;
+      events: TimelineEvent[];
+      updates?: TimelineEvent[];
+      findings?: Finding[];
+    }
   | { type: 'task'; task: TaskView };
 
 export type EngineEventType = EngineEvent['type'];

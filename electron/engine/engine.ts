@@ -131,9 +131,10 @@ export function createEngine(options: EngineOptions): Engine {
 
   // Discovery also probes the ports the demo agents run on (demoService is set just below).
   const agentService = createAgentService(context, { demoPorts: () => demoService.ports() });
-  // Verified webhooks move their task's state (and fetch its results when it finished).
+  // Captures join their task's timeline; verified webhooks move its state (and fetch its results).
   listeners.add((e) => {
-    if (e.type === 'capture') agentService.onCapture(e.capture);
+    if (e.type === 'capture' || e.type === 'capture-updated')
+      agentService.onCapture(e.capture, e.type === 'capture-updated');
   });
   const retention = createRetentionService(context);
   const demoService = createDemoService(context);

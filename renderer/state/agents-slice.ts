@@ -1,5 +1,6 @@
 // State of the Agents screen: agents, the selected agent's tasks, the selected task's timeline
-// (appended live from 'stream' events, webhooks refetched on 'capture' events for that task).
+// (its tail loaded once, then appended from the engine's 'timeline' events: both lanes, findings
+// included, never refetched).
 // The task list and the selected task's state follow 'task' events (stream, tasks/get answers
 // and verified webhooks all move it in the engine).
 // Its own zustand store fed by onEngineBatch, so the app store stays untouched. The timeline is
@@ -79,13 +80,15 @@ export function createAgentsStore(api: SwitchboardApi) {
     async refreshTimeline() {
       const { selectedTaskId: taskId, events: data } = get();
       if (!taskId) return;
-      const generation = data.beginReload();
+      const generation = data.beginLoad();
+      const live = get().findings;
       const tl = await api.getTimeline({ taskId, cursor: 'tail', limit: CHUNK });
       if (get().events !== data) return;
       data.resetFromTail(generation, tl);
-      set({ findings: tl.findings });
-      // A partial first page (rows shown at once, findings not linted yet): ask for it again.
-      if (tl.partial) await get().refreshTimeline();
+      // Whole-stream findings pushed while the page loaded that it does not have yet.
+      const added = get().findings.slice(live.length);
+      const had = new Set(tl.findings.map(findingKey));
+      set({ findings: [...tl.findings, ...added.filter((f) => !had.has(findingKey(f)))] });
     },
     async run(action) {
       set({ busy: true, error: null });
@@ -101,34 +104,30 @@ export function createAgentsStore(api: SwitchboardApi) {
     applyBatch(batch) {
       const { selectedTaskId, selectedAgentId } = get();
       const fresh: TimelineEvent[] = [];
+      const updates: TimelineEvent[] = [];
+      const found: Finding[] = [];
       let tasks = get().tasks;
-      let refetch = false;
       for (const e of batch) {
-        if (e.type === 'stream' && e.taskId === selectedTaskId) fresh.push(e.event);
-        else if (e.type === 'task' && e.task.agentId === selectedAgentId) {
+        if (e.type === 'timeline' && e.taskId === selectedTaskId) {
+          fresh.push(...e.events);
+          if (e.updates) updates.push(...e.updates);
+          for (const ev of e.events) if (ev.findings) found.push(...ev.findings);
+          if (e.findings) found.push(...e.findings);
+        } else if (e.type === 'task' && e.task.agentId === selectedAgentId) {
           const rest = tasks.filter((t) => t.taskId !== e.task.taskId);
           tasks = [e.task, ...rest];
-        } else if (
-          (e.type === 'capture' || e.type === 'capture-updated') &&
-          e.capture.taskId === selectedTaskId
-        ) {
-          refetch = true;
         }
       }
       if (tasks !== get().tasks) set({ tasks });
-      if (fresh.length) get().events.append(fresh);
-      // Webhooks and findings are computed by the engine: fetch the merged timeline again.
-      if (
-        refetch ||
-        (fresh.length &&
-          fresh.some(
-            (f) => f.state === 'completed' || f.state === 'failed' || f.state === 'canceled',
-          ))
-      ) {
-        void get().refreshTimeline();
-      }
+      if (fresh.length || updates.length) get().events.apply(fresh, updates);
+      if (found.length) set({ findings: [...get().findings, ...found] });
     },
   }));
+}
+
+/** Identity of a finding, to merge pushed findings with a page that may already have them. */
+function findingKey(f: Finding): string {
+  return `${f.rule}|${f.frameId ?? ''}|${f.captureId ?? ''}|${f.message}`;
 }
 
 export type AgentsStore = ReturnType<typeof createAgentsStore>;

@@ -2,11 +2,17 @@
 // plus a snapshot (version, total, lane counts) that changes once per applied batch or page.
 // Pages come from the engine on demand (getTimeline limit/cursor): the tail first, then the
 // chunks the list scrolls to. Rows are mutated in place and never copied; views subscribe
-// with useSyncExternalStore and re-render only on a new snapshot. Indexes are stable: live events
-// are appended; a reload (webhook, terminal state) starts again from a fresh tail page.
+// with useSyncExternalStore and re-render only on a new snapshot. Indexes are stable: live rows
+// pushed by the engine ('timeline' events) are appended, and rows it sends again (a webhook
+// re-linted or re-verified) replaced in place; the tail is loaded once, never refetched.
 import type { Timeline } from '../../shared/api/agents';
 import type { TimelineEvent } from '../../shared/a2a/types';
-import { toRowViews, type RowContext, type TimelineRowView } from '../views/agents/timeline-rows';
+import {
+  rowTitle,
+  toRowViews,
+  type RowContext,
+  type TimelineRowView,
+} from '../views/agents/timeline-rows';
 
 export const CHUNK = 1000;
 const MAX_IN_FLIGHT = 2;
@@ -32,8 +38,10 @@ export class TimelineData {
   private readonly inFlight = new Set<number>();
   private readonly failedAt = new Map<number, number>();
   private wanted: [number, number] = [0, 0];
-  /** Live events appended while a reload is under way (re-applied after it). */
-  private sinceReload: TimelineEvent[] | null = null;
+  /** Index of each loaded webhook row by capture id (to replace it when it is sent again). */
+  private readonly captureRows = new Map<number, number>();
+  /** Live rows pushed while the tail page is loading (applied again on it). */
+  private sinceLoad: { events: TimelineEvent[]; updates: TimelineEvent[] } | null = null;
 
   constructor(
     readonly taskId: string | null,
@@ -47,20 +55,21 @@ export class TimelineData {
 
   getSnapshot = (): TimelineSnapshot => this.snap;
 
-  /** Starts a reload: live events from now on are kept to be re-applied on its page. */
-  beginReload(): number {
-    this.sinceReload = [];
+  /** Starts loading the tail: live rows from now on are kept to be applied again on its page. */
+  beginLoad(): number {
+    this.sinceLoad = { events: [], updates: [] };
     return ++this.generation;
   }
 
-  /** Replaces everything with a tail page (answer of a reload begun with `beginReload`). */
+  /** Replaces everything with a tail page (answer of a load begun with `beginLoad`). */
   resetFromTail(generation: number, page: Timeline): void {
     if (generation !== this.generation) return;
-    const live = this.sinceReload ?? [];
-    this.sinceReload = null;
+    const live = this.sinceLoad ?? { events: [], updates: [] };
+    this.sinceLoad = null;
     this.rows.length = 0;
     this.inFlight.clear();
     this.failedAt.clear();
+    this.captureRows.clear();
     this.maxFrameId = 0;
     const total = page.total ?? page.events.length;
     this.rows.length = total;
@@ -72,14 +81,30 @@ export class TimelineData {
       webhook: page.counts?.webhook ?? page.events.filter((e) => e.source === 'webhook').length,
     };
     this.place(page);
-    this.appendEvents(live);
+    this.appendEvents(live.events);
+    this.replace(live.updates);
     this.bump();
   }
 
-  /** Live stream events (already in order), applied once per engine batch. */
-  append(events: TimelineEvent[]): void {
-    this.sinceReload?.push(...events);
-    if (this.appendEvents(events)) this.bump();
+  /** Pushed rows of one engine batch: `events` appended (already in order), `updates` replacing
+   *  the loaded rows with the same capture id (rows not loaded come fresh with their page). */
+  apply(events: TimelineEvent[], updates: TimelineEvent[] = []): void {
+    this.sinceLoad?.events.push(...events);
+    this.sinceLoad?.updates.push(...updates);
+    const appended = this.appendEvents(events);
+    if (this.replace(updates) || appended) this.bump();
+  }
+
+  private replace(updates: TimelineEvent[]): boolean {
+    let changed = false;
+    for (const e of updates) {
+      const i = e.captureId === undefined ? undefined : this.captureRows.get(e.captureId);
+      const old = i === undefined ? undefined : this.rows[i];
+      if (i === undefined || !old) continue;
+      this.rows[i] = { ...old, event: e, title: rowTitle(e) };
+      changed = true;
+    }
+    return changed;
   }
 
   /** Asks for the pages covering rows [start, end) that are not loaded yet. */
@@ -89,10 +114,19 @@ export class TimelineData {
   }
 
   private appendEvents(events: TimelineEvent[]): boolean {
-    const fresh = events.filter((e) => e.frameId === undefined || e.frameId > this.maxFrameId);
-    if (!fresh.length) return false;
+    // A row the tail page already has (pushed while it loaded) is replaced, not added again.
+    const known = events.filter(
+      (e) => e.captureId !== undefined && this.captureRows.has(e.captureId),
+    );
+    if (known.length) this.replace(known);
+    const fresh = events.filter((e) =>
+      e.frameId !== undefined ? e.frameId > this.maxFrameId : !known.includes(e),
+    );
+    if (!fresh.length) return known.length > 0;
     const views = toRowViews(fresh, this.tail, this.rows.length);
     for (const v of views) {
+      if (v.event.captureId !== undefined)
+        this.captureRows.set(v.event.captureId, this.rows.length);
       this.rows.push(v);
       if (v.event.frameId !== undefined) this.maxFrameId = v.event.frameId;
     }
@@ -114,6 +148,7 @@ export class TimelineData {
     for (let i = 0; i < views.length; i++) {
       const v = views[i] as TimelineRowView;
       this.rows[offset + i] = v;
+      if (v.event.captureId !== undefined) this.captureRows.set(v.event.captureId, offset + i);
       const id = v.event.frameId;
       if (id !== undefined && id > this.maxFrameId) this.maxFrameId = id;
     }

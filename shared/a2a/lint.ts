@@ -1,5 +1,6 @@
-// The stream conformance linter: pure function of the frames of one SSE exchange (and, for
-// webhooks, of the task's stream states). Each finding names its rule and the frame it points at.
+// The stream conformance linter: a function of the frames of one SSE exchange, run frame by frame
+// as they arrive (createStreamLinter) or over a whole exchange (lintStream, the same code). Each
+// finding names its rule and the frame it points at. Webhooks: lint-webhooks.ts.
 import { LINT_RULES, type LintRuleId } from './lint-rules';
 import { normalizeEnvelope } from './normalize';
 import type { Finding, NormalizedEvent, ProtocolVersion, TaskState } from './types';
@@ -59,11 +60,25 @@ export function parseFrame(frame: LintFrame): { event?: NormalizedEvent; finding
   return { event: normalizeEnvelope(json) };
 }
 
-export function lintStream(input: LintInput): Finding[] {
-  const out: Finding[] = [];
+/** What the stream linter knows before the first frame. */
+export type LintHeader = Pick<LintInput, 'version' | 'method' | 'contentType'>;
+
+export interface StreamLinter {
+  /** Findings known before any frame (the content type). */
+  opening: Finding[];
+  /** Lints the next frame, in arrival order; returns its findings. */
+  push(frame: LintFrame): Finding[];
+  /** The stream closed (or is read as it stands): the findings about the whole stream. */
+  end(ended: LintInput['ended'], truncatedTail?: boolean): Finding[];
+}
+
+/** The linter of one SSE exchange, fed frame by frame as they arrive (lint at ingest): the
+ *  findings of push() and end() together are exactly those of lintStream over the same frames. */
+export function createStreamLinter(input: LintHeader): StreamLinter {
+  const opening: Finding[] = [];
   const ct = (input.contentType ?? '').split(';')[0]?.trim().toLowerCase();
   if (ct !== 'text/event-stream')
-    out.push(finding('wrong-content-type', null, `Got \`${input.contentType ?? 'none'}\`.`));
+    opening.push(finding('wrong-content-type', null, `Got \`${input.contentType ?? 'none'}\`.`));
   let taskId: string | undefined;
   let contextId: string | undefined;
   let ended: number | null = null;
@@ -72,13 +87,14 @@ export function lintStream(input: LintInput): Finding[] {
   let first = true;
   let taskful = false;
   const artifacts = new Map<string, boolean>();
-  for (const frame of input.frames) {
+  const push = (frame: LintFrame): Finding[] => {
+    const out: Finding[] = [];
     const { event, finding: f } = parseFrame(frame);
     if (f) out.push(f);
-    if (!event) continue;
+    if (!event) return out;
     if (event.kind === 'error') {
       out.push(finding('error-frame', frame.id, `${event.error?.code}: ${event.error?.message}`));
-      continue;
+      return out;
     }
     if (first && input.version === '1.0' && input.method === 'subscribe' && event.kind !== 'task') {
       out.push(finding('subscribe-not-task-first', frame.id, `First event: ${event.kind}.`));
@@ -123,16 +139,30 @@ export function lintStream(input: LintInput): Finding[] {
     ) {
       ended = frame.id;
     }
-  }
-  if (input.truncatedTail) out.push(finding('truncated-frame', null));
-  if (input.ended === 'complete' && taskful) {
-    if (input.version === '0.3' && !sawFinal)
-      out.push(finding('missing-final', null, `Last state: ${lastState ?? 'none'}.`));
-    const settled =
-      lastState && (TERMINAL_STATES.has(lastState) || INTERRUPTED_STATES.has(lastState));
-    if (input.version === '1.0' && !settled)
-      out.push(finding('missing-terminal', null, `Last state: ${lastState ?? 'none'}.`));
-  }
+    return out;
+  };
+  const end = (how: LintInput['ended'], truncatedTail?: boolean): Finding[] => {
+    const out: Finding[] = [];
+    if (truncatedTail) out.push(finding('truncated-frame', null));
+    if (how === 'complete' && taskful) {
+      if (input.version === '0.3' && !sawFinal)
+        out.push(finding('missing-final', null, `Last state: ${lastState ?? 'none'}.`));
+      const settled =
+        lastState && (TERMINAL_STATES.has(lastState) || INTERRUPTED_STATES.has(lastState));
+      if (input.version === '1.0' && !settled)
+        out.push(finding('missing-terminal', null, `Last state: ${lastState ?? 'none'}.`));
+    }
+    return out;
+  };
+  return { opening, push, end };
+}
+
+/** Lints a whole exchange at once (the stream linter over every frame, then its end). */
+export function lintStream(input: LintInput): Finding[] {
+  const linter = createStreamLinter(input);
+  const out = [...linter.opening];
+  for (const frame of input.frames) out.push(...linter.push(frame));
+  out.push(...linter.end(input.ended, input.truncatedTail));
   return out;
 }
 

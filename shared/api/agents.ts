@@ -114,9 +114,6 @@ export interface Timeline {
   nextCursor?: string | null;
   counts?: { stream: number; webhook: number; findings: number };
   before?: { at: number; segment: TaskState | null } | null;
-  /** A first tail page answered before the whole timeline was built and linted: no findings
-   *  yet. The engine builds it right after; ask again for the same page to get them. */
-  partial?: boolean;
 }
 
 const id = z.coerce.number().int().positive();

@@ -1,6 +1,8 @@
 // The A2A timeline in a real browser: start the tutorial's Long-Running demo agent, add it by
 // URL, send a long task with push (tutorial dialect), watch progress arrive live, disconnect,
-// and see the HMAC-signed webhook land on the same timeline with a valid verdict.
+// and see the HMAC-signed webhook land on the same timeline with a valid verdict. Everything
+// after opening the task is pushed: the page asks for its timeline once.
+import { audit } from './axe-audit';
 import { expect, test } from './serve-fixture';
 
 test('long task: live progress, disconnect, webhook with verdict on the same timeline', async ({
@@ -33,4 +35,45 @@ test('long task: live progress, disconnect, webhook with verdict on the same tim
   await expect(hook).toBeVisible({ timeout: 30_000 });
   await expect(hook.locator('.badge-valid')).toHaveText('valid');
   await page.screenshot({ path: 'test/e2e/__screenshots__/timeline-webhook.png' });
+});
+
+test('the open task gets live frames, webhooks and the follow-up tasks/get pushed, never refetched', async ({
+  page,
+  sb,
+}) => {
+  const demo = await sb.api<{ url: string }>('/api/demo/agents/long/start', {
+    method: 'POST',
+    body: JSON.stringify({ port: 0, speed: 3 }),
+  });
+  const timelineCalls: string[] = [];
+  page.on('request', (r) => {
+    if (/\/api\/tasks\/[^/]+\/timeline/.test(r.url())) timelineCalls.push(r.url());
+  });
+  await page.goto(sb.uiUrl);
+  await page.getByRole('button', { name: 'Agents', exact: true }).click();
+  await page.getByLabel('Agent base URL').fill(demo.url);
+  await page.getByRole('button', { name: 'Add agent' }).click();
+  await expect(page.getByRole('heading', { name: /Long-Running Task Agent/ })).toBeVisible();
+  await page.getByLabel('Push dialect').selectOption('tutorial');
+  await page.getByLabel('Message').fill('Run a long machine learning task');
+  await page.getByRole('checkbox', { name: 'push' }).check();
+  await page.getByRole('button', { name: 'Send' }).click();
+
+  const rows = page.getByTestId('tl-row');
+  await expect(rows.filter({ hasText: 'working' }).first()).toBeVisible();
+  const opened = timelineCalls.length;
+  expect(opened).toBe(1);
+  const streamed = await rows.count();
+  // Live frames keep coming on the open task; then the disconnect, the signed webhook and the
+  // tasks/get it triggers, each pushed by the engine.
+  await expect.poll(() => rows.count()).toBeGreaterThan(streamed);
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  const hook = rows.and(page.locator('[data-source="webhook"]')).first();
+  await expect(hook).toBeVisible({ timeout: 30_000 });
+  await expect(hook.locator('.badge-valid')).toHaveText('valid');
+  await expect(rows.filter({ hasText: 'tasks/get after webhook' }).last()).toBeVisible({
+    timeout: 15_000,
+  });
+  expect(timelineCalls).toHaveLength(opened);
+  expect(await audit(page, 'agents timeline, live')).toEqual([]);
 });

@@ -75,7 +75,7 @@ describe.each([
     expect(wire[0]!.curl).toContain(
       version === '1.0' ? "'A2A-Version: 1.0'" : "'Accept: text/event-stream'",
     );
-    expect(events.some((e) => e.type === 'stream' && e.taskId === taskId)).toBe(true);
+    expect(events.some((e) => e.type === 'timeline' && e.taskId === taskId)).toBe(true);
   });
 
   it('answers a message-only reply without a task', async () => {

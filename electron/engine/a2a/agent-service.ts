@@ -4,14 +4,17 @@
 import type { AgentOpsHandlers } from '../../../shared/api/agents';
 import type { CaptureSummary } from '../../../shared/model';
 import type { EngineContext } from '../context';
+import { createA2aFindingsRepo } from '../store/a2a-findings-repo';
 import { createA2aTasksRepo } from '../store/a2a-tasks-repo';
 import { createA2aWireRepo } from '../store/a2a-wire-repo';
 import { createAgentsRepo } from '../store/agents-repo';
+import { createCapturesRepo } from '../store/captures-repo';
 import { createAgentCrudHandlers, type AgentOpNames } from './agent-handlers';
 import { createStreamRegistry } from './stream-registry';
 import type { StreamDeps } from './stream-session';
 import { createTaskHandlers, type TaskOpNames } from './task-handlers';
-import { timelineFor } from './timeline-page';
+import { createTimelineFeed } from './timeline-feed';
+import { createTimelineReader } from './timeline-page';
 import { createTaskRecorder } from './task-record';
 import { createWebhookFollow } from './webhook-follow';
 import { toWireExchange } from './wire-view';
@@ -21,8 +24,9 @@ export type AgentHandlers = Pick<AgentOpsHandlers, AgentHandlerNames>;
 
 export interface AgentService {
   handlers: AgentHandlers;
-  /** A capture was stored and verified: a valid webhook moves its task's state. */
-  onCapture(capture: CaptureSummary): void;
+  /** A capture was stored and verified (or, `updated`, verified again): it joins its task's
+   *  timeline, and a valid webhook moves the task's state. */
+  onCapture(capture: CaptureSummary, updated?: boolean): void;
   /** Disconnects every open stream and waits for the readers to stop. */
   dispose(): Promise<void>;
 }
@@ -34,6 +38,10 @@ export function createAgentService(
   const agents = createAgentsRepo(ctx.db);
   const tasks = createA2aTasksRepo(ctx.db);
   const wire = createA2aWireRepo(ctx.db);
+  const findings = createA2aFindingsRepo(ctx.db);
+  const captures = createCapturesRepo(ctx.db);
+  const feed = createTimelineFeed({ ctx, wire, captures, tasks });
+  const timelineFor = createTimelineReader({ db: ctx.db, wire, findings, captures });
   const pushTokens = ctx.pushTokens;
   const registry = createStreamRegistry();
   const emitTask = (taskId: string) => {
@@ -44,6 +52,8 @@ export function createAgentService(
     ctx,
     wire,
     tasks,
+    findings,
+    feed,
     onOpen: (session) => registry.add(session),
     onTask: (taskId, session) => registry.bind(taskId, session),
     onEnd: (session) => registry.remove(session),
@@ -56,14 +66,14 @@ export function createAgentService(
       const t = tasks.get(args.taskId);
       return {
         task: t ? { ...t, streaming: registry.isStreaming(args.taskId) } : null,
-        ...timelineFor(ctx.db, wire, args),
+        ...timelineFor(args),
       };
     },
     listWire: async ({ taskId, agentId, frames, limit }) =>
       wire.exchanges({ taskId, agentId }, limit).map((ex) => toWireExchange(wire, ex, frames)),
   };
   const follow = createWebhookFollow({
-    ctx,
+    captures,
     tasks,
     recorder: createTaskRecorder({ ctx, agents, tasks, wire, streamDeps }),
     isStreaming: (taskId) => registry.isStreaming(taskId),
@@ -72,7 +82,10 @@ export function createAgentService(
   });
   return {
     handlers,
-    onCapture: follow.onCapture,
+    onCapture(capture, updated = false) {
+      feed.webhook(capture, updated);
+      if (!updated) follow.onCapture(capture);
+    },
     async dispose() {
       await registry.closeAll();
       await follow.drain();

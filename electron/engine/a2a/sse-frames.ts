@@ -51,6 +51,9 @@ export class FrameLimitError extends Error {
 const LF = 0x0a;
 const CR = 0x0d;
 const utf8 = new TextDecoder('utf-8');
+/** The common frame: one `data:` line and its blank line (what eventsource-parser would
+ *  dispatch, read without it: a frame is parsed once, by one regex). */
+const ONE_DATA_LINE = /^data: ?([^\r\n]+)\n\n$/;
 
 export function createFrameSplitter(
   onFrame: (frame: RawFrame) => void,
@@ -84,6 +87,11 @@ export function createFrameSplitter(
     parts = [];
     partBytes = 0;
     pending = null;
+    const one = ONE_DATA_LINE.exec(raw);
+    if (one) {
+      onFrame({ raw, at, message: { id: undefined, event: undefined, data: one[1] as string } });
+      return;
+    }
     // The parser holds a trailing CR back (it might start a CRLF); the block is complete,
     // so hand it LF endings to dispatch its event now.
     parser.feed(raw.replace(/\r\n?/g, '\n'));

@@ -1,15 +1,18 @@
 // One open SSE exchange with an agent (message/stream, SendStreamingMessage, resubscribe,
 // SubscribeToTask). The frames each network chunk completes are stored in one transaction
-// (raw text + arrival time, before anything else happens), then 'stream' events go out and a
-// 'task' event when the state changed. `started` resolves once the task id is known (first
+// (one batched insert of raw text + arrival time, linted as they arrive: frame-store.ts), then
+// one 'timeline' event goes out for the chunk and a 'task' event when the state changed. `started` resolves once the task id is known (first
 // frame naming it), so callers can answer `{taskId}` while the stream goes on.
 import { ApiError } from '../../../shared/api';
-import type { TaskState, TimelineEvent } from '../../../shared/a2a/types';
+import type { Finding, TaskState, TimelineEvent } from '../../../shared/a2a/types';
 import type { EngineContext } from '../context';
 import type { A2aTasksRepo, TaskPush } from '../store/a2a-tasks-repo';
+import type { A2aFindingsRepo } from '../store/a2a-findings-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import type { RpcCall } from './dialect';
-import { frameRow, frameToTimeline } from './frame-record';
+import { frameRow } from './frame-record';
+import { createFrameStore, type ParsedFrame } from './frame-store';
+import type { TimelineFeed } from './timeline-feed';
 import {
   DEFAULT_ANSWER_LIMIT_BYTES,
   DEFAULT_TIMEOUT_MS,
@@ -34,6 +37,9 @@ export interface StreamDeps {
   ctx: EngineContext;
   wire: A2aWireRepo;
   tasks: A2aTasksRepo;
+  findings: A2aFindingsRepo;
+  /** Where stored rows go out as 'timeline' events. */
+  feed: TimelineFeed;
   /** Registry bookkeeping: the session learned its task id / ended. */
   onOpen(session: StreamSession): void;
   onTask(taskId: string, session: StreamSession): void;
@@ -108,25 +114,46 @@ export async function openStream(
   deps.onOpen(session);
   if (o.taskId) learnTask(o.taskId, null);
 
+  const store = createFrameStore({ db, wire: deps.wire, findings: deps.findings }, res.exchangeId, {
+    version: o.target.version,
+    method: o.kind,
+    contentType: res.response.headers.get('content-type'),
+  });
+  // Rows stored before the task was known, and the opening findings: sent once it is.
+  let unsent: TimelineEvent[] = [];
+  let unsentFindings = store.opening;
+  const send = (events: TimelineEvent[], findings: Finding[] = []) => {
+    if (!session.taskId) {
+      unsent.push(...events);
+      unsentFindings = [...unsentFindings, ...findings];
+      return;
+    }
+    const all = unsent.length ? [...unsent, ...events] : events;
+    const found = unsentFindings.length ? [...unsentFindings, ...findings] : findings;
+    unsent = [];
+    unsentFindings = [];
+    deps.feed.stream(session.taskId, all, found);
+  };
+
   const ingest = (frames: RawFrame[]) => {
     if (!db.open) return;
-    const out: TimelineEvent[] = [];
     let changed = false;
     // The task row takes the batch's last state and text: one UPDATE per network chunk.
     const latest: { state?: TaskState; text?: string; contextId?: string | undefined } = {};
+    let stored: TimelineEvent[] = [];
     db.transaction(() => {
-      for (const f of frames) {
-        const { row, event, meta } = frameRow(res.exchangeId, session.taskId, f);
+      const parsed: ParsedFrame[] = new Array<ParsedFrame>(frames.length);
+      for (let i = 0; i < frames.length; i++) {
+        const p = frameRow(res.exchangeId, session.taskId, frames[i] as RawFrame);
+        parsed[i] = p;
+        const { event } = p;
         if (!session.taskId && event?.taskId) learnTask(event.taskId, event.contextId ?? null);
-        row.taskId = session.taskId;
-        const id = deps.wire.insertFrame(row);
         if (session.taskId) {
           if (event?.state && event.state !== lastState) changed = true;
           if (event?.state) latest.state = event.state;
           if (event?.text) latest.text = event.text;
           latest.contextId ??= event?.contextId;
           lastState = latest.state ?? lastState;
-          out.push(frameToTimeline({ ...row, id }, meta));
           // An error as the first event (e.g. resubscribing to a finished task) fails the call.
           if (event?.kind === 'error') gate.fail(event.error);
           else gate.task(session.taskId, event?.contextId ?? null, event?.state ?? null);
@@ -136,14 +163,29 @@ export async function openStream(
           gate.fail(event.error);
         }
       }
+      // Frames of the chunk before the one naming the task belong to it too (as assignTask
+      // does for earlier chunks).
+      for (const p of parsed) p.row.taskId = session.taskId;
+      stored = store.store(parsed);
       if (session.taskId && (latest.state || latest.text || latest.contextId)) {
         deps.tasks.setState(session.taskId, latest.state, latest.text, latest.contextId);
       }
     })();
-    const taskId = session.taskId;
-    if (!taskId) return;
-    for (const event of out) deps.ctx.emit({ type: 'stream', taskId, event });
-    if (changed) deps.emitTask(taskId);
+    send(stored);
+    if (changed && session.taskId) deps.emitTask(session.taskId);
+  };
+  /** A frame Switchboard cut (a cap, or an unterminated tail): stored, linted, sent. */
+  const storeCut = (raw: string, meta: ParsedFrame['meta']) => {
+    const { row, event } = frameRow(res.exchangeId, session.taskId, {
+      raw,
+      at: Date.now(),
+      message: null,
+    });
+    send(
+      db.transaction(() =>
+        store.store([{ row: { ...row, meta: JSON.stringify(meta) }, event, meta }]),
+      )(),
+    );
   };
 
   const t0 = performance.now();
@@ -159,17 +201,8 @@ export async function openStream(
       if (err instanceof FrameLimitError && db.open) {
         // Keep what was received (up to the cap) as a frame carrying the finding.
         const rule = err.which === 'frame' ? 'frame-too-large' : 'stream-too-large';
-        const { row } = frameRow(res.exchangeId, session.taskId, {
-          raw: err.partial,
-          at: Date.now(),
-          message: null,
-        });
-        const meta = { truncated: true, problem: finding(rule, null, err.message) };
-        const id = deps.wire.insertFrame({ ...row, meta: JSON.stringify(meta) });
+        storeCut(err.partial, { truncated: true, problem: finding(rule, null, err.message) });
         deps.wire.finishExchange(res.exchangeId, { error: `Stream closed: ${err.message}.` });
-        const taskId = session.taskId;
-        if (taskId)
-          deps.ctx.emit({ type: 'stream', taskId, event: frameToTimeline({ ...row, id }, meta) });
         gate.refuse(err.message, 'agent_too_large');
       } else if (!disconnected && db.open) {
         deps.wire.finishExchange(res.exchangeId, {
@@ -179,20 +212,14 @@ export async function openStream(
     } finally {
       gate.end(session.taskId);
       if (db.open) {
-        if (rest.trim()) {
-          const { row } = frameRow(res.exchangeId, session.taskId, {
-            raw: rest,
-            at: Date.now(),
-            message: null,
-          });
-          deps.wire.insertFrame({ ...row, meta: JSON.stringify({ truncated: true }) });
-        }
+        const truncatedTail = rest.trim() !== '';
+        if (truncatedTail) storeCut(rest, { truncated: true });
         const durationMs = performance.now() - t0;
-        deps.wire.finishExchange(res.exchangeId, {
-          streamEnd: end,
-          truncatedTail: rest.trim() !== '',
-          durationMs,
-        });
+        const ending = db.transaction(() => {
+          deps.wire.finishExchange(res.exchangeId, { streamEnd: end, truncatedTail, durationMs });
+          return store.end(end, truncatedTail);
+        })();
+        send([], ending);
       }
       deps.onEnd(session);
       if (session.taskId && db.open) deps.emitTask(session.taskId);

@@ -1,5 +1,5 @@
 // Non-streamed answers (tasks/get, tasks/cancel, a non-streamed send) join the task's timeline as
-// one row on the stream lane: stored as a frame, emitted live as a 'stream' event, and the task's
+// one row on the stream lane: stored as a frame, pushed live as a 'timeline' event, and the task's
 // state and text updated. A Task answer's artifacts are part of the row's text, so a task that
 // finished while nobody streamed it shows its results. `note` says why a row was fetched.
 import { ApiError } from '../../../shared/api';
@@ -73,11 +73,7 @@ export function createTaskRecorder(d: RecorderDeps) {
     const final = current !== undefined && TERMINAL_STATES.has(current);
     const state = final && n.state && !TERMINAL_STATES.has(n.state) ? undefined : n.state;
     d.tasks.setState(id, state, text, n.contextId);
-    d.ctx.emit({
-      type: 'stream',
-      taskId: id,
-      event: frameToTimeline({ ...row, id: frameId }, meta),
-    });
+    d.streamDeps.feed.stream(id, [frameToTimeline({ ...row, id: frameId }, meta)]);
     d.streamDeps.emitTask(id);
     return n;
   };

@@ -1,143 +1,86 @@
 // Builds one task's timeline: every stored stream frame (and non-streamed answer) plus every
-// webhook capture with the same task id, on one time axis, with the conformance findings of
-// each SSE exchange and of the webhooks attached to the events they point at. Frames are read
-// once (light columns, parse results stored at ingest); captures are read from the captures
-// table at call time, so nothing has to listen for them.
-import { lintStream, type LintFrame } from '../../../shared/a2a/lint';
-import { lintWebhooks, type StreamStatePoint } from '../../../shared/a2a/lint-webhooks';
-import { lintExchanges } from './lint-exchanges';
-import { normalizeWebhook } from '../../../shared/a2a/normalize';
+// webhook capture with the same task id (read through the captures repo), on one time axis,
+// with the conformance findings attached to the events they point at. Stream findings were
+// stored as the frames arrived (frame-store.ts); exchanges stored before that are linted once
+// here. Webhook findings are computed (webhooks are few; they depend on both lanes).
+import { lintStream } from '../../../shared/a2a/lint';
+import type { StreamStatePoint } from '../../../shared/a2a/lint-webhooks';
 import type { Finding, ProtocolVersion, TimelineEvent } from '../../../shared/a2a/types';
-import { DELIVERY_ATTEMPT_HEADER } from '../../../shared/api/demo';
-import type { HeaderPair, Verdict } from '../../../shared/model';
-import { headerValue } from '../../../shared/verify/headers';
-import { parseAnswer } from '../store/captures-repo';
+import type { A2aFindingsRepo } from '../store/a2a-findings-repo';
+import type { A2aWireRepo } from '../store/a2a-wire-repo';
+import type { CapturesRepo } from '../store/captures-repo';
 import type { Db } from '../store/open-store';
-import type { A2aWireRepo, TimelineFrameRow } from '../store/a2a-wire-repo';
-import { frameToLint, frameToTimeline, type FrameMeta } from './frame-record';
+import { frameToLint, frameToTimeline } from './frame-record';
+import { lintExchanges } from './lint-exchanges';
+import { lintWebhookEvents, webhookEvent } from './webhook-events';
 
-interface CaptureRow {
-  id: number;
-  received_at: number;
-  verdict: Verdict;
-  body: Buffer;
-  headers: string;
-  response_status: number | null;
-  answered_by: string | null;
+export interface TimelineDeps {
+  db: Db;
+  wire: A2aWireRepo;
+  findings: A2aFindingsRepo;
+  captures: CapturesRepo;
 }
 
-/** The demo agents' attempt number header, when the sender set one. */
-function attemptOf(headersJson: string): number | undefined {
-  try {
-    const v = headerValue(JSON.parse(headersJson) as HeaderPair[], DELIVERY_ATTEMPT_HEADER);
-    const n = v === undefined ? NaN : Number(v);
-    return Number.isInteger(n) && n > 0 ? n : undefined;
-  } catch {
-    return undefined;
+/** Lints (once) and stores the findings of the task's stream exchanges stored before lint at
+ *  ingest. Exchanges not answered yet are left to their stream. */
+export function lintUnlinted(d: TimelineDeps, taskId: string): void {
+  for (const id of d.findings.unlinted(taskId)) {
+    const ex = d.wire.exchange(id);
+    if (!ex?.streamKind || ex.status === null) continue;
+    const found =
+      ex.status >= 400
+        ? []
+        : lintStream({
+            version: (ex.protocolVersion ?? '0.3') as ProtocolVersion,
+            method: ex.streamKind,
+            contentType: ex.contentType,
+            frames: d.wire
+              .lintFrames(id)
+              .filter((f) => f.event !== 'rpc-response')
+              .map((f) => frameToLint(f)),
+            ended: ex.streamEnd ?? 'open',
+            truncatedTail: ex.truncatedTail,
+          });
+    d.db.transaction(() => {
+      d.findings.add(id, found);
+      d.findings.markLinted(id);
+    })();
   }
 }
 
-export function webhookEvents(db: Db, taskId: string): TimelineEvent[] {
-  const rows = db
-    .prepare(
-      `SELECT id, received_at, verdict, body, headers, response_status, answered_by
-       FROM captures WHERE task_id = ? ORDER BY id`,
-    )
-    .all(taskId) as CaptureRow[];
-  return rows.map((r) => {
-    let body: unknown = null;
-    try {
-      body = JSON.parse(r.body.toString('utf8'));
-    } catch {
-      // Not JSON: still on the timeline, with no state.
-    }
-    const n = normalizeWebhook(body);
-    const e: TimelineEvent = {
-      source: 'webhook',
-      at: r.received_at,
-      kind: 'webhook',
-      captureId: r.id,
-      verdict: r.verdict,
-    };
-    if (n.state) e.state = n.state;
-    if (n.text) e.text = n.text;
-    if (r.response_status !== null) e.responseStatus = r.response_status;
-    const by = parseAnswer(r.answered_by);
-    if (by) e.answeredBy = by;
-    const attempt = attemptOf(r.headers);
-    if (attempt !== undefined) e.attempt = attempt;
-    return e;
-  });
+/** Findings of the task's plain (non-streamed) exchanges, e.g. an answer without `result`. */
+export function plainFindings(d: TimelineDeps, taskId: string): Finding[] {
+  return lintExchanges(d.wire.exchanges({ taskId, plain: true }, 10_000));
 }
 
-/** Lints every SSE exchange of the task from its stored frames. */
-export function lintTask(
-  wire: A2aWireRepo,
-  taskId: string,
-  frames: { row: TimelineFrameRow; meta: FrameMeta }[],
-): Finding[] {
-  const byExchange = new Map<number, LintFrame[]>();
-  for (const { row, meta } of frames) {
-    if (row.event === 'rpc-response') continue;
-    const list = byExchange.get(row.exchangeId) ?? [];
-    list.push(frameToLint(row, meta));
-    byExchange.set(row.exchangeId, list);
+export function attachByFrame(events: TimelineEvent[], findings: Finding[]): void {
+  const byFrame = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.frameId === null || f.captureId !== undefined) continue;
+    const list = byFrame.get(f.frameId) ?? [];
+    list.push(f);
+    byFrame.set(f.frameId, list);
   }
-  const exchanges = wire.exchanges({ taskId }, 10_000);
-  const out: Finding[] = lintExchanges(exchanges);
-  for (const ex of exchanges) {
-    if (!ex.streamKind || (ex.status !== null && ex.status >= 400)) continue;
-    out.push(
-      ...lintStream({
-        version: (ex.protocolVersion ?? '0.3') as ProtocolVersion,
-        method: ex.streamKind,
-        contentType: ex.contentType,
-        frames: byExchange.get(ex.id) ?? [],
-        ended: ex.streamEnd ?? 'open',
-        truncatedTail: ex.truncatedTail,
-      }),
-    );
+  for (const e of events) {
+    const own = e.frameId === undefined ? undefined : byFrame.get(e.frameId);
+    if (own) e.findings = own;
   }
-  return out;
 }
 
 export function buildTimeline(
-  db: Db,
-  wire: A2aWireRepo,
+  d: TimelineDeps,
   taskId: string,
 ): { events: TimelineEvent[]; findings: Finding[] } {
-  const frames = wire
-    .timelineFrames(taskId)
-    .map((row) => ({ row, meta: row.meta ? (JSON.parse(row.meta) as FrameMeta) : {} }));
-  const stream = frames.map(({ row, meta }) => frameToTimeline(row, meta));
-  const webhooks = webhookEvents(db, taskId);
+  lintUnlinted(d, taskId);
+  const stream = d.wire.timelineFrames(taskId).map((row) => frameToTimeline(row));
+  const webhooks = d.captures.webhooksOfTask(taskId).map(webhookEvent);
   const points: StreamStatePoint[] = stream.flatMap((e) =>
     e.state && e.frameId ? [{ state: e.state, frameId: e.frameId }] : [],
   );
-  const findings = [
-    ...lintTask(wire, taskId, frames),
-    ...lintWebhooks(
-      points,
-      webhooks.map((w) => ({ captureId: w.captureId ?? 0, state: w.state })),
-    ),
-  ];
-  const byFrame = new Map<number, Finding[]>();
-  const byCapture = new Map<number, Finding[]>();
-  for (const f of findings) {
-    if (f.captureId !== undefined) push(byCapture, f.captureId, f);
-    else if (f.frameId !== null) push(byFrame, f.frameId, f);
-  }
-  for (const e of stream)
-    if (e.frameId && byFrame.has(e.frameId)) e.findings = byFrame.get(e.frameId);
-  for (const e of webhooks)
-    if (e.captureId && byCapture.has(e.captureId)) e.findings = byCapture.get(e.captureId);
+  const stored = d.findings.ofTask(taskId);
+  attachByFrame(stream, stored);
+  const findings = [...plainFindings(d, taskId), ...stored, ...lintWebhookEvents(points, webhooks)];
   // Stable merge by arrival time: stream frames keep their stored order.
   const events = [...stream, ...webhooks].sort((a, b) => a.at - b.at);
   return { events, findings };
-}
-
-function push<K>(m: Map<K, Finding[]>, k: K, f: Finding): void {
-  const list = m.get(k) ?? [];
-  list.push(f);
-  m.set(k, list);
 }

@@ -10,15 +10,15 @@
 import { normalizeWebhook } from '../../../shared/a2a/normalize';
 import { TERMINAL_STATES } from '../../../shared/a2a/types';
 import type { CaptureSummary } from '../../../shared/model';
-import type { EngineContext } from '../context';
 import type { A2aTasksRepo } from '../store/a2a-tasks-repo';
+import type { CapturesRepo } from '../store/captures-repo';
 import type { TaskRecorder } from './task-record';
 
 export const AUTO_FETCH_NOTE = 'tasks/get after webhook';
 const SECOND_LOOK_MS = 1000;
 
 export interface WebhookFollowDeps {
-  ctx: EngineContext;
+  captures: CapturesRepo;
   tasks: A2aTasksRepo;
   recorder: TaskRecorder;
   isStreaming(taskId: string): boolean;
@@ -28,7 +28,6 @@ export interface WebhookFollowDeps {
 
 export function createWebhookFollow(d: WebhookFollowDeps) {
   const fetched = new Set<string>();
-  const bodyOf = d.ctx.db.prepare('SELECT body, response_status FROM captures WHERE id = ?');
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
   const inFlight = new Set<Promise<unknown>>();
@@ -37,7 +36,7 @@ export function createWebhookFollow(d: WebhookFollowDeps) {
     if (c.verdict !== 'valid' || !c.taskId || c.source !== 'receiver') return;
     const task = d.tasks.get(c.taskId);
     if (!task) return;
-    const row = bodyOf.get(c.id) as { body: Buffer; response_status: number | null } | undefined;
+    const row = d.captures.webhook(c.id);
     let body: unknown = null;
     try {
       body = row ? JSON.parse(row.body.toString('utf8')) : null;
@@ -50,7 +49,7 @@ export function createWebhookFollow(d: WebhookFollowDeps) {
     if (TERMINAL_STATES.has(task.state) && !TERMINAL_STATES.has(n.state)) return;
     d.tasks.setState(c.taskId, n.state, n.text, n.contextId);
     d.emitTask(c.taskId);
-    const status = row?.response_status ?? null;
+    const status = row?.responseStatus ?? null;
     const acknowledged = status !== null && status >= 200 && status < 300;
     if (!TERMINAL_STATES.has(n.state) || !acknowledged) return;
     if (d.isStreaming(c.taskId) || fetched.has(c.taskId)) return;

@@ -1,6 +1,8 @@
 // Wire log: one a2a_wire row per HTTP exchange with an agent (request and response headers and
 // bodies), and one a2a_frames row per SSE frame with its raw text and arrival time. Frames
-// that arrive before the task id is known get it backfilled by `assignTask`.
+// that arrive before the task id is known get it backfilled by `assignTask`. A chunk of frames is
+// one multi-row INSERT; a frame's `data` is not stored a second time when it is the frame's one
+// `data:` line (read back from `raw`).
 import type { HeaderPair } from '../../../shared/model';
 import type { StreamEventKind, TaskState } from '../../../shared/a2a/types';
 import type { Db } from './open-store';
@@ -65,15 +67,45 @@ export type TimelineFrameRow = Pick<
   'id' | 'exchangeId' | 'at' | 'event' | 'kind' | 'state' | 'text' | 'meta'
 >;
 
+const FRAME_COLUMNS = '(exchange_id, task_id, at, raw, event, data, kind, state, text, meta)';
+/** Rows per INSERT statement (SQLite allows 32766 bound values; 10 per row). */
+const ROWS_PER_INSERT = 64;
+const ONE_DATA_LINE = /^data: ?([^\r\n]+)\n\n$/;
+
+/** `data` as stored: null when `raw` is exactly its one `data:` line (derived on read). */
+function storedData(f: NewFrame): string | null {
+  if (f.data === null || f.event === 'rpc-response') return f.data;
+  return f.raw === `data: ${f.data}\n\n` && !/[\r\n]/.test(f.data) ? null : f.data;
+}
+
+/** The frame's `data` field: the stored one, else its one `data:` line. */
+function frameData(r: { raw: string; data: string | null; event: string | null }): string | null {
+  if (r.data !== null || r.event === 'rpc-response') return r.data;
+  return ONE_DATA_LINE.exec(r.raw)?.[1] ?? null;
+}
+
 const EXCHANGE_SQL = `SELECT w.*, (SELECT COUNT(*) FROM a2a_frames f WHERE f.exchange_id = w.id) AS frame_count FROM a2a_wire w`;
 
 export function createA2aWireRepo(db: Db) {
   const insertEx =
     db.prepare(`INSERT INTO a2a_wire (agent_id, task_id, started_at, rpc_method, stream_kind,
     protocol_version, method, url, request_headers, request_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertFrame =
-    db.prepare(`INSERT INTO a2a_frames (exchange_id, task_id, at, raw, event, data, kind, state, text, meta)
-    VALUES (@exchangeId, @taskId, @at, @raw, @event, @data, @kind, @state, @text, @meta)`);
+  const insertMany = new Map<number, ReturnType<Db['prepare']>>();
+  const insertStatement = (rows: number) => {
+    let st = insertMany.get(rows);
+    if (!st) {
+      const values = new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+      st = db.prepare(`INSERT INTO a2a_frames ${FRAME_COLUMNS} VALUES ${values}`);
+      insertMany.set(rows, st);
+    }
+    return st;
+  };
+  const stateOfTask = db.prepare(
+    'SELECT state, max(id) AS frameId FROM a2a_frames WHERE task_id = ? AND state IS NOT NULL GROUP BY state ORDER BY frameId',
+  );
+  const lintOfEx =
+    db.prepare(`SELECT id, exchange_id AS exchangeId, at, event, kind, state, text, meta
+    FROM a2a_frames WHERE exchange_id = ? ORDER BY id`);
   const assignEx = db.prepare('UPDATE a2a_wire SET task_id = ? WHERE id = ? AND task_id IS NULL');
   const assignFrames = db.prepare(
     'UPDATE a2a_frames SET task_id = ? WHERE exchange_id = ? AND task_id IS NULL',
@@ -95,6 +127,32 @@ export function createA2aWireRepo(db: Db) {
   const stateBefore = db.prepare(
     'SELECT state FROM a2a_frames WHERE task_id = ? AND id < ? AND state IS NOT NULL ORDER BY id DESC LIMIT 1',
   );
+
+  /** Stores frames in order, ROWS_PER_INSERT to a statement; returns their ids. Call inside a
+   *  transaction for one commit (the ids of one statement are consecutive). */
+  const insertFrames = (frames: NewFrame[]): number[] => {
+    const ids: number[] = [];
+    for (let at = 0; at < frames.length; at += ROWS_PER_INSERT) {
+      const group = frames.slice(at, at + ROWS_PER_INSERT);
+      const args: (string | number | null)[] = [];
+      for (const f of group)
+        args.push(
+          f.exchangeId,
+          f.taskId,
+          f.at,
+          f.raw,
+          f.event,
+          storedData(f),
+          f.kind,
+          f.state,
+          f.text,
+          f.meta,
+        );
+      const last = Number(insertStatement(group.length).run(args).lastInsertRowid);
+      for (let i = group.length - 1; i >= 0; i--) ids.push(last - i);
+    }
+    return ids;
+  };
 
   return {
     insertExchange(e: NewExchange): number {
@@ -135,18 +193,27 @@ export function createA2aWireRepo(db: Db) {
       assignEx.run(taskId, exchangeId);
       assignFrames.run(taskId, exchangeId);
     },
+    insertFrames,
     insertFrame(f: NewFrame): number {
-      return Number(insertFrame.run(f).lastInsertRowid);
+      return insertFrames([f])[0] as number;
+    },
+    /** Light rows of one exchange (linting an exchange stored before lint at ingest). */
+    lintFrames(exchangeId: number): TimelineFrameRow[] {
+      return lintOfEx.all(exchangeId) as TimelineFrameRow[];
+    },
+    /** Every state the task's frames showed, with the last frame showing it, in frame order. */
+    statePoints(taskId: string): { state: TaskState; frameId: number }[] {
+      return stateOfTask.all(taskId) as { state: TaskState; frameId: number }[];
     },
     exchange(id: number): ExchangeRow | null {
       const r = byId.get(id) as RawEx | undefined;
       return r ? toExchange(r) : null;
     },
     exchanges(
-      filter: { taskId?: string | undefined; agentId?: number | undefined },
+      filter: { taskId?: string | undefined; agentId?: number | undefined; plain?: boolean },
       limit: number,
     ): ExchangeRow[] {
-      const where: string[] = [];
+      const where: string[] = filter.plain ? ['w.stream_kind IS NULL'] : [];
       const vals: (string | number)[] = [];
       if (filter.taskId) {
         where.push('w.task_id = ?');
@@ -259,7 +326,7 @@ function toFrame(r: RawFrame): FrameRow {
     at: r.at,
     raw: r.raw,
     event: r.event,
-    data: r.data,
+    data: frameData(r),
     kind: r.kind,
     state: r.state,
     text: r.text,

@@ -58,6 +58,20 @@ interface Row {
   answered_by: string | null;
 }
 
+/** What an A2A task's timeline shows of a webhook capture. */
+export interface WebhookRow {
+  id: number;
+  receivedAt: number;
+  verdict: Verdict;
+  body: Buffer;
+  headers: string;
+  responseStatus: number | null;
+  answeredBy: string | null;
+}
+
+const WEBHOOK_COLUMNS = `id, received_at AS receivedAt, verdict, body, headers,
+  response_status AS responseStatus, answered_by AS answeredBy`;
+
 const SUMMARY_COLUMNS =
   'id, received_at, method, path, task_id, verdict, size, content_type, source, answered_by, imported_at';
 const SEARCH_BODY_PREFIX = 4096;
@@ -74,6 +88,10 @@ export function createCapturesRepo(db: Db) {
   const bodyById = db.prepare('SELECT body FROM captures WHERE id = ?');
   const deleteById = db.prepare('DELETE FROM captures WHERE id = ?');
   const countAll = db.prepare('SELECT COUNT(*) AS n FROM captures');
+  const webhooksOfTask = db.prepare(
+    `SELECT ${WEBHOOK_COLUMNS} FROM captures WHERE task_id = ? ORDER BY id`,
+  );
+  const webhookById = db.prepare(`SELECT ${WEBHOOK_COLUMNS} FROM captures WHERE id = ?`);
   const decoder = new TextDecoder('utf-8', { fatal: false });
 
   return {
@@ -176,6 +194,15 @@ export function createCapturesRepo(db: Db) {
     body(id: number): Uint8Array | null {
       const row = bodyById.get(id) as { body: Buffer } | undefined;
       return row ? new Uint8Array(row.body) : null;
+    },
+
+    /** Every capture of an A2A task, oldest first (its timeline's webhook lane). */
+    webhooksOfTask(taskId: string): WebhookRow[] {
+      return webhooksOfTask.all(taskId) as WebhookRow[];
+    },
+
+    webhook(id: number): WebhookRow | null {
+      return (webhookById.get(id) as WebhookRow | undefined) ?? null;
     },
 
     delete(id: number): boolean {

@@ -53,8 +53,11 @@ export function Timeline({
   const height = wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT;
   const { start, end } = useRowWindow(scrollRef, snap.total, height, OVERSCAN, follow);
   const onSelect = useCallback((key: string, index: number) => setSelected({ key, index }), []);
-  // Load the pages around the window (half a page behind, one ahead) that are not here yet.
-  useEffect(() => data.ensure(start - CHUNK / 2, end + CHUNK), [data, start, end, snap]);
+  // Load the pages around the window (half a page behind, one ahead) that are not here yet;
+  // none before the window is measured (it would ask for the first page of a list shown at its end).
+  useEffect(() => {
+    if (end > start) data.ensure(start - CHUNK / 2, end + CHUNK);
+  }, [data, start, end, snap]);
   const rows = [];
   // Slot keys: a row keeps its key (and DOM node) while in view; the slot that scrolls out is
   // reused by the one that scrolls in, so a jump of a whole screen creates no elements.

@@ -1,25 +1,48 @@
 // Paged timeline reads (electron/engine/a2a/timeline-page.ts, timeline-tail.ts) on a real
 // SQLite store: pages are slices of the whole timeline with the segment and time before them,
-// the first tail page of a changed timeline is answered partial (no findings) and equal to
-// the full tail, the next ask is linted, and a new frame invalidates the cached build.
+// the tail page (read from the last frames and the findings stored at ingest) equals the full
+// build's tail with its findings, and a new frame shows on the next read.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildTimeline } from '../../../electron/engine/a2a/timeline';
-import { timelineFor } from '../../../electron/engine/a2a/timeline-page';
+import { frameRow } from '../../../electron/engine/a2a/frame-record';
+import { createFrameStore } from '../../../electron/engine/a2a/frame-store';
+import { buildTimeline, type TimelineDeps } from '../../../electron/engine/a2a/timeline';
+import { createTimelineReader } from '../../../electron/engine/a2a/timeline-page';
+import { createA2aFindingsRepo } from '../../../electron/engine/store/a2a-findings-repo';
 import { createA2aWireRepo } from '../../../electron/engine/store/a2a-wire-repo';
-import { openDatabase, type Db } from '../../../electron/engine/store/open-store';
+import { createCapturesRepo } from '../../../electron/engine/store/captures-repo';
+import { openDatabase } from '../../../electron/engine/store/open-store';
 
 const TASK = 't-paged';
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-function store(frames: number): { db: Db; wire: ReturnType<typeof createA2aWireRepo> } {
+function envelope(i: number, state: string | null): string {
+  const result: Record<string, unknown> = {
+    kind: 'status-update',
+    taskId: TASK,
+    contextId: 'c',
+    final: false,
+    status: { state: state ?? 'working', message: { parts: [{ kind: 'text', text: `p ${i}` }] } },
+  };
+  // Every 50th frame names another task: a finding on that frame.
+  if (i % 50 === 49) result['taskId'] = 'other';
+  return JSON.stringify({ jsonrpc: '2.0', id: 1, result });
+}
+
+function store(frames: number) {
   const dir = mkdtempSync(join(tmpdir(), 'sb-tlpage-'));
   dirs.push(dir);
   const db = openDatabase(dir);
   const wire = createA2aWireRepo(db);
+  const deps: TimelineDeps = {
+    db,
+    wire,
+    findings: createA2aFindingsRepo(db),
+    captures: createCapturesRepo(db),
+  };
   const ex = wire.insertExchange({
     agentId: null,
     taskId: TASK,
@@ -33,8 +56,26 @@ function store(frames: number): { db: Db; wire: ReturnType<typeof createA2aWireR
     requestBody: '{}',
   });
   wire.finishExchange(ex, { status: 200, contentType: 'text/event-stream', streamEnd: 'open' });
-  for (let i = 0; i < frames; i++)
-    addFrame(wire, ex, 1000 + i * 10, i % 7 === 0 ? 'working' : null);
+  const fs = createFrameStore(deps, ex, {
+    version: '0.3',
+    method: 'send',
+    contentType: 'text/event-stream',
+  });
+  const add = (from: number, to: number) =>
+    db.transaction(() =>
+      fs.store(
+        Array.from({ length: to - from }, (_, k) => {
+          const i = from + k;
+          const data = envelope(i, i % 7 === 0 ? 'working' : null);
+          return frameRow(ex, TASK, {
+            raw: `data: ${data}\n\n`,
+            at: 1000 + i * 10,
+            message: { data, event: undefined, id: undefined },
+          });
+        }),
+      ),
+    )();
+  add(0, frames);
   // Two webhooks, one in the middle of the stream and one after it.
   const hook = db.prepare(
     `INSERT INTO captures (received_at, method, path, headers, body, size, task_id, verdict)
@@ -42,64 +83,44 @@ function store(frames: number): { db: Db; wire: ReturnType<typeof createA2aWireR
   );
   hook.run(1000 + Math.floor(frames / 2) * 10 + 5, Buffer.from('{}'), TASK);
   hook.run(1000 + frames * 10 + 5, Buffer.from('{}'), TASK);
-  return { db, wire };
-}
-
-function addFrame(
-  wire: ReturnType<typeof createA2aWireRepo>,
-  exchangeId: number,
-  at: number,
-  state: 'working' | null,
-): void {
-  wire.insertFrame({
-    exchangeId,
-    taskId: TASK,
-    at,
-    raw: 'data: {}\n\n',
-    event: null,
-    data: '{}',
-    kind: 'status-update',
-    state,
-    text: `p ${at}`,
-    meta: JSON.stringify({ shape: 'v0.3', taskId: TASK, final: false }),
-  });
+  return { db, deps, add };
 }
 
 describe('paged timeline', () => {
   it('answers slices of the whole timeline with what precedes them', () => {
-    const { db, wire } = store(250);
-    const whole = buildTimeline(db, wire, TASK);
-    expect(timelineFor(db, wire, { taskId: TASK }).events).toEqual(whole.events);
-    const page = timelineFor(db, wire, { taskId: TASK, limit: 100, cursor: '120' });
+    const { db, deps } = store(250);
+    const timelineFor = createTimelineReader(deps);
+    const whole = buildTimeline(deps, TASK);
+    expect(whole.findings.map((f) => f.rule)).toEqual(Array(5).fill('task-id-mismatch'));
+    expect(timelineFor({ taskId: TASK }).events).toEqual(whole.events);
+    const page = timelineFor({ taskId: TASK, limit: 100, cursor: '120' });
     expect(page.events).toEqual(whole.events.slice(120, 220));
     expect(page).toMatchObject({ total: 252, offset: 120, nextCursor: '220' });
-    expect(page.counts).toEqual({ stream: 250, webhook: 2, findings: whole.findings.length });
+    expect(page.counts).toEqual({ stream: 250, webhook: 2, findings: 5 });
     expect(page.before?.at).toBe(whole.events[119]?.at);
     expect(page.before?.segment).toBe('working');
-    const last = timelineFor(db, wire, { taskId: TASK, limit: 100, cursor: '200' });
+    const last = timelineFor({ taskId: TASK, limit: 100, cursor: '200' });
     expect(last.nextCursor).toBeNull();
     db.close();
   });
 
-  it('first tail page of a changed timeline is partial and equals the linted tail', () => {
-    const { db, wire } = store(300);
-    const fast = timelineFor(db, wire, { taskId: TASK, limit: 50, cursor: 'tail' });
-    expect(fast.partial).toBe(true);
-    expect(fast.findings).toEqual([]);
-    const full = timelineFor(db, wire, { taskId: TASK, limit: 50, cursor: 'tail' });
-    expect(full.partial).toBeUndefined();
-    const strip = (t: typeof full) => t.events.map(({ findings: _f, ...e }) => e);
-    expect(strip(fast)).toEqual(strip(full));
-    expect([fast.total, fast.offset, fast.before]).toEqual([full.total, full.offset, full.before]);
-    expect(fast.counts?.stream).toBe(300);
-    // A new frame changes the fingerprint: partial once more, then linted again.
-    const ex = wire.exchanges({ taskId: TASK }, 1)[0]!.id;
-    addFrame(wire, ex, 999_999, 'working');
-    const again = timelineFor(db, wire, { taskId: TASK, limit: 50, cursor: 'tail' });
-    expect(again).toMatchObject({ partial: true, total: 303 });
-    expect(
-      timelineFor(db, wire, { taskId: TASK, limit: 50, cursor: 'tail' }).partial,
-    ).toBeUndefined();
+  it('answers the tail linted, equal to the whole timeline’s tail, and new frames at once', () => {
+    const { db, deps, add } = store(300);
+    const timelineFor = createTimelineReader(deps);
+    const tail = timelineFor({ taskId: TASK, limit: 50, cursor: 'tail' });
+    const whole = buildTimeline(deps, TASK);
+    expect(tail.events).toEqual(whole.events.slice(-50));
+    expect(tail.events.filter((e) => e.findings).length).toBe(1);
+    expect(tail.findings.map((f) => f.frameId)).toEqual(
+      tail.events.flatMap((e) => (e.findings ?? []).map((f) => f.frameId)),
+    );
+    expect([tail.total, tail.offset]).toEqual([302, 252]);
+    expect(tail.before?.at).toBe(whole.events[251]?.at);
+    expect(tail.counts).toEqual({ stream: 300, webhook: 2, findings: 6 });
+    add(300, 303);
+    const again = timelineFor({ taskId: TASK, limit: 50, cursor: 'tail' });
+    expect(again.total).toBe(305);
+    expect(again.events).toEqual(buildTimeline(deps, TASK).events.slice(-50));
     db.close();
   });
 });

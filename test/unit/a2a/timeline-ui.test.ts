@@ -1,7 +1,7 @@
 // The Agents screen's pure parts: row views of timeline events (state segments, gaps, labels,
-// keys precomputed once), and the agents store applying engine event batches (stream events
-// appended to the timeline in place without touching the store, tasks upserted, refetch on a
-// webhook of the selected task, a partial first page asked again).
+// keys precomputed once), and the agents store applying engine event batches: pushed timeline
+// rows of both lanes appended in place without touching the store, a webhook sent again
+// replaced in place, whole-stream findings added, tasks upserted, and never a refetch.
 import { describe, expect, it, vi } from 'vitest';
 import type { SwitchboardApi } from '../../../shared/api';
 import type { TaskView, Timeline } from '../../../shared/api/agents';
@@ -61,7 +61,19 @@ describe('agents store', () => {
     createdAt: 0,
     updatedAt: 0,
   });
-  it('applies stream, task and capture events for the selection', async () => {
+  const capture = {
+    id: 9,
+    receivedAt: 5,
+    method: 'POST',
+    path: '/webhook',
+    taskId: 't1',
+    verdict: 'valid' as const,
+    size: 1,
+    contentType: null,
+    source: 'receiver' as const,
+    answeredBy: null,
+  };
+  it('applies pushed timeline rows and task events for the selection, never refetching', async () => {
     const getTimeline = vi.fn(
       async (): Promise<Timeline> => ({
         task: null,
@@ -81,52 +93,65 @@ describe('agents store', () => {
     expect(data.getSnapshot()).toMatchObject({ total: 2, stream: 1, webhook: 1 });
     const listener = vi.fn();
     const unsubscribe = store.subscribe(listener);
+    const hook = { ...ev(5, 'webhook', 'completed'), captureId: 9, verdict: 'valid' as const };
     store.getState().applyBatch([
-      { type: 'stream', taskId: 't1', event: ev(3, 'stream', 'working') },
-      { type: 'stream', taskId: 'other', event: ev(4, 'stream', 'working') },
+      { type: 'timeline', taskId: 't1', events: [ev(3, 'stream', 'working'), hook] },
+      { type: 'timeline', taskId: 'other', events: [ev(4, 'stream', 'working')] },
+      { type: 'capture', capture },
     ]);
     // Appended in place: same timeline object, no store change, one new snapshot.
     expect(store.getState().events).toBe(data);
     expect(listener).not.toHaveBeenCalled();
-    expect(data.rows.map((r) => r?.event.at)).toEqual([1, 2, 3]);
-    expect(data.getSnapshot()).toMatchObject({ total: 3, stream: 2 });
+    expect(data.rows.map((r) => r?.event.at)).toEqual([1, 2, 3, 5]);
+    expect(data.getSnapshot()).toMatchObject({ total: 4, stream: 2, webhook: 2 });
     store.getState().applyBatch([{ type: 'task', task: task('t2', 'submitted') }]);
     expect(store.getState().tasks.map((t) => t.taskId)).toEqual(['t2', 't1']);
     unsubscribe();
-    expect(getTimeline).toHaveBeenCalledTimes(1);
+    // The webhook sent again (re-linted when the stream ended): replaced, not added.
+    const disagrees = {
+      rule: 'webhook-state-disagrees',
+      severity: 'warning' as const,
+      message: 'm',
+      frameId: 3,
+      captureId: 9,
+    };
+    const stale = {
+      rule: 'missing-final',
+      severity: 'warning' as const,
+      message: 'x',
+      frameId: null,
+    };
     store.getState().applyBatch([
       {
-        type: 'capture',
-        capture: {
-          id: 9,
-          receivedAt: 5,
-          method: 'POST',
-          path: '/webhook',
-          taskId: 't1',
-          verdict: 'valid',
-          size: 1,
-          contentType: null,
-          source: 'receiver',
-          answeredBy: null,
-        },
+        type: 'timeline',
+        taskId: 't1',
+        events: [ev(6, 'stream', 'completed')],
+        updates: [{ ...hook, findings: [disagrees] }],
+        findings: [stale],
       },
+      { type: 'capture-updated', capture },
     ]);
-    expect(getTimeline).toHaveBeenCalledTimes(2);
+    expect(data.getSnapshot()).toMatchObject({ total: 5, webhook: 2 });
+    expect(data.rows[3]?.event.findings).toEqual([disagrees]);
+    expect(data.rows[3]?.segment).toBe('working');
+    expect(store.getState().findings).toEqual([stale]);
+    expect(getTimeline).toHaveBeenCalledTimes(1);
   });
 
-  it('asks again for a partial first page', async () => {
-    const full: Timeline = { task: null, events: [ev(1, 'stream', 'working')], findings: [] };
-    const getTimeline = vi
-      .fn<() => Promise<Timeline>>()
-      .mockResolvedValueOnce({ ...full, partial: true, total: 1, offset: 0 })
-      .mockResolvedValue({
-        ...full,
-        findings: [{ rule: 'r', severity: 'warning', message: 'm', frameId: null }],
-      });
+  it('keeps rows pushed while the tail page loads, without doubling those it has', async () => {
+    let answer!: (t: Timeline) => void;
+    const getTimeline = vi.fn(() => new Promise<Timeline>((resolve) => (answer = resolve)));
     const store = createAgentsStore({ getTimeline } as unknown as SwitchboardApi);
-    await store.getState().selectTask('t1');
-    expect(getTimeline).toHaveBeenCalledTimes(2);
-    expect(store.getState().findings).toHaveLength(1);
-    expect(store.getState().events.getSnapshot().total).toBe(1);
+    const selecting = store.getState().selectTask('t1');
+    const a = ev(1, 'stream', 'working');
+    const b = ev(2, 'stream', 'working');
+    const hook = { ...ev(3, 'webhook'), captureId: 7 };
+    store.getState().applyBatch([{ type: 'timeline', taskId: 't1', events: [b, hook] }]);
+    answer({ task: null, events: [a, b, hook], findings: [], total: 3, offset: 0 });
+    await selecting;
+    const data = store.getState().events;
+    expect(data.rows.map((r) => r?.event.at)).toEqual([1, 2, 3]);
+    expect(data.getSnapshot()).toMatchObject({ total: 3, stream: 2, webhook: 1 });
+    expect(getTimeline).toHaveBeenCalledTimes(1);
   });
 });

@@ -37,7 +37,7 @@ describe('TimelineData', () => {
     const data = new TimelineData('t', load);
     const onChange = vi.fn();
     data.subscribe(onChange);
-    data.resetFromTail(data.beginReload(), page(TOTAL - CHUNK, CHUNK));
+    data.resetFromTail(data.beginLoad(), page(TOTAL - CHUNK, CHUNK));
     expect(data.getSnapshot().total).toBe(TOTAL);
     expect(data.rows[TOTAL - CHUNK]?.gap).toBe('+10 ms');
     expect(data.rows[0]).toBeUndefined();
@@ -56,19 +56,19 @@ describe('TimelineData', () => {
     expect(onChange).toHaveBeenCalledTimes(3);
   });
 
-  it('keeps live events that arrive during a reload', () => {
+  it('keeps live events that arrive while the tail loads', () => {
     const data = new TimelineData('t', null);
-    const generation = data.beginReload();
+    const generation = data.beginLoad();
     const live = { ...all[TOTAL - 1]!, frameId: TOTAL + 1, at: TOTAL * 10 };
-    data.append([live]);
+    data.apply([live]);
     data.resetFromTail(generation, page(TOTAL - 10, 10));
     expect(data.getSnapshot().total).toBe(TOTAL + 1);
     expect(data.rows[TOTAL]?.event).toBe(live);
-    // A stale reload answer is ignored.
+    // A stale load answer is ignored.
     data.resetFromTail(generation - 1, page(0, 10));
     expect(data.getSnapshot().total).toBe(TOTAL + 1);
     // The same frame again (already placed) is not appended twice.
-    data.append([live]);
+    data.apply([live]);
     expect(data.getSnapshot().total).toBe(TOTAL + 1);
   });
 });

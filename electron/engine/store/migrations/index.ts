@@ -9,6 +9,7 @@ import { hostileAgentsMigration } from './006-hostile-agents';
 import { answerRuleMigration } from './007-answer-rule';
 import { captureOriginMigration } from './008-capture-origin';
 import { replayBodyRefMigration } from './011-replay-body-ref';
+import { lintAtIngestMigration } from './012-lint-at-ingest';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   answerRuleMigration,
   captureOriginMigration,
   replayBodyRefMigration,
+  lintAtIngestMigration,
 ];
