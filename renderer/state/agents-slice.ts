@@ -5,6 +5,7 @@
 // Its own zustand store fed by onEngineBatch, so the app store stays untouched. The timeline is
 // a TimelineData (paged, append-only, its own subscription): live events never copy it and never
 // change this store, so only the timeline re-renders, once per batch (per animation frame).
+import { errorText } from '../../shared/error-text';
 import { createStore, useStore } from 'zustand';
 import type { SwitchboardApi } from '../../shared/api';
 import type { AgentView, TaskView } from '../../shared/api/agents';
@@ -92,7 +93,7 @@ export function createAgentsStore(api: SwitchboardApi) {
       try {
         return await action();
       } catch (err) {
-        set({ error: (err as Error).message });
+        set({ error: errorText(err) });
         return null;
       } finally {
         set({ busy: false });

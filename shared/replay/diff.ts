@@ -1,6 +1,7 @@
 // Diff summary of an edited replay against the capture: headers added/removed/replaced, and for
 // the body either the JSON paths that changed (when both sides parse) or the byte sizes. Pure:
 // the engine lists these changes with the replay's result, the replay form previews them.
+import { errorText } from '../error-text';
 import type { HeaderPair } from '../model';
 import type { ReplayChange } from '../api/replay';
 
@@ -78,7 +79,7 @@ export function brokenJsonWarning(original: string, edited: string): ReplayChang
     JSON.parse(edited);
     return null;
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
+    const why = errorText(err);
     return { field: 'body', kind: 'note', note: `not valid JSON any more: ${why}` };
   }
 }

@@ -3,6 +3,7 @@
 // JWT's taskId claim), every check, the JWT claims, and a link that opens it in Captures. A stream
 // row shows its kind, state, full text and ids, with the stored event as JSON on request.
 // Everything here is agent data: rendered as text.
+import { errorText } from '../../../shared/error-text';
 import { useEffect, useState } from 'react';
 import type { SwitchboardApi } from '../../../shared/api';
 import type { TimelineEvent } from '../../../shared/a2a/types';
@@ -92,7 +93,7 @@ function WebhookDetail(props: {
     let stale = false;
     api.getCapture({ id: captureId }).then(
       (d) => !stale && setDetail(d),
-      (err: unknown) => !stale && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => !stale && setError(errorText(err)),
     );
     return () => {
       stale = true;

@@ -1,6 +1,7 @@
 // The receiver's audit log: every request it turned away (too large, unreadable, malformed HTTP,
 // refused in enforce mode), every endpoint challenge it answered, and internal errors. Live from
 // 'audit' events; newest first; older pages on demand. Paths and reasons are shown as text.
+import { errorText } from '../../../shared/error-text';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/model';
 import { useClock } from '../../state/display-prefs';
@@ -21,7 +22,7 @@ export function AuditView() {
       setItems((prev) => [...prev, ...page.items]);
       setCursor(page.nextCursor);
     } catch (err) {
-      setError((err as Error).message);
+      setError(errorText(err));
     }
   }, []);
 

@@ -1,5 +1,6 @@
 // Shown above the list while captures are marked (Space, shift/ctrl-click): what can be done with
 // them at once. Replay and the handler report open the Replay screen on the marked captures.
+import { errorText } from '../../../shared/error-text';
 import { useApp } from '../../state/store';
 import { exportHarDownload } from '../replay/replay-bridge';
 
@@ -14,7 +15,7 @@ export function SelectionBar() {
     try {
       showToast(await exportHarDownload({ captureIds: marked }));
     } catch (err) {
-      showToast(err instanceof Error ? err.message : String(err), 'error');
+      showToast(errorText(err), 'error');
     }
   };
   return (

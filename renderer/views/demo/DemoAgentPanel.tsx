@@ -2,6 +2,7 @@
 // with optional port and speed (restart keeps the port), its card as text and a copyable
 // "try it" curl with push pointed at Switchboard's receiver. A failed start (e.g.
 // 409, port in use) is shown in the panel in the engine's words.
+import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
 import type { DemoAgentInfo } from '../../../shared/api/demo';
 import { CopyButton } from '../../components/CopyButton';
@@ -10,7 +11,6 @@ import { getApi, getAppStore } from '../../state/store';
 import { DemoCard } from './DemoCard';
 import { TRY_TEXT } from './demo-model';
 import { TryIt } from './TryIt';
-import { errorText } from './use-demo';
 
 export function DemoAgentPanel(props: {
   agent: DemoAgentInfo;

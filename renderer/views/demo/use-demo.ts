@@ -2,6 +2,7 @@
 // 'delivery' events with its stats updated in place), the saved response rules and the receiver
 // URL. Loads on connect (and reconnect), then follows engine batches; a failed call becomes
 // `error` (shown as text).
+import { errorText } from '../../../shared/error-text';
 import { useCallback, useEffect, useState } from 'react';
 import type {
   DeliveryAttempt,
@@ -27,9 +28,6 @@ interface Log {
   /** Older attempts exist past this cursor (listDeliveries pages newest first). */
   nextCursor: string | null;
 }
-
-export const errorText = (err: unknown): string =>
-  err instanceof Error ? err.message : String(err);
 
 export function useDemo() {
   const api = getApi();

@@ -1,10 +1,10 @@
 // Bulk replay: the captures chosen on the Captures screen, or everything matching its filter, in
 // original order, with a concurrency and rate limit or the original spacing; a progress bar fed
 // by replay-progress events; cancellable. A failed start replaces the previous progress.
+import { errorText } from '../../../shared/error-text';
 import { useEffect, useState } from 'react';
 import type { BulkProgress } from '../../../shared/api/replay';
 import { getApi, onEngineBatch, useApp } from '../../state/store';
-import { errorText } from './replay-bridge';
 import { filterSelection, SelectionSummary, type Scope } from './SelectionSummary';
 
 export function BulkSection() {

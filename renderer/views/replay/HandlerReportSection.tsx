@@ -2,10 +2,11 @@
 // its toolbar, or the first marked row; never a typed id), runs every attack preset plus a valid
 // re-signed delivery and shows expected vs actual with a verdict per row; exports Markdown and
 // JSON. A failed run replaces the previous report, so no stale result sits under the error.
+import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
 import type { HandlerReport } from '../../../shared/api/replay';
 import { getApi, useApp } from '../../state/store';
-import { downloadText, errorText } from './replay-bridge';
+import { downloadText } from './replay-bridge';
 
 export function HandlerReportSection() {
   const [target, setTarget] = useState('');

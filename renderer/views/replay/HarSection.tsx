@@ -1,9 +1,10 @@
 // HAR: import a .har file (browsers, HTTP Toolkit, ngrok, Switchboard) as captures that are
 // verified like live ones; export the chosen captures (from the Captures screen) or everything
 // matching the current filter as HAR 1.2. Missing ids are skipped and named.
+import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
 import { getApi, useApp } from '../../state/store';
-import { errorText, exportHarDownload } from './replay-bridge';
+import { exportHarDownload } from './replay-bridge';
 import { filterSelection, SelectionSummary } from './SelectionSummary';
 
 export function HarSection() {

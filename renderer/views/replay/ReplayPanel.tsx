@@ -1,12 +1,12 @@
 // Replay section of the capture detail: the replay form, the latest result, and the capture's
 // replay history (click an entry to see it). Mount as <ReplayPanel detail={detail} body={body} />.
 // A send clears the previous result first, so an error never sits above a stale answer.
+import { errorText } from '../../../shared/error-text';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReplayResult, ReplaySummary } from '../../../shared/api/replay';
 import type { CaptureDetail } from '../../../shared/model';
 import { useClock } from '../../state/display-prefs';
 import { getApi } from '../../state/store';
-import { errorText } from './replay-bridge';
 import { ReplayForm, type ReplayRequest } from './ReplayForm';
 import { ReplayResultView } from './ReplayResultView';
 import './replay.css';
