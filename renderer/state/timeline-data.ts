@@ -6,7 +6,7 @@
 // are appended; a reload (webhook, terminal state) starts again from a fresh tail page.
 import type { Timeline } from '../../shared/api/agents';
 import type { TimelineEvent } from '../../shared/a2a/types';
-import { toRowViews, type RowContext, type TimelineRowView } from '../views/agents/timeline-rows';
+import { toRowViews, type RowContext, type TimelineRowView } from './timeline-rows';
 
 export const CHUNK = 1000;
 const MAX_IN_FLIGHT = 2;

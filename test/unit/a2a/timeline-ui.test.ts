@@ -7,7 +7,7 @@ import type { SwitchboardApi } from '../../../shared/api';
 import type { TaskView, Timeline } from '../../../shared/api/agents';
 import type { TimelineEvent } from '../../../shared/a2a/types';
 import { createAgentsStore } from '../../../renderer/state/agents-slice';
-import { toRowViews } from '../../../renderer/views/agents/timeline-rows';
+import { toRowViews } from '../../../renderer/state/timeline-rows';
 
 let frame = 0;
 const ev = (
