@@ -1,4 +1,5 @@
-// The one zustand store: captures, detail, settings and ui slices combined, wired to a bridge.
+// The one zustand store: captures, detail, selection, settings and ui slices (flat), and the
+// domain slices under their own key (demo), wired to a bridge.
 // Engine events go through the per-frame batcher, then each slice applies the batch it cares about.
 // Components select single fields with useApp(s => s.field).
 import { createStore, useStore, type StoreApi } from 'zustand';
@@ -6,6 +7,7 @@ import type { SwitchboardApi } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import type { Bridge } from '../bridge/types';
 import { createCapturesSlice } from './captures-slice';
+import { createDemoSlice } from './demo-slice';
 import { createDetailSlice } from './detail-slice';
 import { browserScheduler, createEventBatcher, type FrameScheduler } from './event-batcher';
 import { createSelectionSlice } from './selection-slice';
@@ -22,6 +24,7 @@ export function createAppStore(bridge: Bridge): AppStore {
     ...createSelectionSlice(bridge.api)(...a),
     ...createSettingsSlice(bridge.api)(...a),
     ...createUiSlice()(...a),
+    ...createDemoSlice(bridge.api)(...a),
   }));
 }
 
@@ -30,6 +33,7 @@ export function applyEngineEvents(store: AppStore, batch: EngineEvent[]): void {
   s.applyCaptureEvents(batch);
   s.applyDetailEvents(batch);
   s.applySettingsEvents(batch);
+  s.demo.applyBatch(batch);
 }
 
 /** Connects the store to the bridge's events and connection; returns a disconnect function. */

@@ -25,7 +25,7 @@ export function AgentsView() {
   const api = getApi();
   const store = useMemo(() => agentsStore(api), [api]);
   const s = useAgents(store, (x) => x);
-  const { receiverUrl, running } = useLocalEndpoints(api);
+  const { receiverUrl, running } = useLocalEndpoints();
   const [typedUrl, setUrl] = useState<string | null>(null);
   // Until the user types, the URL field proposes the first running demo agent (its real port).
   const url = typedUrl ?? running[0]?.url ?? 'http://127.0.0.1:8001/';
