@@ -25,6 +25,10 @@ export function pickOps<const N extends keyof SwitchboardApi>(
   names: readonly N[],
 ): Pick<SwitchboardApi, N> {
   const out = {} as Pick<SwitchboardApi, N>;
-  for (const n of names) out[n] = api[n].bind(api) as SwitchboardApi[N];
+  // Looked up at call time, so the bridge may be swapped or partly faked in tests.
+  for (const n of names) {
+    const call = (...args: unknown[]) => (api[n] as (...a: unknown[]) => unknown)(...args);
+    out[n] = call as SwitchboardApi[N];
+  }
   return out;
 }
