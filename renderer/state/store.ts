@@ -1,11 +1,12 @@
 // The one zustand store: captures, detail, selection, settings and ui slices (flat), and the
-// domain slices under their own key (demo), wired to a bridge.
+// domain slices under their own key (agents, demo), wired to a bridge.
 // Engine events go through the per-frame batcher, then each slice applies the batch it cares about.
 // Components select single fields with useApp(s => s.field).
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { SwitchboardApi } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import type { Bridge } from '../bridge/types';
+import { createAgentsSlice } from './agents-slice';
 import { createCapturesSlice } from './captures-slice';
 import { createDemoSlice } from './demo-slice';
 import { createDetailSlice } from './detail-slice';
@@ -24,6 +25,7 @@ export function createAppStore(bridge: Bridge): AppStore {
     ...createSelectionSlice(bridge.api)(...a),
     ...createSettingsSlice(bridge.api)(...a),
     ...createUiSlice()(...a),
+    ...createAgentsSlice(bridge.api)(...a),
     ...createDemoSlice(bridge.api)(...a),
   }));
 }
@@ -33,6 +35,7 @@ export function applyEngineEvents(store: AppStore, batch: EngineEvent[]): void {
   s.applyCaptureEvents(batch);
   s.applyDetailEvents(batch);
   s.applySettingsEvents(batch);
+  s.agents.applyBatch(batch);
   s.demo.applyBatch(batch);
 }
 

@@ -1,5 +1,6 @@
 // The combined store type and the slice-creator signature every slice uses.
 import type { StateCreator } from 'zustand';
+import type { AgentsSlice } from './agents-slice';
 import type { CapturesSlice } from './captures-slice';
 import type { DemoSlice } from './demo-slice';
 import type { DetailSlice } from './detail-slice';
@@ -12,6 +13,7 @@ export type AppState = CapturesSlice &
   SelectionSlice &
   SettingsSlice &
   UiSlice &
+  AgentsSlice &
   DemoSlice;
 
 export type SliceCreator<S> = StateCreator<AppState, [], [], S>;

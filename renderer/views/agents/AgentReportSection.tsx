@@ -4,7 +4,7 @@
 // demo agent's speed. Agent data (reasons quote verifier details) renders as text only.
 import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
-import type { SwitchboardApi } from '../../../shared/api';
+import type { AgentOps } from '../../state/agents-slice';
 import type { AgentView } from '../../../shared/api/agents';
 import type { AgentReport } from '../../../shared/api/agent-report';
 import type { DemoAgentInfo } from '../../../shared/api/demo';
@@ -16,7 +16,7 @@ const CLASS = { pass: 'verdict-secure', fail: 'verdict-VULNERABLE', 'n/a': 'mute
 const same = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 export function AgentReportSection(props: {
-  api: SwitchboardApi;
+  api: AgentOps;
   agent: AgentView;
   running: DemoAgentInfo[];
 }) {

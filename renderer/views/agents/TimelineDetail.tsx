@@ -5,7 +5,7 @@
 // Everything here is agent data: rendered as text.
 import { errorText } from '../../../shared/error-text';
 import { useEffect, useState } from 'react';
-import type { SwitchboardApi } from '../../../shared/api';
+import type { AgentOps } from '../../state/agents-slice';
 import type { TimelineEvent } from '../../../shared/a2a/types';
 import { describeAnswer, type CaptureDetail } from '../../../shared/model';
 import { bearerJwt } from '../../../shared/verify/jwt-decode';
@@ -18,7 +18,7 @@ import { ChecksPanel } from '../captures/detail/ChecksPanel';
 import { JwtPanel } from '../captures/detail/JwtPanel';
 
 export function TimelineDetail(props: {
-  api: SwitchboardApi;
+  api: AgentOps;
   event: TimelineEvent;
   taskId: string | null;
   onClose: () => void;
@@ -81,7 +81,7 @@ function StreamDetail({ event: e }: { event: TimelineEvent }) {
 }
 
 function WebhookDetail(props: {
-  api: SwitchboardApi;
+  api: AgentOps;
   event: TimelineEvent;
   captureId: number;
   taskId: string | null;

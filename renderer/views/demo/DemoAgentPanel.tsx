@@ -6,8 +6,7 @@ import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
 import type { DemoAgentInfo } from '../../../shared/api/demo';
 import { CopyButton } from '../../components/CopyButton';
-import { agentsStore } from '../../state/agents-slice';
-import { getApi, getAppStore, useApp } from '../../state/store';
+import { getAppStore, useApp } from '../../state/store';
 import { DemoCard } from './DemoCard';
 import { TRY_TEXT } from './demo-model';
 import { TryIt } from './TryIt';
@@ -52,9 +51,9 @@ export function DemoAgentPanel(props: {
     const url = a.url;
     setBusy(true);
     setErr(null);
-    agentsStore(getApi())
+    getAppStore()
       .getState()
-      .openAgentUrl(url)
+      .agents.openAgentUrl(url)
       .then(
         () => getAppStore().getState().setView('agents'),
         (e: unknown) => setErr(errorText(e)),
