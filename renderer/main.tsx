@@ -13,7 +13,7 @@ import './styles/settings.css';
 
 const bridge = createBridge();
 const store = createAppStore(bridge);
-setAppStore(store, bridge.api);
+setAppStore(store);
 connectStore(store, bridge);
 void store.getState().loadFirstPage();
 void store.getState().loadSettings();

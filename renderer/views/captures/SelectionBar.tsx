@@ -10,10 +10,11 @@ export function SelectionBar() {
   const openReplayWith = useApp((s) => s.openReplayWith);
   const deleteWithUndo = useApp((s) => s.deleteWithUndo);
   const showToast = useApp((s) => s.showToast);
+  const replayOps = useApp((s) => s.replay.ops);
   if (marked.length === 0) return null;
   const exportHar = async () => {
     try {
-      showToast(await exportHarDownload({ captureIds: marked }));
+      showToast(await exportHarDownload(replayOps, { captureIds: marked }));
     } catch (err) {
       showToast(errorText(err), 'error');
     }

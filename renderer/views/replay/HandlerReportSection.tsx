@@ -5,12 +5,13 @@
 import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
 import type { HandlerReport } from '../../../shared/api/replay';
-import { getApi, useApp } from '../../state/store';
+import { useApp } from '../../state/store';
 import { downloadText } from './replay-bridge';
 
 export function HandlerReportSection() {
   const [target, setTarget] = useState('');
   const captureId = useApp((s) => s.replayIds[0] ?? null);
+  const handlerReport = useApp((s) => s.replay.ops.handlerReport);
   const [confirm, setConfirm] = useState(false);
   const [report, setReport] = useState<HandlerReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +24,7 @@ export function HandlerReportSection() {
     try {
       if (captureId === null) throw new Error('Choose a capture first (see above).');
       setReport(
-        await getApi().handlerReport({
+        await handlerReport({
           targetUrl: target.trim(),
           captureId,
           confirmNonLoopback: confirm,

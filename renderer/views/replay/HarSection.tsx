@@ -3,7 +3,7 @@
 // matching the current filter as HAR 1.2. Missing ids are skipped and named.
 import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
-import { getApi, useApp } from '../../state/store';
+import { useApp } from '../../state/store';
 import { exportHarDownload } from './replay-bridge';
 import { filterSelection, SelectionSummary } from './SelectionSummary';
 
@@ -11,6 +11,7 @@ export function HarSection() {
   const chosen = useApp((s) => s.replayIds);
   const filters = useApp((s) => s.filters);
   const [scope, setScope] = useState<'chosen' | 'filter'>(chosen.length ? 'chosen' : 'filter');
+  const ops = useApp((s) => s.replay.ops);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -18,7 +19,7 @@ export function HarSection() {
     if (!file) return;
     setError(null);
     try {
-      const r = await getApi().importHar({ har: await file.text() });
+      const r = await ops.importHar({ har: await file.text() });
       setMessage(
         `Imported ${r.imported} capture(s)${r.skipped.length ? `, skipped ${r.skipped.length} (${r.skipped[0]?.reason ?? ''}…)` : ''}.`,
       );
@@ -32,6 +33,7 @@ export function HarSection() {
     try {
       setMessage(
         await exportHarDownload(
+          ops,
           scope === 'chosen' && chosen.length ? { captureIds: chosen } : filterSelection(filters),
         ),
       );

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReplayResult, ReplaySummary } from '../../../shared/api/replay';
 import type { CaptureDetail } from '../../../shared/model';
 import { useClock } from '../../state/display-prefs';
-import { getApi } from '../../state/store';
+import { useApp } from '../../state/store';
 import { ReplayForm, type ReplayRequest } from './ReplayForm';
 import { ReplayResultView } from './ReplayResultView';
 import './replay.css';
@@ -24,7 +24,7 @@ function textOf(body: Uint8Array | null): string | null {
 
 export function ReplayPanel({ detail, body }: { detail: CaptureDetail; body: Uint8Array | null }) {
   const clock = useClock();
-  const api = getApi();
+  const api = useApp((s) => s.replay.ops);
   const [targets, setTargets] = useState<string[]>([]);
   const [history, setHistory] = useState<ReplaySummary[]>([]);
   const [result, setResult] = useState<ReplayResult | null>(null);
