@@ -15,7 +15,7 @@ import { CHUNK, type TimelineData } from '../../state/timeline-data';
 import { TimelineDetail } from './TimelineDetail';
 import { isBool, isLaneLayout, LANE_LAYOUTS, usePref, type LaneLayout } from './timeline-prefs';
 import { ROW_HEIGHT, TimelineRow, WRAPPED_ROW_HEIGHT } from './TimelineRow';
-import { useRowWindow } from './use-row-window';
+import { useRowWindow } from '../../components/use-row-window';
 
 const OVERSCAN = 8;
 const LAYOUT_LABEL: Record<LaneLayout, string> = {
