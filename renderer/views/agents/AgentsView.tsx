@@ -13,8 +13,6 @@ import { TaskControls } from './TaskControls';
 import { Timeline } from './Timeline';
 import { demoHint } from './agents-text';
 import { useLocalEndpoints } from './use-local-endpoints';
-import './agents.css';
-import './agents-layout.css';
 
 /** Under 800 px of height the card starts collapsed (its summary line says the essentials), so
  *  the timeline has room; the user's own choice is remembered after that. */

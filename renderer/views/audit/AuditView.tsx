@@ -4,7 +4,6 @@
 import { useEffect } from 'react';
 import { useClock } from '../../state/display-prefs';
 import { useApp } from '../../state/store';
-import './audit.css';
 
 export function AuditView() {
   const clock = useClock();

@@ -6,7 +6,6 @@ import { useApp } from '../../state/store';
 import { DeliveryLog } from './DeliveryLog';
 import { DemoAgentPanel } from './DemoAgentPanel';
 import { RulesEditor } from './RulesEditor';
-import './demo.css';
 
 export function DemoView() {
   const s = useApp((x) => x.demo);

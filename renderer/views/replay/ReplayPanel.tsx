@@ -9,7 +9,6 @@ import { useClock } from '../../state/display-prefs';
 import { useApp } from '../../state/store';
 import { ReplayForm, type ReplayRequest } from './ReplayForm';
 import { ReplayResultView } from './ReplayResultView';
-import './replay.css';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
