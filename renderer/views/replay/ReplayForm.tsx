@@ -9,6 +9,7 @@ import {
   type ReplayMode,
 } from '../../../shared/api/replay';
 import type { HeaderPair } from '../../../shared/model';
+import { parseHeaderLines } from '../../../shared/wire-headers';
 import { bodyChanges, brokenJsonWarning, headerChanges } from '../../../shared/replay/diff';
 import { ChangesTable } from './ChangesTable';
 
@@ -20,18 +21,6 @@ export interface ReplayRequest {
   confirmNonLoopback: boolean;
   followRedirects: boolean;
   timeoutMs: number;
-}
-
-export function parseHeaderLines(text: string): HeaderPair[] {
-  return text
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '')
-    .map((l) => {
-      const i = l.indexOf(':');
-      return (
-        i < 0 ? [l.trim(), ''] : [l.slice(0, i).trim(), l.slice(i + 1).trimStart()]
-      ) as HeaderPair;
-    });
 }
 
 export function ReplayForm(props: {
