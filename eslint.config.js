@@ -1,9 +1,22 @@
 // Lint rules: typescript-eslint (type-aware: no floating promises), react-hooks, and the layering
-// rule that keeps `electron` out of the engine and out of shared/.
+// rules: `electron` stays out of the engine and shared/; the renderer reaches neither Node nor
+// electron/ (the engine included), and its state layer never imports a view.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'os', 'child_process'];
+const RENDERER_PATHS = [
+  { name: 'electron', message: 'the renderer reaches Electron only through its bridge' },
+];
+const RENDERER_PATTERNS = [
+  { group: NODE_BUILTINS, message: 'the renderer runs in a page: no Node built-ins' },
+  {
+    group: ['**/electron/**', '**/electron'],
+    message: 'the renderer never imports main-process or engine code: use the bridge and shared/',
+  },
+];
 
 export default tseslint.config(
   {
@@ -68,6 +81,33 @@ export default tseslint.config(
             {
               group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'os', 'child_process'],
               message: 'shared/ is pure: no Node built-ins',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The renderer is a page: it talks to the engine only through its bridge (shared/ types and
+    // pure code are fine), never through Node or code under electron/.
+    files: ['renderer/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: RENDERER_PATHS, patterns: RENDERER_PATTERNS }],
+    },
+  },
+  {
+    // State (slices, timeline data) is below the views: views select from it, never the reverse.
+    files: ['renderer/state/**', 'renderer/bridge/**', 'renderer/lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: RENDERER_PATHS,
+          patterns: [
+            ...RENDERER_PATTERNS,
+            {
+              group: ['**/views', '**/views/**', '**/components/**'],
+              message: 'renderer state, bridge and lib never import views or components',
             },
           ],
         },

@@ -13,16 +13,12 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-<<<<<<< HEAD
 import { join, resolve } from 'node:path';
-=======
-import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { frameRow } from '../electron/engine/a2a/frame-record';
 import { createFrameStore } from '../electron/engine/a2a/frame-store';
 import { createA2aFindingsRepo } from '../electron/engine/store/a2a-findings-repo';
->>>>>>> issue-12t
 import { createA2aTasksRepo } from '../electron/engine/store/a2a-tasks-repo';
 import { createA2aWireRepo } from '../electron/engine/store/a2a-wire-repo';
 import { createAgentsRepo } from '../electron/engine/store/agents-repo';

@@ -2,7 +2,8 @@
 // Quoting: plain-printable values go in single quotes ('\'' for a quote); anything else uses
 // bash/zsh ANSI-C quoting $'...' with \xHH escapes, so no byte is interpreted by the shell.
 // Bodies containing NUL go through POSIX printf octal escapes piped into --data-binary @-.
-import type { HeaderPair } from './model';
+// The one builder: the UI's "Copy as curl" (curlForCapture) and the replay CLI both use it.
+import type { CaptureDetail, HeaderPair } from './model';
 import { findHeader, replayableHeaders } from './wire-headers';
 
 export function shellQuote(value: string | Uint8Array): string {
@@ -61,4 +62,11 @@ export function printfFormat(bytes: Uint8Array): string {
     else out += '\\' + b.toString(8).padStart(3, '0');
   }
   return out + "'";
+}
+
+/** "Copy as curl" for a capture, aimed at `baseUrl` with the captured path and query. */
+export function curlForCapture(capture: CaptureDetail, body: Uint8Array, baseUrl: string): string {
+  const url =
+    baseUrl.replace(/\/$/, '') + capture.path + (capture.query ? `?${capture.query}` : '');
+  return curlCommand(capture.method, url, capture.headers, body);
 }

@@ -89,3 +89,17 @@ export function headerProblem(headers: HeaderPair[]): string | null {
   }
   return null;
 }
+
+/** Pairs from text typed as one "Name: value" per line (order kept; blank lines skipped; a line
+ *  without a colon is a name with an empty value, left for headerProblem to judge). */
+export function parseHeaderLines(text: string): HeaderPair[] {
+  return text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const i = l.indexOf(':');
+      return (
+        i < 0 ? [l.trim(), ''] : [l.slice(0, i).trim(), l.slice(i + 1).trimStart()]
+      ) as HeaderPair;
+    });
+}

@@ -1,5 +1,6 @@
 // A button that copies text to the clipboard and says so. Falls back to a hidden textarea when the
 // async clipboard API is unavailable.
+import { errorText } from '../../shared/error-text';
 import { useState } from 'react';
 import { useApp } from '../state/store';
 
@@ -38,7 +39,7 @@ export function CopyButton(props: {
       setDone(true);
       setTimeout(() => setDone(false), 1200);
     } catch (err) {
-      showToast(err instanceof Error ? err.message : String(err), 'error');
+      showToast(errorText(err), 'error');
     }
   };
   return (

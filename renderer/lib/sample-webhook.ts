@@ -1,27 +1,16 @@
 // The empty state's "send a signed sample" command: a tutorial-style notification body signed with
 // HMAC-SHA256 (X-A2A-Signature: sha256=<hex> over the exact bytes) using the current secret,
-// computed in the page with WebCrypto. The timestamp header is filled in by the shell at send time
-// so the command stays valid inside the timestamp window.
+// computed in the page by the receiver's own HMAC (shared/verify/hmac.ts, which accepts an empty
+// secret like Python's hmac). The timestamp header is filled in by the shell at send time so the
+// command stays valid inside the timestamp window, which is why this is not curlCommand's output.
 import { shellQuote } from '../../shared/curl';
+import { hmacSha256Hex } from '../../shared/verify/hmac';
 
 export interface SampleWebhook {
   body: string;
   taskId: string;
   signature: string;
   command: string;
-}
-
-export async function hmacSha256Hex(secret: string, data: string): Promise<string> {
-  const enc = new TextEncoder();
-  const key = await crypto.subtle.importKey(
-    'raw',
-    enc.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, enc.encode(data)));
-  return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Body in the tutorial's shape (sorted keys, Python json.dumps separators). */

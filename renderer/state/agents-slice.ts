@@ -3,17 +3,38 @@
 // included, never refetched).
 // The task list and the selected task's state follow 'task' events (stream, tasks/get answers
 // and verified webhooks all move it in the engine).
-// Its own zustand store fed by onEngineBatch, so the app store stays untouched. The timeline is
-// a TimelineData (paged, append-only, its own subscription): live events never copy it and never
-// change this store, so only the timeline re-renders, once per batch (per animation frame).
-import { createStore, useStore } from 'zustand';
+// A slice of the app store under `agents`, fed the store's per-frame engine batches. The timeline
+// is a TimelineData (paged, append-only, its own subscription): live events never copy it and
+// never change this slice, so only the timeline re-renders, once per batch (per animation frame).
+// Views select single fields (useApp(s => s.agents.tasks)) and call `ops`, never the bridge.
+import { errorText } from '../../shared/error-text';
 import type { SwitchboardApi } from '../../shared/api';
 import type { AgentView, TaskView } from '../../shared/api/agents';
 import type { Finding, TimelineEvent } from '../../shared/a2a/types';
 import type { EngineEvent } from '../../shared/events';
+import { nested, pickOps } from './nested-slice';
 import { CHUNK, TimelineData } from './timeline-data';
+import type { SliceCreator } from './types';
+
+/** One-shot operations of the Agents screen's panels (answers shown where they were asked). */
+const AGENT_OPS = [
+  'addAgent',
+  'updateAgent',
+  'discoverAgents',
+  'sendMessage',
+  'fetchTask',
+  'cancelTask',
+  'disconnectTask',
+  'resubscribeTask',
+  'listPushConfigs',
+  'deletePushConfig',
+  'agentReport',
+  'getCapture',
+] as const;
+export type AgentOps = Pick<SwitchboardApi, (typeof AGENT_OPS)[number]>;
 
 export interface AgentsState {
+  ops: AgentOps;
   agents: AgentView[];
   selectedAgentId: number | null;
   tasks: TaskView[];
@@ -34,8 +55,24 @@ export interface AgentsState {
   applyBatch(batch: EngineEvent[]): void;
 }
 
-export function createAgentsStore(api: SwitchboardApi) {
-  return createStore<AgentsState>()((set, get) => ({
+export interface AgentsSlice {
+  agents: AgentsState;
+}
+
+export const createAgentsSlice =
+  (api: SwitchboardApi): SliceCreator<AgentsSlice> =>
+  (setApp, getApp) => {
+    const [set, get] = nested('agents', setApp, getApp);
+    return { agents: agentsState(api, set, get) };
+  };
+
+function agentsState(
+  api: SwitchboardApi,
+  set: (patch: Partial<AgentsState>) => void,
+  get: () => AgentsState,
+): AgentsState {
+  return {
+    ops: pickOps(api, AGENT_OPS),
     agents: [],
     selectedAgentId: null,
     tasks: [],
@@ -95,7 +132,7 @@ export function createAgentsStore(api: SwitchboardApi) {
       try {
         return await action();
       } catch (err) {
-        set({ error: (err as Error).message });
+        set({ error: errorText(err) });
         return null;
       } finally {
         set({ busy: false });
@@ -122,22 +159,10 @@ export function createAgentsStore(api: SwitchboardApi) {
       if (fresh.length || updates.length) get().events.apply(fresh, updates);
       if (found.length) set({ findings: [...get().findings, ...found] });
     },
-  }));
+  };
 }
 
 /** Identity of a finding, to merge pushed findings with a page that may already have them. */
 function findingKey(f: Finding): string {
   return `${f.rule}|${f.frameId ?? ''}|${f.captureId ?? ''}|${f.message}`;
-}
-
-export type AgentsStore = ReturnType<typeof createAgentsStore>;
-
-let store: AgentsStore | null = null;
-export function agentsStore(api: SwitchboardApi): AgentsStore {
-  store ??= createAgentsStore(api);
-  return store;
-}
-
-export function useAgents<T>(s: AgentsStore, selector: (state: AgentsState) => T): T {
-  return useStore(s, selector);
 }

@@ -1,6 +1,7 @@
 // Captures slice: the bounded window of summaries shown in the live list, the filters, paging
 // from the store and the application of engine events. Loads are tagged with a generation number
 // so a slow response for old filters never overwrites the result for new ones.
+import { errorText } from '../../shared/error-text';
 import type { SwitchboardApi } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import type { CaptureSummary } from '../../shared/model';
@@ -54,7 +55,6 @@ export const createCapturesSlice =
   (set, get) => {
     let generation = 0;
     let refreshTimer: ReturnType<typeof setTimeout> | null = null;
-    const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
     return {
       items: [],
@@ -86,7 +86,7 @@ export const createCapturesSlice =
             loaded: true,
           });
         } catch (err) {
-          if (gen === generation) set({ loading: false, loadError: message(err) });
+          if (gen === generation) set({ loading: false, loadError: errorText(err) });
         }
       },
 
@@ -110,7 +110,7 @@ export const createCapturesSlice =
             loading: false,
           });
         } catch (err) {
-          if (gen === generation) set({ loading: false, loadError: message(err) });
+          if (gen === generation) set({ loading: false, loadError: errorText(err) });
         }
       },
 
@@ -127,7 +127,7 @@ export const createCapturesSlice =
             olderCursor: merged.trimmedTail ? cursorAfter(merged.items) : get().olderCursor,
           });
         } catch (err) {
-          if (gen === generation) set({ loadError: message(err) });
+          if (gen === generation) set({ loadError: errorText(err) });
         }
       },
 

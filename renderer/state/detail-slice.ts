@@ -1,6 +1,7 @@
 // Detail slice: the selected capture, its full record (headers, checks) and its exact bytes,
 // fetched on demand (bytes are never kept for the whole list). Re-fetched when the engine reports
 // the capture re-verified; cleared when it is deleted.
+import { errorText } from '../../shared/error-text';
 import type { SwitchboardApi } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import type { CaptureDetail } from '../../shared/model';
@@ -50,7 +51,7 @@ export const createDetailSlice =
           if (gen !== generation) return;
           set({
             detailLoading: false,
-            detailError: err instanceof Error ? err.message : String(err),
+            detailError: errorText(err),
           });
         }
       },

@@ -1,6 +1,7 @@
 // Selection slice: the captures marked for bulk actions (shift/ctrl-click, Space, Shift+arrows)
 // and deleting with Undo. A deletion hides the rows at once and only reaches the store when the
 // Undo toast expires; Undo cancels it and reloads the rows from the store, where they never left.
+import { errorText } from '../../shared/error-text';
 import type { SwitchboardApi } from '../../shared/api';
 import { removeIds } from './captures-window';
 import type { SliceCreator } from './types';
@@ -72,10 +73,7 @@ export const createSelectionSlice =
       const timer = setTimeout(() => {
         if (undone) return;
         Promise.all(ids.map((id) => api.deleteCapture({ id }))).catch((err: unknown) => {
-          get().showToast(
-            `Delete failed: ${err instanceof Error ? err.message : String(err)}`,
-            'error',
-          );
+          get().showToast(`Delete failed: ${errorText(err)}`, 'error');
           void get().loadFirstPage();
         });
       }, UNDO_MS);

@@ -1,6 +1,7 @@
 // Settings slice: the effective settings (with where each value comes from), the receiver's
 // state and the bridge's connection state. Saving never re-verifies: that is its own action, which
 // reports how many verdicts changed.
+import { errorText } from '../../shared/error-text';
 import type { SwitchboardApi } from '../../shared/api';
 import type { SettingsPatch } from '../../shared/api/captures';
 import type { EngineEvent } from '../../shared/events';
@@ -26,8 +27,6 @@ export interface SettingsSlice {
   applySettingsEvents(batch: EngineEvent[]): void;
 }
 
-const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
-
 export const createSettingsSlice =
   (api: SwitchboardApi): SliceCreator<SettingsSlice> =>
   (set) => ({
@@ -41,7 +40,7 @@ export const createSettingsSlice =
         const [view, receiver] = await Promise.all([api.getSettings({}), api.receiverInfo({})]);
         set({ settingsView: view, receiver, settingsError: null });
       } catch (err) {
-        set({ settingsError: message(err) });
+        set({ settingsError: errorText(err) });
       }
     },
 

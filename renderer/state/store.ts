@@ -1,13 +1,17 @@
-// The one zustand store: captures, detail, settings and ui slices combined, wired to a bridge.
+// The one zustand store: captures, detail, selection, settings and ui slices (flat), and the
+// domain slices under their own key (agents, demo, replay, audit), wired to a bridge.
 // Engine events go through the per-frame batcher, then each slice applies the batch it cares about.
 // Components select single fields with useApp(s => s.field).
 import { createStore, useStore, type StoreApi } from 'zustand';
-import type { SwitchboardApi } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import type { Bridge } from '../bridge/types';
+import { createAgentsSlice } from './agents-slice';
+import { createAuditSlice } from './audit-slice';
 import { createCapturesSlice } from './captures-slice';
+import { createDemoSlice } from './demo-slice';
 import { createDetailSlice } from './detail-slice';
 import { browserScheduler, createEventBatcher, type FrameScheduler } from './event-batcher';
+import { createReplaySlice } from './replay-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createSettingsSlice } from './settings-slice';
 import type { AppState } from './types';
@@ -22,6 +26,10 @@ export function createAppStore(bridge: Bridge): AppStore {
     ...createSelectionSlice(bridge.api)(...a),
     ...createSettingsSlice(bridge.api)(...a),
     ...createUiSlice()(...a),
+    ...createAgentsSlice(bridge.api)(...a),
+    ...createDemoSlice(bridge.api)(...a),
+    ...createReplaySlice(bridge.api)(...a),
+    ...createAuditSlice(bridge.api)(...a),
   }));
 }
 
@@ -30,6 +38,10 @@ export function applyEngineEvents(store: AppStore, batch: EngineEvent[]): void {
   s.applyCaptureEvents(batch);
   s.applyDetailEvents(batch);
   s.applySettingsEvents(batch);
+  s.agents.applyBatch(batch);
+  s.demo.applyBatch(batch);
+  s.replay.applyBatch(batch);
+  s.audit.applyBatch(batch);
 }
 
 /** Connects the store to the bridge's events and connection; returns a disconnect function. */
@@ -40,7 +52,6 @@ export function connectStore(
 ): () => void {
   const batcher = createEventBatcher((batch) => {
     applyEngineEvents(store, batch);
-    for (const l of batchListeners) l(batch);
   }, scheduler);
   const offEvents = bridge.onEvent((e) => batcher.push(e));
   let wasDown = false;
@@ -60,27 +71,10 @@ export function connectStore(
   };
 }
 
-const batchListeners = new Set<(batch: EngineEvent[]) => void>();
-
-/** For views with their own state (agents, replay...): engine events in the same per-frame
- *  batches the store gets. Returns the unsubscribe function. */
-export function onEngineBatch(listener: (batch: EngineEvent[]) => void): () => void {
-  batchListeners.add(listener);
-  return () => batchListeners.delete(listener);
-}
-
 let appStore: AppStore | null = null;
-let appApi: SwitchboardApi | null = null;
 
-export function setAppStore(store: AppStore, api: SwitchboardApi): void {
+export function setAppStore(store: AppStore): void {
   appStore = store;
-  appApi = api;
-}
-
-/** The typed API (IPC or HTTP, whichever bridge is active) for views that call it directly. */
-export function getApi(): SwitchboardApi {
-  if (!appApi) throw new Error('bridge not initialised');
-  return appApi;
 }
 
 export function getAppStore(): AppStore {

@@ -12,7 +12,7 @@ import {
   toRowViews,
   type RowContext,
   type TimelineRowView,
-} from '../views/agents/timeline-rows';
+} from './timeline-rows';
 
 export const CHUNK = 1000;
 const MAX_IN_FLIGHT = 2;

@@ -4,7 +4,7 @@
 import type { CaptureDetail, HeaderPair } from '../../../shared/model';
 import { ApiError } from '../../../shared/api/define';
 import type { ReplayChange } from '../../../shared/api/replay';
-import { bodyChanges, headerChanges } from './diff';
+import { bodyChanges, headerChanges } from '../../../shared/replay/diff';
 import { resign, type ResignTweaks, type SigningKeys } from './resign';
 import { replayableHeaders } from '../../../shared/wire-headers';
 

@@ -2,12 +2,13 @@
 // against Switchboard's receiver; the panel lists each check with pass / FAIL / n/a, why, and
 // the captures it rests on, with Markdown and JSON export. The time scale defaults to a running
 // demo agent's speed. Agent data (reasons quote verifier details) renders as text only.
+import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
-import type { SwitchboardApi } from '../../../shared/api';
+import type { AgentOps } from '../../state/agents-slice';
 import type { AgentView } from '../../../shared/api/agents';
 import type { AgentReport } from '../../../shared/api/agent-report';
 import type { DemoAgentInfo } from '../../../shared/api/demo';
-import { downloadText, errorText } from '../replay/replay-bridge';
+import { downloadText } from '../replay/replay-bridge';
 import { Section } from './Section';
 
 const CLASS = { pass: 'verdict-secure', fail: 'verdict-VULNERABLE', 'n/a': 'muted' } as const;
@@ -15,7 +16,7 @@ const CLASS = { pass: 'verdict-secure', fail: 'verdict-VULNERABLE', 'n/a': 'mute
 const same = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
 export function AgentReportSection(props: {
-  api: SwitchboardApi;
+  api: AgentOps;
   agent: AgentView;
   running: DemoAgentInfo[];
 }) {

@@ -3,8 +3,7 @@
 // tasks with their state and full id (tooltip; the task bar has a Copy button).
 import { useState } from 'react';
 import type { DiscoveredAgent } from '../../../shared/api/agents';
-import type { SwitchboardApi } from '../../../shared/api';
-import type { AgentsState } from '../../state/agents-slice';
+import { useApp } from '../../state/store';
 
 function parseHeaders(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -15,14 +14,20 @@ function parseHeaders(text: string): Record<string, string> {
   return out;
 }
 
-export function AgentsSide(props: {
-  api: SwitchboardApi;
-  s: AgentsState;
-  url: string;
-  setUrl: (url: string) => void;
-  hint: string;
-}) {
-  const { api, s, url, setUrl } = props;
+export function AgentsSide(props: { url: string; setUrl: (url: string) => void; hint: string }) {
+  const { url, setUrl } = props;
+  const api = useApp((x) => x.agents.ops);
+  const s = {
+    agents: useApp((x) => x.agents.agents),
+    selectedAgentId: useApp((x) => x.agents.selectedAgentId),
+    tasks: useApp((x) => x.agents.tasks),
+    selectedTaskId: useApp((x) => x.agents.selectedTaskId),
+    busy: useApp((x) => x.agents.busy),
+    run: useApp((x) => x.agents.run),
+    load: useApp((x) => x.agents.load),
+    selectAgent: useApp((x) => x.agents.selectAgent),
+    selectTask: useApp((x) => x.agents.selectTask),
+  };
   const [headers, setHeaders] = useState('');
   const [found, setFound] = useState<DiscoveredAgent[] | null>(null);
   const add = () =>

@@ -2,9 +2,8 @@
 // pick an agent, compose messages, pick a task, control it and watch its timeline live. The card
 // and the compose form collapse (remembered); everything below the compose form belongs to the
 // selected task and is keyed by it, so switching tasks never shows another task's data.
-import { useEffect, useMemo, useState } from 'react';
-import { getApi, onEngineBatch } from '../../state/store';
-import { agentsStore, useAgents } from '../../state/agents-slice';
+import { useEffect, useState } from 'react';
+import { useApp } from '../../state/store';
 import { AgentCard } from './AgentCard';
 import { AgentReportSection } from './AgentReportSection';
 import { AgentsSide } from './AgentsSide';
@@ -14,36 +13,43 @@ import { TaskControls } from './TaskControls';
 import { Timeline } from './Timeline';
 import { demoHint } from './agents-text';
 import { useLocalEndpoints } from './use-local-endpoints';
-import './agents.css';
-import './agents-layout.css';
 
 /** Under 800 px of height the card starts collapsed (its summary line says the essentials), so
  *  the timeline has room; the user's own choice is remembered after that. */
 const SHORT_WINDOW = () => typeof window !== 'undefined' && window.innerHeight < 800;
 
 export function AgentsView() {
-  const api = getApi();
-  const store = useMemo(() => agentsStore(api), [api]);
-  const s = useAgents(store, (x) => x);
-  const { receiverUrl, running } = useLocalEndpoints(api);
+  const api = useApp((x) => x.agents.ops);
+  const agents = useApp((x) => x.agents.agents);
+  const selectedAgentId = useApp((x) => x.agents.selectedAgentId);
+  const tasks = useApp((x) => x.agents.tasks);
+  const selectedTaskId = useApp((x) => x.agents.selectedTaskId);
+  const events = useApp((x) => x.agents.events);
+  const findings = useApp((x) => x.agents.findings);
+  const error = useApp((x) => x.agents.error);
+  const busy = useApp((x) => x.agents.busy);
+  const run = useApp((x) => x.agents.run);
+  const load = useApp((x) => x.agents.load);
+  const selectAgent = useApp((x) => x.agents.selectAgent);
+  const selectTask = useApp((x) => x.agents.selectTask);
+  const { receiverUrl, running } = useLocalEndpoints();
   const [typedUrl, setUrl] = useState<string | null>(null);
   // Until the user types, the URL field proposes the first running demo agent (its real port).
   const url = typedUrl ?? running[0]?.url ?? 'http://127.0.0.1:8001/';
   useEffect(() => {
-    void store.getState().run(() => store.getState().load());
-    return onEngineBatch((batch) => store.getState().applyBatch(batch));
-  }, [store]);
-  const agent = s.agents.find((a) => a.id === s.selectedAgentId) ?? null;
-  const task = s.tasks.find((t) => t.taskId === s.selectedTaskId) ?? null;
+    void run(() => load());
+  }, [run, load]);
+  const agent = agents.find((a) => a.id === selectedAgentId) ?? null;
+  const task = tasks.find((t) => t.taskId === selectedTaskId) ?? null;
   const hint = demoHint(running);
 
   return (
     <div className="agents-view">
-      <AgentsSide api={api} s={s} url={url} setUrl={setUrl} hint={hint} />
+      <AgentsSide url={url} setUrl={setUrl} hint={hint} />
       <section className="agents-main">
-        {s.error ? (
+        {error ? (
           <p className="error-line" role="alert">
-            {s.error}
+            {error}
           </p>
         ) : null}
         {agent ? (
@@ -63,22 +69,20 @@ export function AgentsView() {
               <AgentCard
                 agent={agent}
                 onOverride={(patch) =>
-                  void s.run(
-                    async () => (await api.updateAgent({ id: agent.id, ...patch }), s.load()),
-                  )
+                  void run(async () => (await api.updateAgent({ id: agent.id, ...patch }), load()))
                 }
               />
             </Section>
             <Section id="compose" title="Compose">
               <ComposeForm
-                busy={s.busy}
+                busy={busy}
                 defaultPushUrl={`${receiverUrl ?? 'this receiver'}/webhook`}
                 dialect={agent.pushDialect}
                 onSend={(v) =>
-                  void s.run(async () => {
+                  void run(async () => {
                     const r = await api.sendMessage({ id: agent.id, ...v });
-                    await s.selectAgent(agent.id);
-                    if (r.taskId) await s.selectTask(r.taskId);
+                    await selectAgent(agent.id);
+                    if (r.taskId) await selectTask(r.taskId);
                   })
                 }
               />
@@ -94,14 +98,14 @@ export function AgentsView() {
           <p className="muted">Add an agent by its base URL. {hint}</p>
         )}
         {task ? (
-          <TaskControls key={`controls-${task.taskId}`} api={api} task={task} run={s.run} />
+          <TaskControls key={`controls-${task.taskId}`} api={api} task={task} run={run} />
         ) : null}
-        {s.selectedTaskId ? (
+        {selectedTaskId ? (
           <Timeline
-            key={`timeline-${s.selectedTaskId}`}
+            key={`timeline-${selectedTaskId}`}
             api={api}
-            events={s.events}
-            findings={s.findings}
+            events={events}
+            findings={findings}
           />
         ) : null}
       </section>

@@ -4,13 +4,13 @@
 // result and the push configs of one task never show under another. Resubscribe and Cancel
 // are disabled on a finished task, with the reason shown.
 import { useState } from 'react';
-import type { SwitchboardApi } from '../../../shared/api';
+import type { AgentOps } from '../../state/agents-slice';
 import { taskActionBlocks } from '../../../shared/a2a/task-actions';
 import type { TaskView } from '../../../shared/api/agents';
 import { CopyButton } from '../../components/CopyButton';
 
 export function TaskControls(props: {
-  api: SwitchboardApi;
+  api: AgentOps;
   task: TaskView;
   run: <T>(a: () => Promise<T>) => Promise<T | null>;
 }) {

@@ -10,12 +10,12 @@
 // new task starts with nothing selected.
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Finding } from '../../../shared/a2a/types';
-import type { SwitchboardApi } from '../../../shared/api';
+import type { AgentOps } from '../../state/agents-slice';
 import { CHUNK, type TimelineData } from '../../state/timeline-data';
 import { TimelineDetail } from './TimelineDetail';
 import { isBool, isLaneLayout, LANE_LAYOUTS, usePref, type LaneLayout } from './timeline-prefs';
 import { ROW_HEIGHT, TimelineRow, WRAPPED_ROW_HEIGHT } from './TimelineRow';
-import { useRowWindow } from './use-row-window';
+import { useRowWindow } from '../../components/use-row-window';
 
 const OVERSCAN = 8;
 const LAYOUT_LABEL: Record<LaneLayout, string> = {
@@ -30,7 +30,7 @@ export function Timeline({
   events: data,
   findings,
 }: {
-  api: SwitchboardApi;
+  api: AgentOps;
   events: TimelineData;
   findings: Finding[];
 }) {

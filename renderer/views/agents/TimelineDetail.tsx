@@ -3,8 +3,9 @@
 // JWT's taskId claim), every check, the JWT claims, and a link that opens it in Captures. A stream
 // row shows its kind, state, full text and ids, with the stored event as JSON on request.
 // Everything here is agent data: rendered as text.
+import { errorText } from '../../../shared/error-text';
 import { useEffect, useState } from 'react';
-import type { SwitchboardApi } from '../../../shared/api';
+import type { AgentOps } from '../../state/agents-slice';
 import type { TimelineEvent } from '../../../shared/a2a/types';
 import { describeAnswer, type CaptureDetail } from '../../../shared/model';
 import { bearerJwt } from '../../../shared/verify/jwt-decode';
@@ -17,7 +18,7 @@ import { ChecksPanel } from '../captures/detail/ChecksPanel';
 import { JwtPanel } from '../captures/detail/JwtPanel';
 
 export function TimelineDetail(props: {
-  api: SwitchboardApi;
+  api: AgentOps;
   event: TimelineEvent;
   taskId: string | null;
   onClose: () => void;
@@ -80,7 +81,7 @@ function StreamDetail({ event: e }: { event: TimelineEvent }) {
 }
 
 function WebhookDetail(props: {
-  api: SwitchboardApi;
+  api: AgentOps;
   event: TimelineEvent;
   captureId: number;
   taskId: string | null;
@@ -92,7 +93,7 @@ function WebhookDetail(props: {
     let stale = false;
     api.getCapture({ id: captureId }).then(
       (d) => !stale && setDetail(d),
-      (err: unknown) => !stale && setError(err instanceof Error ? err.message : String(err)),
+      (err: unknown) => !stale && setError(errorText(err)),
     );
     return () => {
       stale = true;

@@ -8,7 +8,7 @@ import { describeAnswer } from '../../../shared/model';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { useDisplayPrefs } from '../../state/display-prefs';
 import type { LaneLayout } from './timeline-prefs';
-import type { TimelineRowView } from './timeline-rows';
+import type { TimelineRowView } from '../../state/timeline-rows';
 
 export const ROW_HEIGHT = 32;
 /** With wrap on: up to three lines of text per row. */

@@ -1,51 +1,21 @@
 // The receiver's audit log: every request it turned away (too large, unreadable, malformed HTTP,
 // refused in enforce mode), every endpoint challenge it answered, and internal errors. Live from
 // 'audit' events; newest first; older pages on demand. Paths and reasons are shown as text.
-import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntry } from '../../../shared/model';
+import { useEffect } from 'react';
 import { useClock } from '../../state/display-prefs';
-import { getApi, onEngineBatch } from '../../state/store';
-import './audit.css';
-
-const PAGE = 200;
+import { useApp } from '../../state/store';
 
 export function AuditView() {
   const clock = useClock();
-  const [items, setItems] = useState<AuditEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const loadOlder = useCallback(async (from: string) => {
-    try {
-      const page = await getApi().listAudit({ limit: PAGE, cursor: from });
-      setItems((prev) => [...prev, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }, []);
-
+  const items = useApp((s) => s.audit.items);
+  const cursor = useApp((s) => s.audit.cursor);
+  const error = useApp((s) => s.audit.error);
+  const load = useApp((s) => s.audit.load);
+  const loadOlder = useApp((s) => s.audit.loadOlder);
+  // Loaded each time the screen opens; the slice adds live entries on top from then on.
   useEffect(() => {
-    let alive = true;
-    getApi()
-      .listAudit({ limit: PAGE })
-      .then(
-        (page) => {
-          if (!alive) return;
-          setItems(page.items);
-          setCursor(page.nextCursor);
-        },
-        (err: Error) => alive && setError(err.message),
-      );
-    const off = onEngineBatch((batch) => {
-      const fresh = batch.flatMap((e) => (e.type === 'audit' ? [e.entry] : []));
-      if (fresh.length) setItems((prev) => [...fresh.reverse(), ...prev]);
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, []);
+    void load();
+  }, [load]);
 
   return (
     <section className="panel audit-view" aria-label="Audit log">
@@ -87,7 +57,7 @@ export function AuditView() {
         </table>
       )}
       {cursor ? (
-        <button type="button" className="btn btn-small" onClick={() => void loadOlder(cursor)}>
+        <button type="button" className="btn btn-small" onClick={() => void loadOlder()}>
           Load older
         </button>
       ) : null}

@@ -2,6 +2,7 @@
 // debounced so typing does not hammer the store; `/` focuses the search box. "Clear filters" only
 // resets the filters; deleting every capture is a separate, confirmed "Delete all captures…".
 // The verdict radio group is one Tab stop: arrow keys move between its options.
+import { errorText } from '../../../shared/error-text';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { CAPTURE_ORIGINS, type CaptureOrigin } from '../../../shared/model';
 import { isFiltering, NO_FILTERS } from '../../state/captures-window';
@@ -49,7 +50,7 @@ export function CaptureFilters() {
       const n = await clearCaptures();
       showToast(`Deleted ${n.toLocaleString('en-US')} captures`);
     } catch (err) {
-      showToast(err instanceof Error ? err.message : String(err), 'error');
+      showToast(errorText(err), 'error');
     }
   };
   const [q, setQ] = useState(filters.q);

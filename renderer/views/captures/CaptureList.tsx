@@ -5,13 +5,16 @@
 // Accessibility: a multi-select listbox that keeps focus itself and points at the keyboard cursor
 // with aria-activedescendant (rows come and go with virtualization, so they cannot hold focus);
 // the cursor row is always scrolled into the rendered window. Keys: see use-list-keys.ts.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
+// The window is the shared useRowWindow (no layout reads while scrolling); each row sits in a
+// contained slot, and its content is memoized per summary (CaptureRow).
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useRowWindow } from '../../components/use-row-window';
+import { useDisplayPrefs } from '../../state/display-prefs';
 import { useApp } from '../../state/store';
 import { CaptureRow, ROW_HEIGHT, rowDomId } from './CaptureRow';
 
 const LOAD_MORE_THRESHOLD = 40;
-const estimateSize = () => ROW_HEIGHT;
+const OVERSCAN = 12;
 
 export function CaptureList() {
   const items = useApp((s) => s.items);
@@ -27,31 +30,24 @@ export function CaptureList() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const prevHead = useRef<number | null>(null);
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual by design; no React Compiler here
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
-    overscan: 12,
-    // No getItemKey: rows have a fixed height (nothing to cache per item), React keys come from
-    // capture ids below, and a key function would make the virtualizer call it for the whole
-    // window whenever it rebuilds its measurements (profiled: ~9% of renderer CPU under load).
-  });
+  const clock = useDisplayPrefs((s) => s.clock);
+  const win = useRowWindow(scrollRef, items.length, ROW_HEIGHT, OVERSCAN, false);
+  const { scrollTo, scrollToRow, view } = win;
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
     const head = items[0]?.id ?? null;
     const prev = prevHead.current;
     prevHead.current = head;
-    // The virtualizer's offset comes from scroll events: reading el.scrollTop here would force
-    // a synchronous layout on every live batch while tailing at the top.
-    if (!el || prev === null || head === prev || (virtualizer.scrollOffset ?? 0) === 0) return;
+    // The offset comes from scroll events: reading el.scrollTop here would force a synchronous
+    // layout on every live batch.
+    const top = view.current.top;
+    if (!el || prev === null || head === prev || top === 0) return;
     const shift = items.findIndex((c) => c.id === prev);
-    if (shift > 0) el.scrollTop += shift * ROW_HEIGHT;
-  }, [items, virtualizer]);
+    if (shift > 0) scrollTo(top + shift * ROW_HEIGHT);
+  }, [items, view, scrollTo]);
 
-  const virtualItems = virtualizer.getVirtualItems();
-  const lastIndex = virtualItems[virtualItems.length - 1]?.index ?? 0;
+  const lastIndex = Math.max(0, win.end - 1);
   useEffect(() => {
     if (olderCursor && lastIndex >= items.length - LOAD_MORE_THRESHOLD) void loadOlder();
   }, [lastIndex, items.length, olderCursor, loadOlder]);
@@ -64,8 +60,8 @@ export function CaptureList() {
     const index = items.findIndex((c) => c.id === activeId);
     if (index < 0) return;
     followed.current = activeId;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-  }, [activeId, items, virtualizer]);
+    scrollToRow(index);
+  }, [activeId, items, scrollToRow]);
 
   const open = useCallback(
     (id: number, e: MouseEvent) => {
@@ -76,9 +72,29 @@ export function CaptureList() {
     },
     [select, setActiveId, markRange, toggleMark],
   );
-  const markedSet = new Set(marked);
-  const activeRendered =
-    activeId !== null && virtualItems.some((v) => items[v.index]?.id === activeId);
+  const markedSet = useMemo(() => new Set(marked), [marked]);
+  let activeRendered = false;
+  const rows = [];
+  for (let i = win.start; i < win.end; i++) {
+    const c = items[i];
+    if (!c) continue;
+    if (c.id === activeId) activeRendered = true;
+    // Each row keeps its own absolute slot: while scrolling, existing rows neither move inside
+    // the layer nor repaint; only the newly exposed rows are drawn. On a live prepend only the
+    // slot's transform changes; the memoized row content is reused.
+    rows.push(
+      <div key={c.id} className="row-slot" style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }}>
+        <CaptureRow
+          capture={c}
+          clock={clock}
+          selected={c.id === selectedId}
+          marked={markedSet.has(c.id)}
+          active={c.id === activeId}
+          onOpen={open}
+        />
+      </div>,
+    );
+  }
 
   return (
     <div
@@ -91,25 +107,8 @@ export function CaptureList() {
       aria-activedescendant={activeRendered && activeId !== null ? rowDomId(activeId) : undefined}
       tabIndex={0}
     >
-      <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualItems.map((v) => {
-          const c = items[v.index];
-          if (!c) return null;
-          // Each row keeps its own absolute slot: while scrolling, existing rows neither move
-          // inside the layer nor repaint; only the newly exposed rows are drawn. On a live
-          // prepend only the slot's transform changes; the memoized row content is reused.
-          return (
-            <div key={c.id} className="row-slot" style={{ transform: `translateY(${v.start}px)` }}>
-              <CaptureRow
-                capture={c}
-                selected={c.id === selectedId}
-                marked={markedSet.has(c.id)}
-                active={c.id === activeId}
-                onOpen={open}
-              />
-            </div>
-          );
-        })}
+      <div className="list-inner" style={{ height: items.length * ROW_HEIGHT }}>
+        {rows}
       </div>
     </div>
   );

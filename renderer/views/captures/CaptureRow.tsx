@@ -1,11 +1,13 @@
 // One fixed-height row (a listbox option) of the live list. Everything shown came from an agent,
 // so it is rendered as text children only; the full path is in the title for hover. The option's
 // accessible name spells the row out in words, since the visual column header is not announced.
+// Memoized: a row re-renders only when its summary, clock format or state flags change, and its
+// strings come precomputed per summary (capture-row-text.ts).
 import { memo, type MouseEvent } from 'react';
 import type { CaptureSummary } from '../../../shared/model';
 import { VerdictBadge } from '../../components/VerdictBadge';
-import { formatSize } from '../../lib/format';
-import { useClock } from '../../state/display-prefs';
+import type { ClockFormat } from '../../lib/format';
+import { captureRowText } from './capture-row-text';
 import { OriginChip } from './OriginChip';
 
 export const ROW_HEIGHT = 32;
@@ -15,13 +17,14 @@ export const rowDomId = (id: number) => `capture-row-${id}`;
 
 export const CaptureRow = memo(function CaptureRow(props: {
   capture: CaptureSummary;
+  clock: ClockFormat;
   selected: boolean;
   marked: boolean;
   active: boolean;
   onOpen: (id: number, e: MouseEvent) => void;
 }) {
   const c = props.capture;
-  const clock = useClock();
+  const text = captureRowText(c, props.clock);
   const cls = [
     'row',
     props.selected ? 'selected' : '',
@@ -43,17 +46,10 @@ export const CaptureRow = memo(function CaptureRow(props: {
       style={{ height: ROW_HEIGHT }}
       onClick={(e) => props.onOpen(c.id, e)}
     >
-      <span
-        className="cell cell-time mono"
-        title={
-          c.importedAt
-            ? `Imported ${clock.dateTime(c.importedAt)}; originally sent ${clock.dateTime(c.receivedAt)}`
-            : undefined
-        }
-      >
-        {clock.time(c.importedAt ?? c.receivedAt)}
+      <span className="cell cell-time mono" title={text.timeTitle}>
+        {text.time}
       </span>
-      <span className={`cell cell-method mono method-${c.method.toLowerCase()}`}>{c.method}</span>
+      <span className={text.methodClass}>{c.method}</span>
       <span className="cell cell-path mono" title={c.path}>
         <OriginChip origin={c.source} />
         {c.path}
@@ -65,7 +61,7 @@ export const CaptureRow = memo(function CaptureRow(props: {
       <span className="cell cell-verdict">
         <VerdictBadge verdict={c.verdict} />
       </span>
-      <span className="cell cell-size mono">{formatSize(c.size)}</span>
+      <span className="cell cell-size mono">{text.size}</span>
     </div>
   );
 });

@@ -1,6 +1,7 @@
 // Shown before the first capture: the receiver URL to give an agent and a curl command that sends
 // a correctly signed sample webhook (signed in the page with the current secret, never sent
 // anywhere by us). Rows appear live as soon as anything arrives.
+import { errorText } from '../../../shared/error-text';
 import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { buildSampleWebhook } from '../../lib/sample-webhook';
@@ -33,7 +34,7 @@ export function EmptyState() {
       )
       .then(
         (s) => !cancelled && setCommand(s.command),
-        (err: unknown) => !cancelled && setError(err instanceof Error ? err.message : String(err)),
+        (err: unknown) => !cancelled && setError(errorText(err)),
       );
     return () => {
       cancelled = true;

@@ -1,5 +1,6 @@
 // Shown above the list while captures are marked (Space, shift/ctrl-click): what can be done with
 // them at once. Replay and the handler report open the Replay screen on the marked captures.
+import { errorText } from '../../../shared/error-text';
 import { useApp } from '../../state/store';
 import { exportHarDownload } from '../replay/replay-bridge';
 
@@ -9,12 +10,13 @@ export function SelectionBar() {
   const openReplayWith = useApp((s) => s.openReplayWith);
   const deleteWithUndo = useApp((s) => s.deleteWithUndo);
   const showToast = useApp((s) => s.showToast);
+  const replayOps = useApp((s) => s.replay.ops);
   if (marked.length === 0) return null;
   const exportHar = async () => {
     try {
-      showToast(await exportHarDownload({ captureIds: marked }));
+      showToast(await exportHarDownload(replayOps, { captureIds: marked }));
     } catch (err) {
-      showToast(err instanceof Error ? err.message : String(err), 'error');
+      showToast(errorText(err), 'error');
     }
   };
   return (

@@ -1,7 +1,7 @@
 // The delivery log: every webhook attempt of the demo agents, newest first, live from 'delivery'
 // events. Success rate on top (delivered / finished deliveries), filter by agent, clear.
 // URLs and errors come from agents and receivers: rendered as text.
-import type { DemoState } from './use-demo';
+import type { DemoState } from '../../state/demo-slice';
 import { useClock } from '../../state/display-prefs';
 import { formatRate } from './demo-model';
 
@@ -10,7 +10,7 @@ export function DeliveryLog({ s }: { s: DemoState }) {
   const { items, stats } = s.log;
   const clear = () =>
     void s.run(async () => {
-      await s.api.clearDeliveries({});
+      await s.ops.clearDeliveries({});
       await s.loadLog();
     });
   return (

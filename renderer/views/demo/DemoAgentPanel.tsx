@@ -2,15 +2,14 @@
 // with optional port and speed (restart keeps the port), its card as text and a copyable
 // "try it" curl with push pointed at Switchboard's receiver. A failed start (e.g.
 // 409, port in use) is shown in the panel in the engine's words.
+import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
 import type { DemoAgentInfo } from '../../../shared/api/demo';
 import { CopyButton } from '../../components/CopyButton';
-import { agentsStore } from '../../state/agents-slice';
-import { getApi, getAppStore } from '../../state/store';
+import { getAppStore, useApp } from '../../state/store';
 import { DemoCard } from './DemoCard';
 import { TRY_TEXT } from './demo-model';
 import { TryIt } from './TryIt';
-import { errorText } from './use-demo';
 
 export function DemoAgentPanel(props: {
   agent: DemoAgentInfo;
@@ -23,6 +22,7 @@ export function DemoAgentPanel(props: {
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<string | null>(null);
   const running = a.status === 'running';
+  const ops = useApp((s) => s.demo.ops);
 
   const call = async (fn: () => Promise<DemoAgentInfo>) => {
     setBusy(true);
@@ -44,23 +44,23 @@ export function DemoAgentPanel(props: {
       return setErr('Speed is a number from 0.01 to 10000 (delays are divided by it).');
     // Restart is the same call: the engine keeps the port (and speed) unless a new one is given
     // (0 or empty: keep), so an agent added by URL on the Agents screen keeps working.
-    void call(() => getApi().startDemoAgent({ name: a.name, port: p, speed: s }));
+    void call(() => ops.startDemoAgent({ name: a.name, port: p, speed: s }));
   };
   const openInAgents = () => {
     if (!a.url) return;
     const url = a.url;
     setBusy(true);
     setErr(null);
-    agentsStore(getApi())
+    getAppStore()
       .getState()
-      .openAgentUrl(url)
+      .agents.openAgentUrl(url)
       .then(
         () => getAppStore().getState().setView('agents'),
         (e: unknown) => setErr(errorText(e)),
       )
       .finally(() => setBusy(false));
   };
-  const stop = () => void call(() => getApi().stopDemoAgent({ name: a.name }));
+  const stop = () => void call(() => ops.stopDemoAgent({ name: a.name }));
   const shownError = err ?? a.error;
 
   return (

@@ -2,7 +2,7 @@
 // setResponseRules. While the draft is unchanged it follows the engine ('response-rules' events,
 // e.g. a failNext count going down); once edited, it is kept until saved or discarded.
 import { useState } from 'react';
-import type { DemoState } from './use-demo';
+import type { DemoState } from '../../state/demo-slice';
 import { fromRuleDrafts, newRuleDraft, toRuleDraft, type RuleDraft } from './demo-model';
 import { RuleRow } from './RuleRow';
 
@@ -21,7 +21,7 @@ export function RulesEditor({ s }: { s: DemoState }) {
     const input = fromRuleDrafts(drafts);
     if (typeof input === 'string') return setNote(input);
     void s.run(async () => {
-      s.putRules(await s.api.setResponseRules({ rules: input }));
+      s.putRules(await s.ops.setResponseRules({ rules: input }));
       setEdited(null);
       setNote('Saved.');
     });

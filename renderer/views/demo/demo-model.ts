@@ -1,8 +1,7 @@
 // Pure logic of the Demo agents screen: the card summary (agent data read defensively, shown as
-// text), the "try it" curl, delivery-log merging with live stats, and the rules editor's draft
+// text), the "try it" curl, the success rate in words, and the rules editor's draft
 // (numbers edited as strings, validated here before setResponseRules).
 import type {
-  DeliveryAttempt,
   DeliveryStats,
   DemoAgentName,
   ResponseRule,
@@ -47,29 +46,6 @@ export { tryItCurl, tutorialRequest } from '../../../shared/tutorial-request';
 export function formatRate(stats: DeliveryStats): string {
   if (stats.successRate === null) return 'no finished delivery yet';
   return `${Math.round(stats.successRate * 1000) / 10}% delivered (${stats.delivered}/${stats.deliveries})`;
-}
-
-/** A live attempt on top of the log (newest first, deduplicated by id, capped) and its stats. */
-export function addAttempt(
-  items: DeliveryAttempt[],
-  stats: DeliveryStats,
-  a: DeliveryAttempt,
-  cap = 500,
-): { items: DeliveryAttempt[]; stats: DeliveryStats } {
-  if (a.id !== 0 && items.some((x) => x.id === a.id)) return { items, stats };
-  const delivered = stats.delivered + (a.outcome === 'delivered' ? 1 : 0);
-  const failed = stats.failed + (a.outcome === 'failed' ? 1 : 0);
-  const deliveries = delivered + failed;
-  return {
-    items: [a, ...items].slice(0, cap),
-    stats: {
-      deliveries,
-      delivered,
-      failed,
-      attempts: stats.attempts + 1,
-      successRate: deliveries ? delivered / deliveries : null,
-    },
-  };
 }
 
 export type RuleDraft = Record<

@@ -1,10 +1,9 @@
 // Bulk replay: the captures chosen on the Captures screen, or everything matching its filter, in
 // original order, with a concurrency and rate limit or the original spacing; a progress bar fed
 // by replay-progress events; cancellable. A failed start replaces the previous progress.
-import { useEffect, useState } from 'react';
-import type { BulkProgress } from '../../../shared/api/replay';
-import { getApi, onEngineBatch, useApp } from '../../state/store';
-import { errorText } from './replay-bridge';
+import { errorText } from '../../../shared/error-text';
+import { useState } from 'react';
+import { useApp } from '../../state/store';
 import { filterSelection, SelectionSummary, type Scope } from './SelectionSummary';
 
 export function BulkSection() {
@@ -17,42 +16,34 @@ export function BulkSection() {
   const [rate, setRate] = useState('0');
   const [spacing, setSpacing] = useState(false);
   const [confirm, setConfirm] = useState(false);
-  const [progress, setProgress] = useState<BulkProgress | null>(null);
+  const progress = useApp((s) => s.replay.bulk);
+  const startBulk = useApp((s) => s.replay.startBulk);
+  const cancelBulk = useApp((s) => s.replay.cancelBulk);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(
-    () =>
-      onEngineBatch((batch) => {
-        for (const e of batch) {
-          if (e.type !== 'replay-progress') continue;
-          setProgress((p) => (p && p.bulkId === e.progress.bulkId ? e.progress : p));
-        }
-      }),
-    [],
-  );
 
   const start = async () => {
     setError(null);
-    setProgress(null);
     try {
-      setProgress(
-        await getApi().startBulkReplay({
-          selection:
-            scope === 'chosen' && chosen.length ? { captureIds: chosen } : filterSelection(filters),
-          ...(target.trim() ? { targetUrl: target.trim() } : {}),
-          mode,
-          concurrency: Math.max(1, Math.min(64, Number(concurrency) || 1)),
-          ratePerSec: Math.max(0, Number(rate) || 0),
-          originalSpacing: spacing,
-          confirmNonLoopback: confirm,
-        }),
-      );
+      await startBulk({
+        selection:
+          scope === 'chosen' && chosen.length ? { captureIds: chosen } : filterSelection(filters),
+        ...(target.trim() ? { targetUrl: target.trim() } : {}),
+        mode,
+        concurrency: Math.max(1, Math.min(64, Number(concurrency) || 1)),
+        ratePerSec: Math.max(0, Number(rate) || 0),
+        originalSpacing: spacing,
+        confirmNonLoopback: confirm,
+      });
     } catch (err) {
       setError(errorText(err));
     }
   };
   const cancel = async () => {
-    if (progress) setProgress(await getApi().cancelBulkReplay({ bulkId: progress.bulkId }));
+    try {
+      await cancelBulk();
+    } catch (err) {
+      setError(errorText(err));
+    }
   };
   const running = progress?.state === 'running';
 

@@ -2,14 +2,16 @@
 // its toolbar, or the first marked row; never a typed id), runs every attack preset plus a valid
 // re-signed delivery and shows expected vs actual with a verdict per row; exports Markdown and
 // JSON. A failed run replaces the previous report, so no stale result sits under the error.
+import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
 import type { HandlerReport } from '../../../shared/api/replay';
-import { getApi, useApp } from '../../state/store';
-import { downloadText, errorText } from './replay-bridge';
+import { useApp } from '../../state/store';
+import { downloadText } from './replay-bridge';
 
 export function HandlerReportSection() {
   const [target, setTarget] = useState('');
   const captureId = useApp((s) => s.replayIds[0] ?? null);
+  const handlerReport = useApp((s) => s.replay.ops.handlerReport);
   const [confirm, setConfirm] = useState(false);
   const [report, setReport] = useState<HandlerReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +24,7 @@ export function HandlerReportSection() {
     try {
       if (captureId === null) throw new Error('Choose a capture first (see above).');
       setReport(
-        await getApi().handlerReport({
+        await handlerReport({
           targetUrl: target.trim(),
           captureId,
           confirmNonLoopback: confirm,

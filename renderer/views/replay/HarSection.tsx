@@ -1,15 +1,17 @@
 // HAR: import a .har file (browsers, HTTP Toolkit, ngrok, Switchboard) as captures that are
 // verified like live ones; export the chosen captures (from the Captures screen) or everything
 // matching the current filter as HAR 1.2. Missing ids are skipped and named.
+import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
-import { getApi, useApp } from '../../state/store';
-import { errorText, exportHarDownload } from './replay-bridge';
+import { useApp } from '../../state/store';
+import { exportHarDownload } from './replay-bridge';
 import { filterSelection, SelectionSummary } from './SelectionSummary';
 
 export function HarSection() {
   const chosen = useApp((s) => s.replayIds);
   const filters = useApp((s) => s.filters);
   const [scope, setScope] = useState<'chosen' | 'filter'>(chosen.length ? 'chosen' : 'filter');
+  const ops = useApp((s) => s.replay.ops);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -17,7 +19,7 @@ export function HarSection() {
     if (!file) return;
     setError(null);
     try {
-      const r = await getApi().importHar({ har: await file.text() });
+      const r = await ops.importHar({ har: await file.text() });
       setMessage(
         `Imported ${r.imported} capture(s)${r.skipped.length ? `, skipped ${r.skipped.length} (${r.skipped[0]?.reason ?? ''}…)` : ''}.`,
       );
@@ -31,6 +33,7 @@ export function HarSection() {
     try {
       setMessage(
         await exportHarDownload(
+          ops,
           scope === 'chosen' && chosen.length ? { captureIds: chosen } : filterSelection(filters),
         ),
       );

@@ -2,9 +2,16 @@
 // edits (body text and "Name: value" header lines, re-sign or not), confirmation for targets
 // off this machine, redirects and timeout. Calls onSend with the replayCapture arguments.
 import { useState } from 'react';
-import { ATTACKS, type AttackName, type ReplayMode } from '../../../shared/api/replay';
+import {
+  ATTACKS,
+  type AttackName,
+  type ReplayChange,
+  type ReplayMode,
+} from '../../../shared/api/replay';
 import type { HeaderPair } from '../../../shared/model';
-import { bodyDiff, headerDiff } from './edit-diff';
+import { parseHeaderLines } from '../../../shared/wire-headers';
+import { bodyChanges, brokenJsonWarning, headerChanges } from '../../../shared/replay/diff';
+import { ChangesTable } from './ChangesTable';
 
 export interface ReplayRequest {
   targetUrl?: string;
@@ -14,18 +21,6 @@ export interface ReplayRequest {
   confirmNonLoopback: boolean;
   followRedirects: boolean;
   timeoutMs: number;
-}
-
-export function parseHeaderLines(text: string): HeaderPair[] {
-  return text
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '')
-    .map((l) => {
-      const i = l.indexOf(':');
-      return (
-        i < 0 ? [l.trim(), ''] : [l.slice(0, i).trim(), l.slice(i + 1).trimStart()]
-      ) as HeaderPair;
-    });
 }
 
 export function ReplayForm(props: {
@@ -141,10 +136,12 @@ export function ReplayForm(props: {
             />
           </label>
           <EditPreview
-            lines={[
-              ...headerDiff(props.headers, parseHeaderLines(headerText)),
-              ...bodyDiff(props.bodyText ?? '', body),
-            ]}
+            changes={editChanges(
+              props.headers,
+              parseHeaderLines(headerText),
+              props.bodyText ?? '',
+              body,
+            )}
           />
           <label className="replay-check">
             <input type="checkbox" checked={resign} onChange={(e) => setResign(e.target.checked)} />{' '}
@@ -173,21 +170,23 @@ export function ReplayForm(props: {
   );
 }
 
-function EditPreview({ lines }: { lines: ReturnType<typeof bodyDiff> }) {
-  if (lines.length === 0)
+function EditPreview({ changes }: { changes: ReplayChange[] }) {
+  if (changes.length === 0)
     return <div className="muted">No change yet: edit the body or the headers.</div>;
-  return (
-    <table className="replay-table" data-testid="edit-diff">
-      <caption>Diff against the capture</caption>
-      <tbody>
-        {lines.map((l, i) => (
-          <tr key={i} className={l.kind === 'warning' ? 'verdict-error' : undefined}>
-            <td className="mono">{l.what}</td>
-            <td>{l.kind}</td>
-            <td className="mono">{l.detail}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <ChangesTable caption="Diff against the capture" changes={changes} testId="edit-diff" />;
+}
+
+const utf8 = new TextEncoder();
+
+function editChanges(
+  headers: HeaderPair[],
+  edited: HeaderPair[],
+  bodyText: string,
+  body: string,
+): ReplayChange[] {
+  const warning = brokenJsonWarning(bodyText, body);
+  return [
+    ...headerChanges(headers, edited),
+    ...(warning ? [warning] : bodyChanges(utf8.encode(bodyText), utf8.encode(body))),
+  ];
 }

@@ -1,15 +1,14 @@
 // Replay section of the capture detail: the replay form, the latest result, and the capture's
 // replay history (click an entry to see it). Mount as <ReplayPanel detail={detail} body={body} />.
 // A send clears the previous result first, so an error never sits above a stale answer.
+import { errorText } from '../../../shared/error-text';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReplayResult, ReplaySummary } from '../../../shared/api/replay';
 import type { CaptureDetail } from '../../../shared/model';
 import { useClock } from '../../state/display-prefs';
-import { getApi } from '../../state/store';
-import { errorText } from './replay-bridge';
+import { useApp } from '../../state/store';
 import { ReplayForm, type ReplayRequest } from './ReplayForm';
 import { ReplayResultView } from './ReplayResultView';
-import './replay.css';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -24,7 +23,7 @@ function textOf(body: Uint8Array | null): string | null {
 
 export function ReplayPanel({ detail, body }: { detail: CaptureDetail; body: Uint8Array | null }) {
   const clock = useClock();
-  const api = getApi();
+  const api = useApp((s) => s.replay.ops);
   const [targets, setTargets] = useState<string[]>([]);
   const [history, setHistory] = useState<ReplaySummary[]>([]);
   const [result, setResult] = useState<ReplayResult | null>(null);

@@ -3,6 +3,7 @@
 // An attack replay is judged by the answer: accepted means vulnerable (red, with why), so a 200
 // is never shown as good news for an attack.
 import type { ReplayResult } from '../../../shared/api/replay';
+import { ChangesTable } from './ChangesTable';
 
 export function ReplayResultView({ result }: { result: ReplayResult }) {
   const j = result.judgement;
@@ -35,22 +36,7 @@ export function ReplayResultView({ result }: { result: ReplayResult }) {
         {result.attack && <span className="muted"> · attack {result.attack}</span>}
       </div>
       {result.changes.length > 0 && (
-        <table className="replay-table">
-          <caption>Changed compared with the capture</caption>
-          <tbody>
-            {result.changes.map((c, i) => (
-              <tr key={i}>
-                <td className="mono">{c.field}</td>
-                <td>{c.kind}</td>
-                <td className="mono">
-                  {c.before !== undefined ? `${c.before} → ` : ''}
-                  {c.after ?? ''}
-                  {c.note ? ` (${c.note})` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChangesTable caption="Changed compared with the capture" changes={result.changes} />
       )}
       <details>
         <summary>

@@ -4,7 +4,6 @@
 import { BulkSection } from './BulkSection';
 import { HandlerReportSection } from './HandlerReportSection';
 import { HarSection } from './HarSection';
-import './replay.css';
 
 export function ReplayView() {
   return (

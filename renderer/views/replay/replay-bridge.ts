@@ -1,9 +1,6 @@
-// Small helpers of the replay views. Views call the engine with getApi() and follow engine
-// events with onEngineBatch() (renderer/state/store.ts).
-import { getApi } from '../../state/store';
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+// Small helpers of the replay views: a text download, and a HAR export saved as a download
+// (the export is the replay slice's operation, passed in).
+import type { ReplayOps } from '../../state/replay-slice';
 
 /** Saves text as a file through a temporary object URL (no navigation, no new window). */
 export function downloadText(fileName: string, text: string, type: string): void {
@@ -24,8 +21,11 @@ export type HarSelection = {
 };
 
 /** Exports the selection as a HAR download; returns the sentence to show (skipped ids named). */
-export async function exportHarDownload(selection: HarSelection): Promise<string> {
-  const r = await getApi().exportHar({ selection });
+export async function exportHarDownload(
+  ops: Pick<ReplayOps, 'exportHar'>,
+  selection: HarSelection,
+): Promise<string> {
+  const r = await ops.exportHar({ selection });
   downloadText(r.fileName, r.har, 'application/json');
   const skipped = r.missing.length
     ? ` Skipped ${r.missing.length} that no longer exist (${r.missing.map((id) => `#${id}`).join(', ')}).`

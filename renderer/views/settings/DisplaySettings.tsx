@@ -4,7 +4,6 @@
 import { useEffect, useState } from 'react';
 import { clockTime, type ClockFormat } from '../../lib/format';
 import { useDisplayPrefs } from '../../state/display-prefs';
-import './display-settings.css';
 
 export function DisplaySettings() {
   const clock = useDisplayPrefs((s) => s.clock);

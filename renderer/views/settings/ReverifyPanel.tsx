@@ -1,5 +1,6 @@
 // Re-verify every stored capture against the current settings: an explicit action (never a side
 // effect of saving), confirmed first, and reporting how many verdicts changed, next to the button.
+import { errorText } from '../../../shared/error-text';
 import { useState } from 'react';
 import { useApp } from '../../state/store';
 
@@ -24,7 +25,7 @@ export function ReverifyPanel() {
         error: false,
       });
     } catch (err) {
-      setResult({ text: err instanceof Error ? err.message : String(err), error: true });
+      setResult({ text: errorText(err), error: true });
     } finally {
       setBusy(false);
     }

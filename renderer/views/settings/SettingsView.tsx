@@ -3,6 +3,7 @@
 // with the reason. Secrets are masked until revealed; regenerating asks first. Saving never
 // touches stored captures: re-verifying is its own button, which reports how many verdicts
 // changed. The store's size shows under Retention.
+import { errorText } from '../../../shared/error-text';
 import { useEffect, useState } from 'react';
 import { formatSize } from '../../lib/format';
 import { useClock } from '../../state/display-prefs';
@@ -55,7 +56,7 @@ export function SettingsView() {
       setRevealed({});
       showToast('Settings saved. Stored captures keep their verdicts until you re-verify.');
     } catch (err) {
-      showToast(err instanceof Error ? err.message : String(err), 'error');
+      showToast(errorText(err), 'error');
     } finally {
       setBusy(false);
     }
@@ -73,7 +74,7 @@ export function SettingsView() {
       if (draft) setDraft({ ...draft, [key]: fresh });
       showToast('New secret generated and saved. Give it to your agents.');
     } catch (err) {
-      showToast(err instanceof Error ? err.message : String(err), 'error');
+      showToast(errorText(err), 'error');
     }
   };
 
@@ -107,7 +108,7 @@ export function SettingsView() {
                   setRevealed((r) => ({ ...r, [key]: value }));
                   setDraft({ ...current, [key]: value });
                 } catch (err) {
-                  showToast(err instanceof Error ? err.message : String(err), 'error');
+                  showToast(errorText(err), 'error');
                 }
               }}
             />

@@ -6,8 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SwitchboardApi } from '../../../shared/api';
 import type { TaskView, Timeline } from '../../../shared/api/agents';
 import type { TimelineEvent } from '../../../shared/a2a/types';
-import { createAgentsStore } from '../../../renderer/state/agents-slice';
-import { toRowViews } from '../../../renderer/views/agents/timeline-rows';
+import { createAgentsStore } from '../../helpers/agents-store';
+import { toRowViews } from '../../../renderer/state/timeline-rows';
 
 let frame = 0;
 const ev = (

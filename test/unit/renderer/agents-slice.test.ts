@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { SwitchboardApi } from '../../../shared/api';
 import type { AgentView, Timeline } from '../../../shared/api/agents';
-import { createAgentsStore } from '../../../renderer/state/agents-slice';
+import { createAgentsStore } from '../../helpers/agents-store';
 
 const agent = (id: number, baseUrl: string) => ({ id, baseUrl }) as AgentView;
 const emptyTimeline: Timeline = { task: null, events: [], findings: [] };

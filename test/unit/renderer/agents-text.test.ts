@@ -10,7 +10,7 @@ import {
   readPref,
   writePref,
 } from '../../../renderer/views/agents/timeline-prefs';
-import { eventLabel, rowTitle, toRowViews } from '../../../renderer/views/agents/timeline-rows';
+import { eventLabel, rowTitle, toRowViews } from '../../../renderer/state/timeline-rows';
 
 describe('demoHint', () => {
   it('names the running agents at their real URLs', () => {

@@ -2,8 +2,8 @@
 // (shell-safe, push at <receiver>/webhook), live delivery stats, and the rules draft validation.
 import { describe, expect, it } from 'vitest';
 import type { DeliveryAttempt, DeliveryStats } from '../../../shared/api/demo';
+import { addAttempt } from '../../../renderer/state/demo-log';
 import {
-  addAttempt,
   cardSummary,
   formatRate,
   fromRuleDrafts,

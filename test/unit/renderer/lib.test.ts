@@ -3,10 +3,9 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CaptureDetail } from '../../../shared/model';
 import { detectKind, hexDump, renderBody } from '../../../renderer/lib/body';
-import { curlForCapture } from '../../../renderer/lib/curl';
-import { shellQuote } from '../../../shared/curl';
+import { curlForCapture, shellQuote } from '../../../shared/curl';
 import { exactSize, expiryPhrase, formatSize, relativeTime } from '../../../renderer/lib/format';
-import { buildSampleWebhook, hmacSha256Hex } from '../../../renderer/lib/sample-webhook';
+import { buildSampleWebhook } from '../../../renderer/lib/sample-webhook';
 import { orderChecks } from '../../../renderer/views/captures/detail/ChecksPanel';
 import { moveCursor } from '../../../renderer/views/captures/use-list-keys';
 import { diffDraft, toDraft, validateDraft } from '../../../renderer/views/settings/settings-form';
@@ -83,9 +82,6 @@ describe('curl', () => {
 
 describe('signed sample', () => {
   it('signs the exact body like the tutorial (matches node:crypto)', async () => {
-    expect(await hmacSha256Hex('k', 'body')).toBe(
-      createHmac('sha256', 'k').update('body').digest('hex'),
-    );
     const s = await buildSampleWebhook({
       receiverUrl: 'http://127.0.0.1:9000',
       webhookSecret: 'secret-1',
@@ -100,6 +96,15 @@ describe('signed sample', () => {
     expect(s.command).toContain('X-A2A-Timestamp: $(date +%s)');
     expect(s.command).toContain('X-A2A-Notification-Token: tok');
     expect(JSON.parse(s.body)).toMatchObject({ taskId: 'sample-1', status: 'completed' });
+  });
+  it('signs with an empty secret as the receiver does (the old page copy threw here)', async () => {
+    const s = await buildSampleWebhook({
+      receiverUrl: 'http://127.0.0.1:9000',
+      webhookSecret: '',
+      taskId: 'sample-2',
+      now: new Date('2026-01-01T00:00:00Z'),
+    });
+    expect(s.signature).toBe('sha256=' + createHmac('sha256', '').update(s.body).digest('hex'));
   });
 });
 

@@ -1,6 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { curlCommand, printfFormat, shellQuote } from '../../../shared/curl';
+import { curlCommand, curlForCapture, printfFormat, shellQuote } from '../../../shared/curl';
+import { cap } from '../renderer/fixtures';
+
+const run = promisify(execFile);
 
 describe('curl quoting', () => {
   it('round-trips arbitrary bytes through bash (ANSI-C quoting) and sh (printf)', () => {
@@ -28,5 +34,42 @@ describe('curl quoting', () => {
     expect(cmd).toBe(
       `curl -sS --http1.1 -X 'POST' 'http://127.0.0.1:1/x' -H 'X-E;' -H 'User-Agent:' -H 'Accept:' -H 'Content-Type:' -H 'Expect:' --data-binary '{}'`,
     );
+  });
+});
+
+describe('"Copy as curl" for a capture, run by curl against a real server', () => {
+  it('sends a body starting with "@" as its bytes, never as a file to upload', async () => {
+    const received: Buffer[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push(Buffer.concat(chunks));
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const capture = {
+        ...cap(1, { path: '/hook' }),
+        query: '',
+        headers: [['Content-Type', 'text/plain']] as [string, string][],
+        remoteAddress: '127.0.0.1',
+        checks: [],
+        responseStatus: 200,
+      };
+      for (const text of ['@/etc/hostname', '@-', '-d x', "it's $(id)"]) {
+        const cmd = curlForCapture(
+          capture,
+          new TextEncoder().encode(text),
+          `http://127.0.0.1:${port}/`,
+        );
+        await run('bash', ['-c', cmd]);
+        expect(received.pop()?.toString('utf8')).toBe(text);
+      }
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replayableHeaders, setHeader } from '../../../shared/wire-headers';
+import { parseHeaderLines, replayableHeaders, setHeader } from '../../../shared/wire-headers';
 
 describe('wire headers', () => {
   it('drops hop-by-hop, Connection-named, Host, Content-Length and Expect; keeps order and case', () => {
@@ -31,5 +31,13 @@ describe('wire headers', () => {
       ['B', '1'],
     ]);
     expect(setHeader([], 'X-New', 'v')).toEqual([['X-New', 'v']]);
+  });
+
+  it('reads the replay form\'s "Name: value" lines in order, keeping what is not a header', () => {
+    expect(parseHeaderLines('X-A: 1\r\n\n  X-B:  two: parts\nno-colon')).toEqual([
+      ['X-A', '1'],
+      ['X-B', 'two: parts'],
+      ['no-colon', ''],
+    ]);
   });
 });

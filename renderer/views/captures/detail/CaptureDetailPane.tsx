@@ -4,7 +4,7 @@ import { describeAnswer, type CaptureDetail } from '../../../../shared/model';
 import { bearerJwt } from '../../../../shared/verify/jwt-decode';
 import { CopyButton } from '../../../components/CopyButton';
 import { VerdictBadge } from '../../../components/VerdictBadge';
-import { curlForCapture } from '../../../lib/curl';
+import { curlForCapture } from '../../../../shared/curl';
 import { decodeUtf8 } from '../../../lib/body';
 import { exactSize } from '../../../lib/format';
 import { useClock } from '../../../state/display-prefs';

@@ -1,10 +1,13 @@
 // Diff summary of an edited replay against the capture: headers added/removed/replaced, and for
-// the body either the JSON paths that changed (when both sides parse) or the byte sizes.
-import type { HeaderPair } from '../../../shared/model';
-import type { ReplayChange } from '../../../shared/api/replay';
+// the body either the JSON paths that changed (when both sides parse) or the byte sizes. Pure:
+// the engine lists these changes with the replay's result, the replay form previews them.
+import { errorText } from '../error-text';
+import type { HeaderPair } from '../model';
+import type { ReplayChange } from '../api/replay';
 
 const MAX_BODY_CHANGES = 50;
 const decoder = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextEncoder();
 const short = (v: string) => (v.length > 64 ? `${v.slice(0, 61)}...` : v);
 
 export function headerChanges(before: HeaderPair[], after: HeaderPair[]): ReplayChange[] {
@@ -39,7 +42,7 @@ export function headerChanges(before: HeaderPair[], after: HeaderPair[]): Replay
 }
 
 export function bodyChanges(before: Uint8Array, after: Uint8Array): ReplayChange[] {
-  if (Buffer.compare(before, after) === 0) return [];
+  if (sameBytes(before, after)) return [];
   const a = parseJson(before);
   const b = parseJson(after);
   if (a.ok && b.ok) {
@@ -67,6 +70,24 @@ export function bodyChanges(before: Uint8Array, after: Uint8Array): ReplayChange
       after: `${after.byteLength} bytes`,
     },
   ];
+}
+
+/** Why the preview warns before sending: the capture was JSON and the edited text is not. */
+export function brokenJsonWarning(original: string, edited: string): ReplayChange | null {
+  if (original === edited || !parseJson(utf8.encode(original)).ok) return null;
+  try {
+    JSON.parse(edited);
+    return null;
+  } catch (err) {
+    const why = errorText(err);
+    return { field: 'body', kind: 'note', note: `not valid JSON any more: ${why}` };
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {

@@ -3,9 +3,9 @@
 // clock formats of Settings › Display), gap before it, label, the state segment in force (the
 // last state seen on the stream lane). Rows in the DOM only read these fields, so scrolling
 // formats nothing and parses nothing.
-import type { TaskState, TimelineEvent } from '../../../shared/a2a/types';
-import { describeAnswer } from '../../../shared/model';
-import { clockTime } from '../../lib/format';
+import type { TaskState, TimelineEvent } from '../../shared/a2a/types';
+import { describeAnswer } from '../../shared/model';
+import { clockTime } from '../lib/format';
 
 export interface TimelineRowView {
   /** Stable identity: frame id (stream) or capture id (webhook). */
