@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createParser } from 'eventsource-parser';
 import { createAgentService } from '../electron/engine/a2a/agent-service';
 import type { EngineContext } from '../electron/engine/context';
-import { DEFAULT_SETTINGS } from '../electron/engine/settings';
+import { DEFAULT_SETTINGS } from '../shared/model';
 import { openDatabase } from '../electron/engine/store/open-store';
 import type { BenchResult } from './run';
 import { createPushTokensRepo } from '../electron/engine/store/push-tokens-repo';

@@ -1,7 +1,7 @@
 // Operations on captures, receiver, settings and the audit log (the engine issue).
 import { z } from 'zod';
 import { op } from './define';
-import { CAPTURE_ORIGINS } from '../model';
+import { CAPTURE_ORIGINS, secretKeySchema, settingsPatch } from '../model';
 import type {
   AuditEntry,
   CaptureDetail,
@@ -14,40 +14,7 @@ import type {
 } from '../model';
 
 const id = z.coerce.number().int().positive();
-const MiB = 1024 * 1024;
-const bytes = (min: number, max: number) => z.number().int().min(min).max(max);
-const settingsPatch = z
-  .object({
-    webhookSecret: z.string().max(4096),
-    jwtSecret: z.string().max(4096),
-    jwksUrl: z.union([z.literal(''), z.url()]),
-    jwtIssuer: z.string().max(1024),
-    jwtAudience: z.string().max(1024),
-    notificationToken: z.string().max(4096),
-    standardWebhooksSecret: z.string().max(4096),
-    timestampWindowSec: z
-      .number()
-      .int()
-      .min(1)
-      .max(7 * 24 * 3600),
-    clockToleranceSec: z.number().int().min(0).max(3600),
-    receiverPort: z.number().int().min(0).max(65535),
-    responseMode: z.enum(['observe', 'enforce']),
-    bodyLimitBytes: z
-      .number()
-      .int()
-      .min(1024)
-      .max(512 * 1024 * 1024),
-    sseFrameLimitBytes: bytes(1024, 1024 * MiB),
-    sseStreamLimitBytes: bytes(1024, 64 * 1024 * MiB),
-    cardLimitBytes: bytes(1024, 256 * MiB),
-    rpcAnswerLimitBytes: bytes(1024, 1024 * MiB),
-    retentionMaxBytes: bytes(0, 1024 * 1024 * MiB),
-    retentionMaxAgeDays: z.number().int().min(0).max(36500),
-    retentionIncludeCaptures: z.boolean(),
-  })
-  .partial();
-export type SettingsPatch = z.infer<typeof settingsPatch>;
+export type { SettingsPatch } from '../model/settings';
 
 export const captureOps = {
   health: op<Health>()({ verb: 'GET', path: '/api/health', args: z.object({}) }),
@@ -117,16 +84,12 @@ export const captureOps = {
   revealSecret: op<{ value: string }>()({
     verb: 'POST',
     path: '/api/settings/reveal',
-    args: z.object({
-      key: z.enum(['webhookSecret', 'jwtSecret', 'notificationToken', 'standardWebhooksSecret']),
-    }),
+    args: z.object({ key: secretKeySchema }),
   }),
   regenerateSecret: op<SettingsView>()({
     verb: 'POST',
     path: '/api/settings/regenerate',
-    args: z.object({
-      key: z.enum(['webhookSecret', 'jwtSecret', 'notificationToken', 'standardWebhooksSecret']),
-    }),
+    args: z.object({ key: secretKeySchema }),
   }),
   /** `changed`: how many verdicts differ from before (valid → invalid and so on). */
   reverifyCaptures: op<{ reverified: number; changed: number }>()({

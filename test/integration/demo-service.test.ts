@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDemoArgs, runDemoCli } from '../../electron/engine/demo/cli';
 import { createDemoService } from '../../electron/engine/demo/index';
 import type { EngineContext } from '../../electron/engine/context';
-import { DEFAULT_SETTINGS } from '../../electron/engine/settings';
+import { DEFAULT_SETTINGS } from '../../shared/model';
 import { openDatabase, type Db } from '../../electron/engine/store/open-store';
 import { ApiError } from '../../shared/api/define';
 import type { EngineEvent } from '../../shared/events';

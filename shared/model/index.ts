@@ -1,0 +1,4 @@
+// The data model shared by engine and renderer, one file per domain; import from 'shared/model'.
+export * from './captures';
+export * from './engine';
+export * from './settings';
