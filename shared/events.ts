@@ -1,9 +1,9 @@
 // The one union of engine events pushed to the renderer (IPC event channel or SSE /api/events).
 // Each domain adds its variants here; the renderer switches on `type`.
 import type { AuditEntry, CaptureSummary, ReceiverInfo, SettingsView } from './model';
-import type { BulkProgress, ReplaySummary } from './api/replay';
-import type { DeliveryAttempt, DemoAgentInfo, ResponseRule } from './api/demo';
-import type { TaskView } from './api/agents';
+import type { BulkProgress, ReplaySummary } from './model';
+import type { DeliveryAttempt, DemoAgentInfo, ResponseRule } from './model';
+import type { TaskView } from './model';
 import type { TimelineEvent } from './a2a/types';
 
 export type EngineEvent =

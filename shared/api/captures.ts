@@ -9,11 +9,37 @@ import type {
   Health,
   Page,
   ReceiverInfo,
+  ResponseRule,
   SettingsView,
   StoreInfo,
 } from '../model';
 
 const id = z.coerce.number().int().positive();
+
+/** A response rule as set through the API (defaults filled in by the engine). */
+export const responseRuleInput = z.object({
+  id: z.string().min(1).max(64).optional(),
+  method: z
+    .string()
+    .max(16)
+    .regex(/^(\*|[A-Za-z]+)$/)
+    .default('*'),
+  path: z.string().min(1).max(2048).startsWith('/'),
+  status: z.number().int().min(100).max(599).default(500),
+  delayMs: z.number().int().min(0).max(120_000).default(0),
+  body: z
+    .string()
+    .max(64 * 1024)
+    .default(''),
+  failNext: z.number().int().min(0).max(1_000_000).nullable().default(null),
+  retryAfter: z
+    .string()
+    .max(64)
+    .regex(/^[\w ,:+-]*$/, 'Retry-After is delay-seconds or an HTTP date')
+    .default(''),
+});
+export type ResponseRuleInput = z.input<typeof responseRuleInput>;
+
 export type { SettingsPatch } from '../model/settings';
 
 export const captureOps = {
@@ -96,5 +122,17 @@ export const captureOps = {
     verb: 'POST',
     path: '/api/captures/reverify',
     args: z.object({}),
+  }),
+  /** The receiver's response rules: answer a path with a chosen status, delay or body, or fail
+   *  the next N requests, to watch an agent retry. */
+  listResponseRules: op<ResponseRule[]>()({
+    verb: 'GET',
+    path: '/api/receiver/rules',
+    args: z.object({}),
+  }),
+  setResponseRules: op<ResponseRule[]>()({
+    verb: 'PUT',
+    path: '/api/receiver/rules',
+    args: z.object({ rules: z.array(responseRuleInput).max(100) }),
   }),
 };

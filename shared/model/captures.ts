@@ -80,3 +80,19 @@ export interface AuditEntry {
   reason: string;
   remoteAddress: string;
 }
+
+/** A receiver response rule: answer matching requests with a chosen status, delay and body. */
+export interface ResponseRule {
+  id: string;
+  /** HTTP method to match, or '*' for any. */
+  method: string;
+  /** Exact path, or a pattern where '*' matches any run of characters, e.g. '/webhook*'. */
+  path: string;
+  status: number;
+  delayMs: number;
+  body: string;
+  /** Applies to the next N matching requests only (counts down); null = every request. */
+  failNext: number | null;
+  /** Retry-After header to answer with (delay-seconds or an HTTP date); '' or absent = none. */
+  retryAfter?: string;
+}

@@ -2,3 +2,7 @@
 export * from './captures';
 export * from './engine';
 export * from './settings';
+export * from './agents';
+export * from './agent-report';
+export * from './demo';
+export * from './replay';

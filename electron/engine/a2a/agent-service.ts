@@ -1,5 +1,5 @@
 // The A2A client domain: repos, open-stream registry and every handler of shared/api/agents.ts.
-// The engine merges `handlers` and calls `dispose()` on stop (closes open streams before the
+// The engine merges `handlers` and calls `stop()` on stop (closes open streams before the
 // database closes).
 import type { AgentOpsHandlers } from '../../../shared/api/agents';
 import type { CaptureSummary } from '../../../shared/model';
@@ -24,7 +24,7 @@ export interface AgentService {
   /** A capture was stored and verified: a valid webhook moves its task's state. */
   onCapture(capture: CaptureSummary): void;
   /** Disconnects every open stream and waits for the readers to stop. */
-  dispose(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export function createAgentService(
@@ -68,19 +68,14 @@ export function createAgentService(
     recorder: createTaskRecorder({ ctx, agents, tasks, wire, streamDeps }),
     isStreaming: (taskId) => registry.isStreaming(taskId),
     emitTask,
-    log: (line) => console.error(line),
+    log: ctx.log,
   });
   return {
     handlers,
     onCapture: follow.onCapture,
-    async dispose() {
+    async stop() {
       await registry.closeAll();
       await follow.drain();
     },
   };
-}
-
-/** Handlers only (for callers that do not manage shutdown). */
-export function createAgentHandlers(ctx: EngineContext): AgentHandlers {
-  return createAgentService(ctx).handlers;
 }

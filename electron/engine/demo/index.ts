@@ -7,6 +7,6 @@ export {
   type DemoAgentOptions,
   type RunningDemoAgent,
 } from './start-agents';
-export { createDemoHandlers, createDemoService, type DemoHandlers } from './demo-handlers';
+export { createDemoService } from './demo-handlers';
 export type { DemoSecrets } from './runtime';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './delivery';

@@ -3,30 +3,24 @@
 // is committed. In enforce mode verification happens before the answer, since it decides it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EngineEvent } from '../../../shared/events';
-import type { HeaderPair, RuleAnswer, Verdict } from '../../../shared/model';
+import type { HeaderPair, RuleAnswer } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
-import { verifyAndSave, type VerifyDeps } from '../captures/verify-and-save';
+import { ingestCapture, type IngestedCapture } from '../captures/ingest';
+import type { VerifyDeps } from '../captures/verify-and-save';
 import type { ReplayMarks } from '../replay/replay-marks';
 import type { AuditRepo } from '../store/audit-repo';
 import type { GroupCommit } from '../store/group-commit';
 import { enforceDecision } from './enforce';
 import { BodyTooLargeError, readBody } from './read-body';
 import { claimRefusal } from './refusals';
-
-export interface ResponseOverride {
-  status: number;
-  delayMs: number;
-  body: string;
-  rule?: RuleAnswer;
-  retryAfter?: string | undefined;
-}
+import type { RuleResponse } from './response-rules';
 
 export interface ReceiverDeps extends VerifyDeps {
   audit: AuditRepo;
   commit: GroupCommit;
   emit(event: EngineEvent): void;
   /** Configured response rules (to watch an agent's retries); null when none matches. */
-  responseRule?(method: string, path: string): ResponseOverride | null;
+  responseRule?(method: string, path: string): RuleResponse | null;
   /** Replays Switchboard announced it is sending to itself (origin "replay"). */
   replayMarks?: ReplayMarks;
 }
@@ -84,50 +78,31 @@ export async function captureRequest(
   const taskId = extractTaskId(headers, body);
   const contentType = headerValue(headers, 'content-type') ?? null;
   const source = deps.replayMarks?.take(path, body) ? 'replay' : 'receiver';
-  let id: number;
+  let capture: IngestedCapture;
   try {
-    id = await deps.commit.enqueue(() =>
-      deps.captures.insert({
-        source,
-        receivedAt,
-        method,
-        path,
-        query,
-        headers,
-        body,
-        remoteAddress,
-        taskId,
-        contentType,
-      }),
-    );
+    capture = await ingestCapture(deps, {
+      source,
+      receivedAt,
+      method,
+      path,
+      query,
+      headers,
+      body,
+      remoteAddress,
+      taskId,
+      contentType,
+    });
   } catch (err) {
     // Not stored means not acknowledged: the sender sees a 5xx and can retry.
     audit(500, `could not store capture: ${(err as Error).message}`, 'error');
     send(res, 500, { error: 'store_failed', message: 'Switchboard could not store this request' });
     return;
   }
-
-  const input = { method, path, headers, body, receivedAt, taskId };
+  const id = capture.id;
   const received = { status: 'received', taskId, captureId: id };
-  const announce = (verdict: Verdict, answeredBy: RuleAnswer | null) =>
-    deps.emit({
-      type: 'capture',
-      capture: {
-        id,
-        receivedAt,
-        method,
-        path,
-        taskId,
-        verdict,
-        size: body.byteLength,
-        contentType,
-        source,
-        answeredBy,
-      },
-    });
 
   if (deps.settings().responseMode === 'enforce') {
-    const { checks, verdict } = await verifyAndSave(deps, id, input);
+    const { checks, verdict } = await capture.verify();
     const refusal = enforceDecision(headers, checks, verdict);
     let status: number;
     let answeredBy: RuleAnswer | null = null;
@@ -143,14 +118,14 @@ export async function captureRequest(
       ({ status, answeredBy } = await answer(deps, method, path, res, received));
     }
     deps.captures.saveResponseStatus(id, status, answeredBy);
-    announce(verdict, answeredBy);
+    capture.announce(verdict, answeredBy);
     return;
   }
   // Observe mode: the capture is durable, so acknowledge now and verify after answering; the
   // sender's latency does not include verification.
   const answered = await answer(deps, method, path, res, received);
-  const { verdict } = await verifyAndSave(deps, id, input, answered);
-  announce(verdict, answered.answeredBy);
+  const { verdict } = await capture.verify(answered);
+  capture.announce(verdict, answered.answeredBy);
 }
 
 /** Answers 200 unless a configured response rule overrides it; returns the status sent and
@@ -175,7 +150,7 @@ async function answer(
     false,
     rule.retryAfter ? { 'Retry-After': rule.retryAfter } : {},
   );
-  return { status: rule.status, answeredBy: rule.rule ?? null };
+  return { status: rule.status, answeredBy: rule.rule };
 }
 
 function send(

@@ -6,8 +6,8 @@ import type {
   DeliveryStats,
   DemoAgentName,
   ResponseRule,
-  ResponseRuleInput,
-} from '../../../shared/api/demo';
+} from '../../../shared/model';
+import type { ResponseRuleInput } from '../../../shared/api/captures';
 
 export interface CardSummary {
   name: string;

@@ -9,7 +9,7 @@ import type {
   DemoAgentInfo,
   DemoAgentName,
   ResponseRule,
-} from '../../../shared/api/demo';
+} from '../../../shared/model';
 import { getApi, onEngineBatch, useApp } from '../../state/store';
 import { addAttempt } from './demo-model';
 
