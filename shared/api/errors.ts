@@ -1,12 +1,19 @@
 // Turns any error thrown while serving an operation into what both bindings send back: an
-// HTTP-style status, a stable code and a message the user can act on.
+// HTTP-style status, a stable code and a message the user can act on. errorText is the one way
+// to read a caught value's message.
 import { ZodError } from 'zod';
 import { ApiError } from './define';
+import type { ApiErrorCode } from './error-codes';
 
 export interface ErrorInfo {
   status: number;
-  code: string;
+  code: ApiErrorCode;
   message: string;
+}
+
+/** The message of anything caught (an Error's message, or the value as text). */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 export function errorInfo(err: unknown): ErrorInfo {
@@ -17,9 +24,5 @@ export function errorInfo(err: unknown): ErrorInfo {
     return { status: 400, code: 'invalid_arguments', message };
   }
   if (err instanceof ApiError) return { status: err.status, code: err.code, message: err.message };
-  return {
-    status: 500,
-    code: 'internal',
-    message: err instanceof Error ? err.message : String(err),
-  };
+  return { status: 500, code: 'internal', message: errorText(err) };
 }

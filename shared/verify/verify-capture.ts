@@ -10,6 +10,7 @@ import { checkNotificationToken } from './check-notification-token';
 import { checkStandardWebhooks } from './check-standard-webhooks';
 import { checkTimestamp } from './check-timestamp';
 import type { VerifyContext, VerifyInput } from './types';
+import { errorText } from '../api/errors';
 
 type Runner = (
   input: VerifyInput,
@@ -37,7 +38,7 @@ async function runCheck(
     const check = await RUNNERS[id](input, settings, ctx);
     return check.id === id ? check : { ...check, id };
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorText(err);
     return fail(id, `This check could not run: ${reason}.`);
   }
 }

@@ -127,7 +127,7 @@ describe('HAR and curl', () => {
       't-9',
       [['content-type', 'application/json']],
     ]);
-    await expect(h.importHar({ har: '{"nope":1}' })).rejects.toMatchObject({ code: 'bad-har' });
+    await expect(h.importHar({ har: '{"nope":1}' })).rejects.toMatchObject({ code: 'bad_har' });
   });
 
   it.each([

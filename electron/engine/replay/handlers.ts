@@ -67,7 +67,7 @@ export function createReplayDomain(ctx: EngineContext): { handlers: ReplayHandle
       if (entries.length === 0)
         throw new ApiError(
           404,
-          'empty-selection',
+          'empty_selection',
           missing.length
             ? `None of the chosen captures exist any more (${missing.join(', ')}).`
             : 'No captures match this selection.',

@@ -58,7 +58,7 @@ export function createReplayService(deps: ReplayDeps) {
     const detail = deps.captures.get(id);
     const body = deps.captures.body(id);
     if (!detail || !body)
-      throw new ApiError(404, 'not-found', `Capture ${id} does not exist (deleted?).`);
+      throw new ApiError(404, 'not_found', `Capture ${id} does not exist (deleted?).`);
     return { detail, body };
   }
 
