@@ -61,7 +61,9 @@ export function createEngine(options: EngineOptions): Engine {
     settings: settingsStore,
     emit,
     log,
-    receiverUrl: () => captures.receiver().url,
+    // Before start (a CLI client that needs no receiver): where the saved port would listen.
+    receiverUrl: () =>
+      captures.receiver().url || `http://127.0.0.1:${settingsStore.get().receiverPort}`,
   });
 
   const captures = createCapturesDomain(context, {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDemoArgs, runDemoCli } from '../../electron/engine/demo/cli';
+import { parseDemoArgs, runDemoCli } from '../../electron/cli/demo-cli';
 import { createDemoService } from '../../electron/engine/demo/index';
 import { createEngineContext, type EngineContext } from '../../electron/engine/context';
 import { DEFAULT_SETTINGS } from '../../shared/model';

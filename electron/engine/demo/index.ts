@@ -1,5 +1,5 @@
 // The demo domain's public surface: start the tutorial's two agents (CLI, tests), the API
-// handlers for the engine, and the CLI entry.
+// handlers for the engine (the CLI, electron/cli/demo-cli.ts, is a client of it).
 export {
   DEFAULT_PORTS,
   startDemoAgent,

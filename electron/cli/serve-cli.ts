@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { defaultDataDir } from './engine/data-dir';
-import { asUsage, parseCommand } from './engine/cli/cli-args';
-import { createEngine } from './engine/engine';
-import { parsePort } from './engine/parse-port';
-import { startBrowserMode } from './serve';
+import { defaultDataDir } from '../engine/data-dir';
+import { asUsage, parseCommand } from './args';
+import { createEngine } from '../engine/engine';
+import { parsePort } from '../engine/parse-port';
+import { startBrowserMode } from '../serve';
 
 export const SERVE_USAGE = `usage: switchboard serve [--port 5170] [--receiver-port R] [--data-dir D] [--token-file F] [--no-open] [--json]
   --json   print {"ui","receiver","webhook","dataDir"} as one JSON line instead of the text`;
