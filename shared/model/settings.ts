@@ -179,7 +179,6 @@ export const settingsSchema = z.object(
 
 /** Everything verification and the receiver depend on. Secrets are plain strings here. */
 export type Settings = z.output<typeof settingsSchema>;
-export type ResponseMode = Settings['responseMode'];
 
 export const settingsPatch = settingsSchema.partial();
 export type SettingsPatch = z.infer<typeof settingsPatch>;

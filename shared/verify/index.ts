@@ -10,8 +10,8 @@ export type {
 export { verifyCapture } from './verify-capture';
 export { verdictOf } from './verdict';
 export { extractTaskId } from './task-id';
-export { headerValue, parseAuthorization, type Authorization } from './headers';
-export { bearerJwt, decodeJwtForDisplay, type BearerJwt, type DecodedJwt } from './jwt-decode';
+export { headerValue, parseAuthorization } from './headers';
+export { decodeJwtForDisplay } from './jwt-decode';
 export {
   hmacSha256Hex,
   hmacSha256Base64,

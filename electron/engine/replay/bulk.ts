@@ -170,7 +170,6 @@ export function createBulkRunner(svc: ReplayService) {
             mode: args.mode,
             attack: null,
             groupId: p.bulkId,
-            quiet: true,
             agent,
             signal,
             store,
