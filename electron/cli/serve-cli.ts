@@ -78,12 +78,14 @@ export async function runServe(argv: string[]): Promise<void> {
 }
 
 /** The renderer build: next to the running script (the npm package ships dist/renderer beside
- *  dist-cli/, and electron/cli.ts sits beside dist/ in a checkout), else ./dist/renderer. */
+ *  dist-cli/; in a checkout electron/cli/index.ts is two levels below dist/), else ./dist/renderer. */
 function defaultStaticDir(): string {
   try {
     const script = realpathSync(process.argv[1] ?? '');
-    const beside = join(dirname(script), '..', 'dist', 'renderer');
-    if (existsSync(join(beside, 'index.html'))) return beside;
+    for (const up of [['..'], ['..', '..']]) {
+      const beside = join(dirname(script), ...up, 'dist', 'renderer');
+      if (existsSync(join(beside, 'index.html'))) return beside;
+    }
   } catch {
     // no script path (e.g. node -e): fall back to the working directory
   }
