@@ -1,13 +1,10 @@
 // Vite build of the renderer: root renderer/, output dist/renderer (served by electron/serve.ts in
 // browser mode and by the app:// protocol in Electron). Relative base so both hosts work.
 // In production builds a CSP meta tag is injected as defence in depth (the hosts also send it as a
-// header); dev mode skips it because Vite's HMR client needs inline scripts.
+// header, from the same electron/security.ts); dev mode skips it because Vite's HMR client needs inline scripts.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-
-export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+import { META_CSP } from './electron/security';
 
 function cspMeta(): Plugin {
   return {
@@ -18,7 +15,7 @@ function cspMeta(): Plugin {
       // second line of defence should a rendering bug ever let markup through.
       return html.replace(
         '<head>',
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${RENDERER_CSP}" />`,
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${META_CSP}" />`,
       );
     },
   };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBulkRunner } from '../electron/engine/replay/bulk';
 import { createReplayService } from '../electron/engine/replay/replay-service';
-import { DEFAULT_SETTINGS } from '../electron/engine/settings';
+import { DEFAULT_SETTINGS } from '../shared/model';
 import { createCapturesRepo } from '../electron/engine/store/captures-repo';
 import { openDatabase } from '../electron/engine/store/open-store';
 import { createReplaysRepo } from '../electron/engine/store/replays-repo';

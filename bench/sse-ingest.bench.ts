@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createParser } from 'eventsource-parser';
 import { createAgentService } from '../electron/engine/a2a/agent-service';
-import type { EngineContext } from '../electron/engine/context';
-import { DEFAULT_SETTINGS } from '../electron/engine/settings';
+import { createEngineContext, type EngineContext } from '../electron/engine/context';
+import { DEFAULT_SETTINGS } from '../shared/model';
 import { openDatabase } from '../electron/engine/store/open-store';
 import type { BenchResult } from './run';
-import { createPushTokensRepo } from '../electron/engine/store/push-tokens-repo';
 
 const N = Number(process.env.SSE_BENCH_N ?? 20000);
 
@@ -80,7 +79,7 @@ async function clientLoop(
   const db = openDatabase(dataDir);
   let emitted = 0;
   let batches = 0;
-  const ctx: EngineContext = {
+  const ctx: EngineContext = createEngineContext({
     db,
     dataDir,
     settings: { get: () => DEFAULT_SETTINGS, onChange: () => () => undefined },
@@ -90,8 +89,7 @@ async function clientLoop(
       emitted += e.events.length;
     },
     receiverUrl: () => 'http://127.0.0.1:9',
-    pushTokens: createPushTokensRepo(db),
-  };
+  });
   const svc = createAgentService(ctx);
   const agent = await svc.handlers.addAgent({ url });
   const t0 = performance.now();
@@ -109,7 +107,7 @@ async function clientLoop(
       n: number;
     }
   ).n;
-  await svc.dispose();
+  await svc.stop();
   db.close();
   return { events, emitted, batches, ms };
 }

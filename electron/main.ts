@@ -24,6 +24,7 @@ import { desktopOptions } from './desktop-options';
 import { buildMenuTemplate } from './menu';
 import { APP_ENTRY, APP_SCHEME, isAppUrl, isSafeExternalUrl } from './security';
 import { buildWindowOptions } from './window-options';
+import { errorText } from '../shared/error-text';
 
 // dist-electron/main.cjs → project root is one level up (inside the asar when packaged).
 const ROOT = join(__dirname, '..');
@@ -109,6 +110,6 @@ function createWindow(): void {
 }
 
 function fail(err: unknown): void {
-  console.error('Switchboard failed to start:', err instanceof Error ? err.message : String(err));
+  console.error('Switchboard failed to start:', errorText(err));
   app.exit(1);
 }

@@ -7,9 +7,11 @@ export const APP_HOST = 'switchboard';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-/** Why: no inline script, no remote code, no plugins, no framing. The renderer only talks to
- *  the main process over IPC, so it needs no network origin at all besides its own files. */
-export const CSP = [
+/** Why: no inline script, no remote code, no plugins. The renderer only talks to the main
+ *  process over IPC (or its own origin in browser mode), so it needs no other network origin.
+ *  THE one policy: the app:// protocol and serve.ts send it as a header, and the renderer build
+ *  (vite.config.ts) puts it in a meta tag. */
+export const META_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -18,8 +20,10 @@ export const CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
 ].join('; ');
+
+/** The header adds no framing (frame-ancestors is ignored, with a console warning, in a meta tag). */
+export const CSP = `${META_CSP}; frame-ancestors 'none'`;
 
 /** True for URLs of our own bundle (the only thing the window may show). */
 export function isAppUrl(raw: string): boolean {

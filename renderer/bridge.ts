@@ -4,7 +4,7 @@ import { createHttpBridge } from './bridge/http-bridge';
 import { createIpcBridge } from './bridge/ipc-bridge';
 import type { Bridge, PreloadApi } from './bridge/types';
 
-export type { Bridge, ConnectionState } from './bridge/types';
+export type { Bridge } from './bridge/types';
 
 declare global {
   interface Window {

@@ -25,13 +25,13 @@ export function bundleOptions(outDir = 'dist-electron') {
   ];
 }
 
-/** The `switchboard` command (package.json "bin"): electron/cli.ts as one CommonJS file that runs
+/** The `switchboard` command (package.json "bin"): electron/cli/index.ts as one CommonJS file that runs
  *  on plain Node, with only better-sqlite3 external (the package's one runtime dependency). */
 export function cliBundleOptions(outDir = 'dist-cli') {
   return {
     ...common,
     external: ['better-sqlite3'],
-    entryPoints: ['electron/cli.ts'],
+    entryPoints: ['electron/cli/index.ts'],
     outfile: `${outDir}/switchboard.cjs`,
     banner: { js: '#!/usr/bin/env node' },
   };

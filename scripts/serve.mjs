@@ -13,8 +13,12 @@ if (!existsSync('dist/renderer/index.html') && existsSync('vite.config.ts')) {
   const build = spawnSync(...viteBuild(), { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'serve', ...args], {
-  stdio: 'inherit',
-});
+const child = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'electron/cli/index.ts', 'serve', ...args],
+  {
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,9 +1,9 @@
 // The one union of engine events pushed to the renderer (IPC event channel or SSE /api/events).
 // Each domain adds its variants here; the renderer switches on `type`.
 import type { AuditEntry, CaptureSummary, ReceiverInfo, SettingsView } from './model';
-import type { BulkProgress, ReplaySummary } from './api/replay';
-import type { DeliveryAttempt, DemoAgentInfo, ResponseRule } from './api/demo';
-import type { TaskView } from './api/agents';
+import type { BulkProgress } from './model';
+import type { DeliveryAttempt, DemoAgentInfo, ResponseRule } from './model';
+import type { TaskView } from './model';
 import type { Finding, TimelineEvent } from './a2a/types';
 
 export type EngineEvent =
@@ -13,7 +13,6 @@ export type EngineEvent =
   | { type: 'audit'; entry: AuditEntry }
   | { type: 'receiver'; receiver: ReceiverInfo }
   | { type: 'settings'; view: SettingsView }
-  | { type: 'replay'; replay: ReplaySummary }
   | { type: 'replay-progress'; progress: BulkProgress }
   | { type: 'demo-agent'; agent: DemoAgentInfo }
   | { type: 'delivery'; attempt: DeliveryAttempt }
@@ -29,5 +28,3 @@ export type EngineEvent =
       findings?: Finding[];
     }
   | { type: 'task'; task: TaskView };
-
-export type EngineEventType = EngineEvent['type'];

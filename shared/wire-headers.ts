@@ -38,10 +38,6 @@ export function findHeader(headers: HeaderPair[], name: string): string | undefi
   return headers.find(([n]) => n.toLowerCase() === lower)?.[1];
 }
 
-export function hasHeader(headers: HeaderPair[], name: string): boolean {
-  return findHeader(headers, name) !== undefined;
-}
-
 /** Replaces the first header of that name in place (keeping its casing); appends if absent.
  *  Later duplicates of the same name are removed so the receiver sees one value. */
 export function setHeader(headers: HeaderPair[], name: string, value: string): HeaderPair[] {

@@ -28,7 +28,7 @@ export function createRetentionService(ctx: EngineContext): RetentionService {
       () => ctx.db.open && !stopped,
     )
       .then((r) => void (last = r))
-      .catch((err: Error) => console.error('retention failed:', err.message))
+      .catch((err: Error) => ctx.log(`retention failed: ${err.message}`))
       .finally(() => (running = null));
     return running;
   };

@@ -7,41 +7,8 @@ import { existsSync, readFileSync, writeFileSync, renameSync, chmodSync } from '
 import { join } from 'node:path';
 import { ensureDataDir } from './data-dir';
 import type { SecretSettingKey, Settings, SettingSource, SettingsView } from '../../shared/model';
-import { SECRET_SETTING_KEYS } from '../../shared/model';
+import { DEFAULT_SETTINGS, ENV_KEYS, SECRET_SETTING_KEYS } from '../../shared/model';
 import type { SettingsSource } from './context';
-
-export const DEFAULT_SETTINGS: Settings = {
-  webhookSecret: '',
-  jwtSecret: '',
-  jwksUrl: '',
-  jwtIssuer: '',
-  jwtAudience: '',
-  notificationToken: '',
-  standardWebhooksSecret: '',
-  timestampWindowSec: 300,
-  clockToleranceSec: 30,
-  receiverPort: 9000,
-  responseMode: 'observe',
-  bodyLimitBytes: 10 * 1024 * 1024,
-  sseFrameLimitBytes: 8 * 1024 * 1024,
-  sseStreamLimitBytes: 256 * 1024 * 1024,
-  cardLimitBytes: 1024 * 1024,
-  rpcAnswerLimitBytes: 16 * 1024 * 1024,
-  retentionMaxBytes: 1024 * 1024 * 1024,
-  retentionMaxAgeDays: 30,
-  retentionIncludeCaptures: false,
-};
-
-/** Environment variables that configure verification (same names the demo agents read). */
-export const ENV_KEYS: Partial<Record<keyof Settings, string>> = {
-  webhookSecret: 'SWITCHBOARD_WEBHOOK_SECRET',
-  jwtSecret: 'SWITCHBOARD_JWT_SECRET',
-  jwksUrl: 'SWITCHBOARD_JWT_JWKS_URL',
-  jwtIssuer: 'SWITCHBOARD_JWT_ISSUER',
-  jwtAudience: 'SWITCHBOARD_JWT_AUDIENCE',
-  notificationToken: 'SWITCHBOARD_NOTIFICATION_TOKEN',
-  standardWebhooksSecret: 'SWITCHBOARD_STANDARD_WEBHOOKS_SECRET',
-};
 
 export function generateSecret(key: SecretSettingKey): string {
   // 32 random bytes: far beyond brute force for HMAC-SHA256 and HS256 keys.

@@ -3,6 +3,7 @@
 // so this code never sees it. Generic over `operations`: new ops need no edit here.
 import { ApiError, fillPath, operationNames, operations } from '../../shared/api';
 import type { EngineEvent, OperationName, SwitchboardApi } from '../../shared/api';
+import { toApiErrorCode } from '../../shared/api/error-codes';
 import type { Bridge, ConnectionState } from './types';
 
 type Fetch = typeof fetch;
@@ -36,12 +37,12 @@ export function buildRequest(
 
 /** Turns a non-2xx response into an Error carrying the server's message. */
 export async function errorFrom(res: Response): Promise<ApiError> {
-  let code = 'http_' + res.status;
+  let code = toApiErrorCode(undefined, res.status);
   let message = `Request failed with HTTP ${res.status}`;
   try {
     const body = (await res.json()) as { error?: { code?: string; message?: string } };
     if (body.error?.message) message = body.error.message;
-    if (body.error?.code) code = body.error.code;
+    code = toApiErrorCode(body.error?.code, res.status);
   } catch {
     // Not JSON (proxy page, crash): keep the generic message.
   }

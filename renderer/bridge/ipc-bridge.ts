@@ -1,24 +1,25 @@
 // Desktop bridge: wraps window.switchboard (exposed by electron/preload.ts). Built from
-// operationNames so it exposes exactly the contract, whatever else the global might carry.
-import { operationNames } from '../../shared/api';
+// operationNames so it exposes exactly the contract, whatever else the global might carry. A
+// failed call rejects with the same ApiError (status, code, message) as over HTTP.
+import { ApiError, operationNames } from '../../shared/api';
 import type { SwitchboardApi } from '../../shared/api';
-import type { Bridge, ConnectionState, PreloadApi } from './types';
+import { toApiErrorCode } from '../../shared/api/error-codes';
+import type { Bridge, ConnectionState, PreloadApi, PreloadResult } from './types';
 
 type AnyOp = (args: Record<string, unknown>) => Promise<unknown>;
+type PreloadOp = (args: Record<string, unknown>) => Promise<PreloadResult>;
 
 export function createIpcBridge(exposed: PreloadApi): Bridge {
   const api: Record<string, AnyOp> = {};
-  const source = exposed as unknown as Record<string, AnyOp>;
+  const source = exposed as unknown as Record<string, PreloadOp>;
   for (const name of operationNames) {
     const fn = source[name];
     api[name] = async (args) => {
       if (typeof fn !== 'function') throw new Error(`The desktop shell does not provide ${name}`);
-      try {
-        return await fn(args ?? {});
-      } catch (err) {
-        // contextBridge keeps only the message; present it like the HTTP bridge does.
-        throw new Error(err instanceof Error ? err.message : String(err));
-      }
+      const result = await fn(args ?? {});
+      if (result.ok) return result.value;
+      const { status, code, message } = result.error;
+      throw new ApiError(status, toApiErrorCode(code, status), message);
     };
   }
   return {

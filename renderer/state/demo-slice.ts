@@ -9,7 +9,7 @@ import type {
   DemoAgentInfo,
   DemoAgentName,
   ResponseRule,
-} from '../../shared/api/demo';
+} from '../../shared/model';
 import { errorText } from '../../shared/error-text';
 import type { EngineEvent } from '../../shared/events';
 import { addAttempt } from './demo-log';

@@ -7,12 +7,7 @@
 // re-linted or re-verified) replaced in place; the tail is loaded once, never refetched.
 import type { Timeline } from '../../shared/api/agents';
 import type { TimelineEvent } from '../../shared/a2a/types';
-import {
-  rowTitle,
-  toRowViews,
-  type RowContext,
-  type TimelineRowView,
-} from './timeline-rows';
+import { rowTitle, toRowViews, type RowContext, type TimelineRowView } from './timeline-rows';
 
 export const CHUNK = 1000;
 const MAX_IN_FLIGHT = 2;

@@ -76,9 +76,6 @@ export const agentCardV03 = z.looseObject({
   supportedInterfaces: z.array(agentInterfaceV1).optional(),
 });
 
-export type AgentCardV1 = z.infer<typeof agentCardV1>;
-export type AgentCardV03 = z.infer<typeof agentCardV03>;
-
 export const KNOWN_V1_FIELDS = new Set(Object.keys(agentCardV1.shape));
 export const KNOWN_V03_FIELDS = new Set(Object.keys(agentCardV03.shape));
 

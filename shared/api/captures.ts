@@ -1,7 +1,7 @@
 // Operations on captures, receiver, settings and the audit log (the engine issue).
 import { z } from 'zod';
 import { op } from './define';
-import { CAPTURE_ORIGINS } from '../model';
+import { CAPTURE_ORIGINS, secretKeySchema, settingsPatch } from '../model';
 import type {
   AuditEntry,
   CaptureDetail,
@@ -9,45 +9,38 @@ import type {
   Health,
   Page,
   ReceiverInfo,
+  ResponseRule,
   SettingsView,
   StoreInfo,
 } from '../model';
 
 const id = z.coerce.number().int().positive();
-const MiB = 1024 * 1024;
-const bytes = (min: number, max: number) => z.number().int().min(min).max(max);
-const settingsPatch = z
-  .object({
-    webhookSecret: z.string().max(4096),
-    jwtSecret: z.string().max(4096),
-    jwksUrl: z.union([z.literal(''), z.url()]),
-    jwtIssuer: z.string().max(1024),
-    jwtAudience: z.string().max(1024),
-    notificationToken: z.string().max(4096),
-    standardWebhooksSecret: z.string().max(4096),
-    timestampWindowSec: z
-      .number()
-      .int()
-      .min(1)
-      .max(7 * 24 * 3600),
-    clockToleranceSec: z.number().int().min(0).max(3600),
-    receiverPort: z.number().int().min(0).max(65535),
-    responseMode: z.enum(['observe', 'enforce']),
-    bodyLimitBytes: z
-      .number()
-      .int()
-      .min(1024)
-      .max(512 * 1024 * 1024),
-    sseFrameLimitBytes: bytes(1024, 1024 * MiB),
-    sseStreamLimitBytes: bytes(1024, 64 * 1024 * MiB),
-    cardLimitBytes: bytes(1024, 256 * MiB),
-    rpcAnswerLimitBytes: bytes(1024, 1024 * MiB),
-    retentionMaxBytes: bytes(0, 1024 * 1024 * MiB),
-    retentionMaxAgeDays: z.number().int().min(0).max(36500),
-    retentionIncludeCaptures: z.boolean(),
-  })
-  .partial();
-export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+/** A response rule as set through the API (defaults filled in by the engine). */
+export const responseRuleInput = z.object({
+  id: z.string().min(1).max(64).optional(),
+  method: z
+    .string()
+    .max(16)
+    .regex(/^(\*|[A-Za-z]+)$/)
+    .default('*'),
+  path: z.string().min(1).max(2048).startsWith('/'),
+  status: z.number().int().min(100).max(599).default(500),
+  delayMs: z.number().int().min(0).max(120_000).default(0),
+  body: z
+    .string()
+    .max(64 * 1024)
+    .default(''),
+  failNext: z.number().int().min(0).max(1_000_000).nullable().default(null),
+  retryAfter: z
+    .string()
+    .max(64)
+    .regex(/^[\w ,:+-]*$/, 'Retry-After is delay-seconds or an HTTP date')
+    .default(''),
+});
+export type ResponseRuleInput = z.input<typeof responseRuleInput>;
+
+export type { SettingsPatch } from '../model/settings';
 
 export const captureOps = {
   health: op<Health>()({ verb: 'GET', path: '/api/health', args: z.object({}) }),
@@ -117,21 +110,29 @@ export const captureOps = {
   revealSecret: op<{ value: string }>()({
     verb: 'POST',
     path: '/api/settings/reveal',
-    args: z.object({
-      key: z.enum(['webhookSecret', 'jwtSecret', 'notificationToken', 'standardWebhooksSecret']),
-    }),
+    args: z.object({ key: secretKeySchema }),
   }),
   regenerateSecret: op<SettingsView>()({
     verb: 'POST',
     path: '/api/settings/regenerate',
-    args: z.object({
-      key: z.enum(['webhookSecret', 'jwtSecret', 'notificationToken', 'standardWebhooksSecret']),
-    }),
+    args: z.object({ key: secretKeySchema }),
   }),
   /** `changed`: how many verdicts differ from before (valid → invalid and so on). */
   reverifyCaptures: op<{ reverified: number; changed: number }>()({
     verb: 'POST',
     path: '/api/captures/reverify',
     args: z.object({}),
+  }),
+  /** The receiver's response rules: answer a path with a chosen status, delay or body, or fail
+   *  the next N requests, to watch an agent retry. */
+  listResponseRules: op<ResponseRule[]>()({
+    verb: 'GET',
+    path: '/api/receiver/rules',
+    args: z.object({}),
+  }),
+  setResponseRules: op<ResponseRule[]>()({
+    verb: 'PUT',
+    path: '/api/receiver/rules',
+    args: z.object({ rules: z.array(responseRuleInput).max(100) }),
   }),
 };

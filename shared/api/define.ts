@@ -2,6 +2,7 @@
 // and (as a phantom type) its result. Both bindings (IPC, HTTP) and both bridges are derived
 // from these declarations, so no channel name or route string is written twice.
 import type { z } from 'zod';
+import type { ApiErrorCode } from './error-codes';
 
 export type HttpVerb = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -70,7 +71,7 @@ export function unescapeSegment(value: string): string {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
   ) {
     super(message);

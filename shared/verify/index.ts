@@ -12,8 +12,8 @@ export { verifyCapture, verifyCheck } from './verify-capture';
 export { verdictOf } from './verdict';
 export { jtiReplayed } from './check-jti';
 export { extractTaskId } from './task-id';
-export { headerValue, parseAuthorization, type Authorization } from './headers';
-export { bearerJwt, decodeJwtForDisplay, type BearerJwt, type DecodedJwt } from './jwt-decode';
+export { headerValue, parseAuthorization } from './headers';
+export { decodeJwtForDisplay } from './jwt-decode';
 export {
   hmacSha256Hex,
   hmacSha256Base64,

@@ -5,6 +5,7 @@ import type { Settings } from '../model';
 import { seconds } from './check-result';
 import { KeyResolutionError } from './jwt-keys';
 import { JWKS_TIMEOUT_MS } from './jwks-cache';
+import { errorText } from '../error-text';
 
 export interface ErrorContext {
   claims: Record<string, unknown>;
@@ -58,7 +59,7 @@ function describeKeyError(original: unknown, c: ErrorContext): string {
     original instanceof Error && original.cause instanceof Error
       ? ` (${original.cause.message})`
       : '';
-  const message = original instanceof Error ? original.message : String(original);
+  const message = errorText(original);
   return `Could not load the JWKS from ${url}: ${message}${cause}. Check "jwksUrl" and that the key server is up.`;
 }
 
@@ -77,5 +78,5 @@ export function describeJwtError(err: unknown, c: ErrorContext): string {
   if (err instanceof errors.JWSInvalid || err instanceof errors.JWTInvalid) {
     return `The token is malformed: ${err.message}.`;
   }
-  return `The token could not be verified: ${err instanceof Error ? err.message : String(err)}.`;
+  return `The token could not be verified: ${errorText(err)}.`;
 }

@@ -6,13 +6,14 @@ import { utf8 } from './bytes';
 import { bufferSource } from './hmac';
 import { jwksResolver } from './jwks-cache';
 import type { JwksFetch } from './types';
+import { errorText } from '../error-text';
 
 export const ASYMMETRIC_ALGS = ['RS256', 'ES256'] as const;
 
 /** Marks errors thrown while fetching or selecting a JWKS key, to word them as such. */
 export class KeyResolutionError extends Error {
   constructor(readonly original: unknown) {
-    super(original instanceof Error ? original.message : String(original));
+    super(errorText(original));
   }
 }
 

@@ -10,6 +10,7 @@ import { checkNotificationToken } from './check-notification-token';
 import { checkStandardWebhooks } from './check-standard-webhooks';
 import { checkTimestamp } from './check-timestamp';
 import type { VerifyContext, VerifyInput } from './types';
+import { errorText } from '../error-text';
 
 type Runner = (
   input: VerifyInput,
@@ -38,7 +39,7 @@ export async function verifyCheck(
     const check = await RUNNERS[id](input, settings, ctx);
     return check.id === id ? check : { ...check, id };
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = errorText(err);
     return fail(id, `This check could not run: ${reason}.`);
   }
 }

@@ -39,12 +39,20 @@ test.afterAll(async () => {
 });
 
 const page = () => desktop.window.webContents.page!;
-const ipc = <T>(name: string, args: object = {}) =>
+type IpcAnswer<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { status: number; code: string; message: string } };
+const ipcRaw = <T>(name: string, args: object = {}) =>
   page().evaluate(
     ([n, a]) =>
       (window.switchboard as unknown as Record<string, (x: object) => Promise<unknown>>)[n]!(a),
     [name, args] as const,
-  ) as Promise<T>;
+  ) as Promise<IpcAnswer<T>>;
+const ipc = async <T>(name: string, args: object = {}) => {
+  const answer = await ipcRaw<T>(name, args);
+  if (!answer.ok) throw new Error(`${name}: ${answer.error.message}`);
+  return answer.value;
+};
 
 test('the window loads our bundle over app:// with the preload API and nothing else', async () => {
   const p = page();
@@ -79,6 +87,15 @@ test('captures arrive live over IPC events; detail, settings save and a replay w
   const receiver = await ipc<{ url: string; listening: boolean }>('receiverInfo');
   expect(receiver.listening).toBe(true);
   const secret = await ipc<{ value: string }>('revealSecret', { key: 'webhookSecret' });
+  // A failure keeps its code and status across preload and contextBridge, as over HTTP.
+  expect(await ipcRaw('getCapture', { id: 999_999 })).toEqual({
+    ok: false,
+    error: { status: 404, code: 'not_found', message: expect.stringContaining('#999999') },
+  });
+  expect(await ipcRaw('getCapture', { id: -1 })).toMatchObject({
+    ok: false,
+    error: { status: 400, code: 'invalid_arguments' },
+  });
   await sendWebhook(receiver.url, { taskId: 'task-desktop', secret: secret.value });
 
   const row = p.getByTestId('capture-row').first();

@@ -1,4 +1,4 @@
-// Spawns the real `switchboard` CLI (electron/cli.ts through tsx, or a given command such as the
+// Spawns the real `switchboard` CLI (electron/cli/index.ts through tsx, or a given command such as the
 // installed bin of the packed tarball) and collects its exit code, stdout and stderr. `lines`
 // resolves stdout lines as they arrive, for long-running commands (listen, serve, demo).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,7 +23,7 @@ export interface CliCommand {
 
 export const SOURCE_CLI: CliCommand = {
   file: process.execPath,
-  prefix: ['--import', 'tsx', 'electron/cli.ts'],
+  prefix: ['--import', 'tsx', 'electron/cli/index.ts'],
 };
 
 export function startCli(

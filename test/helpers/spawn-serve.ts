@@ -21,7 +21,7 @@ export function spawnServe(opts: {
   const args = [
     '--import',
     'tsx',
-    'electron/cli.ts',
+    'electron/cli/index.ts',
     'serve',
     '--port',
     '0',

@@ -25,7 +25,7 @@ describe.each([
     t.engine.events.on((e) => events.push(e));
   });
   afterAll(async () => {
-    await svc.dispose();
+    await svc.stop();
     await agent.close();
     await t.cleanup();
   });

@@ -21,7 +21,7 @@ beforeAll(async () => {
   svc = createAgentService(t.engine.context);
 });
 afterAll(async () => {
-  await svc.dispose();
+  await svc.stop();
   await t.cleanup();
 });
 

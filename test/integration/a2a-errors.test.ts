@@ -27,7 +27,7 @@ beforeAll(async () => {
   agentV1 = (await svc.handlers.addAgent({ url: brokenV1.url, protocolVersion: '1.0' })).id;
 });
 afterAll(async () => {
-  await svc.dispose();
+  await svc.stop();
   await broken.close();
   await brokenV1.close();
   await t.cleanup();

@@ -31,7 +31,7 @@ it('keeps agents, tasks, timeline and wire log across a restart', async () => {
   );
   await waitFor(async () => !(await svc.handlers.getTask({ taskId: taskId! })).streaming);
   const before = await svc.handlers.getTimeline({ taskId: taskId! });
-  await svc.dispose();
+  await svc.stop();
   await first.stop();
 
   second = await startTestEngine({ dataDir: first.dataDir, env: first.env });
@@ -44,5 +44,5 @@ it('keeps agents, tasks, timeline and wire log across a restart', async () => {
     (await again.handlers.listWire({ taskId: taskId!, frames: true, limit: 10 }))[0]?.frames,
   ).toHaveLength(5);
   expect((await again.handlers.fetchTask({ taskId: taskId! })).state).toBe('completed');
-  await again.dispose();
+  await again.stop();
 });

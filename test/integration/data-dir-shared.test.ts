@@ -21,7 +21,7 @@ describe('the shared data dir', () => {
       [
         '--import',
         'tsx',
-        'electron/cli.ts',
+        'electron/cli/index.ts',
         'demo',
         '--long-port',
         '0',

@@ -133,7 +133,7 @@ describe('input-required scenario', () => {
       const paused = tl.events.find((e) => e.state === 'input-required');
       expect(paused?.final).toBe(true);
     } finally {
-      await svc.dispose();
+      await svc.stop();
     }
   });
 });

@@ -48,7 +48,7 @@ describe.each(['observe', 'enforce'] as const)('demo agents, receiver in %s mode
     svc = createAgentService(t.engine.context);
   });
   afterAll(async () => {
-    await svc.dispose();
+    await svc.stop();
     await demos.long?.close();
     await demos.enterprise?.close();
     await t.cleanup();

@@ -8,7 +8,7 @@ import type { EngineEvent } from '../../shared/events';
 import type { CaptureDetail } from '../../shared/model';
 import { startTestEngine, testSecrets, type TestEngine } from '../helpers/engine-fixture';
 import { waitFor } from '../helpers/wait-for';
-import { responseRuleInput, type ResponseRuleInput } from '../../shared/api/demo';
+import { responseRuleInput, type ResponseRuleInput } from '../../shared/api/captures';
 import { collect, secret, tutorialRequest } from './demo-helpers';
 
 /** What the API bindings hand the handler: the input with zod's defaults filled in. */

@@ -7,16 +7,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDemoArgs, runDemoCli } from '../../electron/engine/demo/cli';
+import { parseDemoArgs, runDemoCli } from '../../electron/cli/demo-cli';
 import { createDemoService } from '../../electron/engine/demo/index';
-import type { EngineContext } from '../../electron/engine/context';
-import { DEFAULT_SETTINGS } from '../../electron/engine/settings';
+import { createEngineContext, type EngineContext } from '../../electron/engine/context';
+import { DEFAULT_SETTINGS } from '../../shared/model';
 import { openDatabase, type Db } from '../../electron/engine/store/open-store';
 import { ApiError } from '../../shared/api/define';
 import type { EngineEvent } from '../../shared/events';
-import { responseRuleInput, type ResponseRuleInput } from '../../shared/api/demo';
+import { responseRuleInput, type ResponseRuleInput } from '../../shared/api/captures';
 import { secret } from './demo-helpers';
-import { createPushTokensRepo } from '../../electron/engine/store/push-tokens-repo';
+import { createRuleHandlers } from '../../electron/engine/captures/rule-handlers';
 
 /** What the API bindings hand the handler: the input with zod's defaults filled in. */
 const rule = (input: ResponseRuleInput) => responseRuleInput.parse(input);
@@ -27,14 +27,13 @@ const events: EngineEvent[] = [];
 
 function context(): EngineContext {
   const settings = { ...DEFAULT_SETTINGS, webhookSecret: secret('h'), jwtSecret: secret('j') };
-  return {
+  return createEngineContext({
     db,
     dataDir: dir,
     settings: { get: () => settings, onChange: () => () => undefined },
     emit: (e) => events.push(e),
     receiverUrl: () => 'http://127.0.0.1:9',
-    pushTokens: createPushTokensRepo(db),
-  };
+  });
 }
 
 beforeAll(() => {
@@ -69,7 +68,7 @@ describe('demo service', () => {
       const moved = await demo.handlers.startDemoAgent({ name: 'long', port: 0, speed: 20 });
       expect(moved.speed).toBe(20);
       expect((await fetch(`${moved.url}.well-known/agent-card.json`)).status).toBe(200);
-      await demo.close();
+      await demo.stop();
       await expect(fetch(`${moved.url}.well-known/agent-card.json`)).rejects.toThrow();
       expect(
         events
@@ -77,14 +76,16 @@ describe('demo service', () => {
           .map((e) => e.type === 'demo-agent' && e.agent.status),
       ).toEqual(expect.arrayContaining(['starting', 'error', 'running']));
     } finally {
-      await demo.close();
+      await demo.stop();
       blocker.close();
     }
   });
 
   it('edits response rules and emits the new list; clears the delivery log', async () => {
-    const demo = createDemoService(context());
-    const rules = await demo.handlers.setResponseRules({
+    const ctx = context();
+    const demo = createDemoService(ctx);
+    const ruleHandlers = createRuleHandlers(ctx);
+    const rules = await ruleHandlers.setResponseRules({
       rules: [rule({ path: '/w*', status: 503, failNext: 1 })],
     });
     expect(rules[0]).toMatchObject({
@@ -95,7 +96,8 @@ describe('demo service', () => {
       body: '',
       failNext: 1,
     });
-    expect(await demo.handlers.listResponseRules({})).toEqual(rules);
+    expect(await ruleHandlers.listResponseRules({})).toEqual(rules);
+    ruleHandlers.stop();
     expect(events.at(-1)).toEqual({ type: 'response-rules', rules });
     expect(await demo.handlers.clearDeliveries({})).toEqual({ deleted: 0 });
     const page = await demo.handlers.listDeliveries({ limit: 10 });
@@ -104,7 +106,7 @@ describe('demo service', () => {
       nextCursor: null,
       stats: { deliveries: 0, successRate: null },
     });
-    await demo.close();
+    await demo.stop();
   });
 });
 

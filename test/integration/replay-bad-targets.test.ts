@@ -93,7 +93,7 @@ describe('bad replay targets', () => {
   it('non-loopback targets need confirmation; bad schemes are refused', async () => {
     await expect(replay('http://192.0.2.1/webhook')).rejects.toMatchObject({
       status: 403,
-      code: 'confirm-non-loopback',
+      code: 'confirm_non_loopback',
     });
     await expect(replay('file:///etc/passwd')).rejects.toBeInstanceOf(ApiError);
     const unreachable = await replay('http://192.0.2.1:9/webhook', {

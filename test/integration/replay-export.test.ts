@@ -5,31 +5,30 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineContext } from '../../electron/engine/context';
-import { createReplayHandlers, type ReplayHandlers } from '../../electron/engine/replay/handlers';
+import { createEngineContext } from '../../electron/engine/context';
+import { createHarImportHandler } from '../../electron/engine/captures/har-import';
+import { createReplayDomain, type ReplayHandlers } from '../../electron/engine/replay/handlers';
 import { startJudgingServer, type FixtureReceiver } from '../fixtures/strict-receiver';
 import { insertTutorialCapture, replayStore, type ReplayStore } from '../unit/replay/helpers';
-import { createPushTokensRepo } from '../../electron/engine/store/push-tokens-repo';
 
 const run = promisify(execFile);
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('HAR and curl', () => {
   let s: ReplayStore;
-  let h: ReplayHandlers;
+  let h: ReplayHandlers & ReturnType<typeof createHarImportHandler>;
   let target: FixtureReceiver;
   beforeAll(async () => {
     s = replayStore();
     target = await startJudgingServer(() => ({ status: 200, reason: 'ok' }));
-    const ctx: EngineContext = {
+    const ctx = createEngineContext({
       db: s.db,
       dataDir: s.dataDir,
       settings: { get: () => s.settings, onChange: () => () => undefined },
       emit: (e) => s.events.push(e),
       receiverUrl: () => 'http://127.0.0.1:9000',
-      pushTokens: createPushTokensRepo(s.db),
-    };
-    h = createReplayHandlers(ctx);
+    });
+    h = { ...createReplayDomain(ctx).handlers, ...createHarImportHandler(ctx) };
   });
   afterAll(async () => {
     await target.close();
@@ -128,7 +127,7 @@ describe('HAR and curl', () => {
       't-9',
       [['content-type', 'application/json']],
     ]);
-    await expect(h.importHar({ har: '{"nope":1}' })).rejects.toMatchObject({ code: 'bad-har' });
+    await expect(h.importHar({ har: '{"nope":1}' })).rejects.toMatchObject({ code: 'bad_har' });
   });
 
   it.each([

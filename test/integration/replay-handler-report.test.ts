@@ -4,8 +4,8 @@
 // own fresh delivery, or unrelated rows look refused). An accept-everything handler is never
 // "secure"; "broken" only when the baseline failed. Also the CLI exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageError } from '../../electron/engine/cli/cli-args';
-import { runReplayCli } from '../../electron/engine/replay/cli';
+import { UsageError } from '../../electron/cli/args';
+import { runReplayCli } from '../../electron/cli/replay-cli';
 import { runHandlerReport } from '../../electron/engine/replay/handler-report';
 import { startNaiveReceiver } from '../fixtures/naive-receiver';
 import { startReplayProtectingReceiver } from '../fixtures/replay-protecting-receiver';

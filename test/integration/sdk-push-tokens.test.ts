@@ -36,7 +36,7 @@ describe.each([
     agentId = view.id;
   });
   afterAll(async () => {
-    await svc.dispose();
+    await svc.stop();
     await agent.close();
     await t.cleanup();
   });

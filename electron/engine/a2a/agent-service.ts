@@ -1,5 +1,5 @@
 // The A2A client domain: repos, open-stream registry and every handler of shared/api/agents.ts.
-// The engine merges `handlers` and calls `dispose()` on stop (closes open streams before the
+// The engine merges `handlers` and calls `stop()` on stop (closes open streams before the
 // database closes).
 import type { AgentOpsHandlers } from '../../../shared/api/agents';
 import type { CaptureSummary } from '../../../shared/model';
@@ -28,7 +28,7 @@ export interface AgentService {
    *  timeline, and a valid webhook moves the task's state. */
   onCapture(capture: CaptureSummary, updated?: boolean): void;
   /** Disconnects every open stream and waits for the readers to stop. */
-  dispose(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export function createAgentService(
@@ -78,7 +78,7 @@ export function createAgentService(
     recorder: createTaskRecorder({ ctx, agents, tasks, wire, streamDeps }),
     isStreaming: (taskId) => registry.isStreaming(taskId),
     emitTask,
-    log: (line) => console.error(line),
+    log: ctx.log,
   });
   return {
     handlers,
@@ -86,14 +86,9 @@ export function createAgentService(
       feed.webhook(capture, updated);
       if (!updated) follow.onCapture(capture);
     },
-    async dispose() {
+    async stop() {
       await registry.closeAll();
       await follow.drain();
     },
   };
-}
-
-/** Handlers only (for callers that do not manage shutdown). */
-export function createAgentHandlers(ctx: EngineContext): AgentHandlers {
-  return createAgentService(ctx).handlers;
 }

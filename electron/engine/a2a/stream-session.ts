@@ -4,6 +4,7 @@
 // one 'timeline' event goes out for the chunk and a 'task' event when the state changed. `started` resolves once the task id is known (first
 // frame naming it), so callers can answer `{taskId}` while the stream goes on.
 import { ApiError } from '../../../shared/api';
+import type { ApiErrorCode } from '../../../shared/api/error-codes';
 import type { Finding, TaskState, TimelineEvent } from '../../../shared/a2a/types';
 import type { EngineContext } from '../context';
 import type { A2aTasksRepo, TaskPush } from '../store/a2a-tasks-repo';
@@ -297,7 +298,7 @@ function startGate(exchangeId: number, method: string, timeoutMs: number) {
       reject(new RpcError(error?.code ?? 0, error?.message ?? '', `${method} (in the stream)`));
     },
     /** Switchboard ended the stream itself (e.g. a size cap) before it named a task. */
-    refuse: (why: string, code: string) => {
+    refuse: (why: string, code: ApiErrorCode) => {
       clearTimeout(timer);
       reject(new ApiError(502, code, `${method}: ${why}`));
     },

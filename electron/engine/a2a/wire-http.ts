@@ -9,7 +9,7 @@ import { formatSize } from '../../../shared/format-size';
 
 export const REDACTED = '«redacted»';
 
-export interface WireRequest {
+export interface LoggedRequest {
   agentId: number | null;
   taskId: string | null;
   rpcMethod: string | null;
@@ -46,7 +46,7 @@ export function redactBody(body: string, secrets: string[] | undefined): string 
   return out;
 }
 
-export async function sendLogged(wire: A2aWireRepo, req: WireRequest): Promise<WireResponse> {
+export async function sendLogged(wire: A2aWireRepo, req: LoggedRequest): Promise<WireResponse> {
   const startedAt = Date.now();
   const logged: NewExchange = {
     agentId: req.agentId,

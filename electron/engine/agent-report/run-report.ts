@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { AgentReport, AgentReportArgs } from '../../../shared/api/agent-report';
 import type { PushDialect } from '../../../shared/a2a/types';
 import { ApiError } from '../../../shared/api/define';
-import { responseRuleInput } from '../../../shared/api/demo';
+import { responseRuleInput } from '../../../shared/api/captures';
 import { startFlakyFront, type FlakyFront } from './flaky-front';
 import { judgeAuth } from './judge-auth';
 import { judgeChallenge, judgeUrlPolicy } from './judge-hygiene';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { EngineHandlers } from '../../../shared/api';
 import type { PushDialect, TaskState } from '../../../shared/a2a/types';
 import { normalizeWebhook } from '../../../shared/a2a/normalize';
-import type { ResponseRuleInput } from '../../../shared/api/demo';
+import type { ResponseRuleInput } from '../../../shared/api/captures';
 import type { CaptureDetail } from '../../../shared/model';
 
 export type ReportHandlers = Pick<

@@ -45,8 +45,6 @@ function toAttempt(r: Row): DeliveryAttempt {
   };
 }
 
-export type DeliveriesRepo = ReturnType<typeof createDeliveriesRepo>;
-
 export function createDeliveriesRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO demo_deliveries
     (delivery_id, agent, dialect, task_id, url, attempt, at, delay_ms, status, latency_ms, error, outcome, warning)

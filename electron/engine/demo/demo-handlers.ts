@@ -1,7 +1,6 @@
 // The demo domain's API handlers: start/stop the two agents from the app (sharing the app's
 // verification secrets, so their webhooks verify out of the box), list them with URL and card,
-// the delivery log with its success rate, and the receiver's response rules.
-// Emits 'demo-agent', 'delivery' and 'response-rules' events.
+// and the delivery log with its success rate. Emits 'demo-agent' and 'delivery' events.
 import { AgentCard } from '@a2a-js/sdk';
 import { ApiError } from '../../../shared/api/define';
 import type { HandlersOf } from '../../../shared/api/define';
@@ -13,7 +12,6 @@ import {
   demoOps,
 } from '../../../shared/api/demo';
 import type { EngineContext } from '../context';
-import { getResponseRules } from '../receiver/response-rules';
 import { speedFromEnv } from './clock';
 import { createDeliveriesRepo } from './deliveries-repo';
 import { DEFAULT_PORTS, startDemoAgent, type RunningDemoAgent } from './start-agents';
@@ -42,11 +40,9 @@ export function createDemoService(ctx: EngineContext): {
   handlers: DemoHandlers;
   /** Ports of the demo agents running now. */
   ports(): number[];
-  close(): Promise<void>;
+  stop(): Promise<void>;
 } {
-  const rules = getResponseRules(ctx.db);
   const repo = createDeliveriesRepo(ctx.db);
-  const unsubscribe = rules.onChange((list) => ctx.emit({ type: 'response-rules', rules: list }));
   const slots: Record<DemoAgentName, Slot> = {
     long: { status: 'stopped', agent: null, error: null, pending: null },
     enterprise: { status: 'stopped', agent: null, error: null, pending: null },
@@ -140,12 +136,6 @@ export function createDemoService(ctx: EngineContext): {
     async clearDeliveries() {
       return { deleted: repo.clear() };
     },
-    async listResponseRules() {
-      return rules.list();
-    },
-    async setResponseRules({ rules: next }) {
-      return rules.set(next);
-    },
   };
 
   return {
@@ -155,14 +145,8 @@ export function createDemoService(ctx: EngineContext): {
         const a = slots[n].agent;
         return a && slots[n].status === 'running' ? [a.port] : [];
       }),
-    async close() {
-      unsubscribe();
+    async stop() {
       await Promise.all(DEMO_AGENT_NAMES.map(stop));
     },
   };
-}
-
-/** The handlers alone, for the engine's merge (prefer createDemoService to stop agents on close). */
-export function createDemoHandlers(ctx: EngineContext): DemoHandlers {
-  return createDemoService(ctx).handlers;
 }

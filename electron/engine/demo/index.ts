@@ -1,12 +1,4 @@
 // The demo domain's public surface: start the tutorial's two agents (CLI, tests), the API
-// handlers for the engine, and the CLI entry.
-export {
-  DEFAULT_PORTS,
-  startDemoAgent,
-  startDemoAgents,
-  type DemoAgentOptions,
-  type RunningDemoAgent,
-} from './start-agents';
-export { createDemoHandlers, createDemoService, type DemoHandlers } from './demo-handlers';
-export type { DemoSecrets } from './runtime';
-export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './delivery';
+// handlers for the engine (the CLI, electron/cli/demo-cli.ts, is a client of it).
+export { startDemoAgent, startDemoAgents, type RunningDemoAgent } from './start-agents';
+export { createDemoService } from './demo-handlers';

@@ -2,41 +2,21 @@
 // bytes, verify them, store capture and verdict in one durable write, answer. Invariant: a 2xx
 // is sent only after the capture row is committed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EngineEvent } from '../../../shared/events';
-import type { HeaderPair, RuleAnswer } from '../../../shared/model';
+import type { HeaderPair } from '../../../shared/model';
 import { extractTaskId, headerValue } from '../../../shared/verify/index';
-import {
-  verifyUnsaved,
-  type UnsavedVerification,
-  type VerifyDeps,
-} from '../captures/verify-and-save';
-import type { VerifyPool } from '../captures/verify-pool';
+import { announceCapture, ingestCapture, type IngestDeps } from '../captures/ingest';
 import type { ReplayMarks } from '../replay/replay-marks';
 import type { AuditRepo } from '../store/audit-repo';
 import type { NewCapture } from '../store/captures-repo';
-import type { GroupCommit } from '../store/group-commit';
-import { writeCapture, type WrittenCapture } from './capture-write';
+import type { WrittenCapture } from './capture-write';
 import { BodyTooLargeError, readBody } from './read-body';
 import { claimRefusal } from './refusals';
+import type { RuleResponse } from './response-rules';
 
-export interface ResponseOverride {
-  status: number;
-  delayMs: number;
-  body: string;
-  rule?: RuleAnswer;
-  retryAfter?: string | undefined;
-}
-
-export interface ReceiverDeps extends VerifyDeps {
+export interface ReceiverDeps extends IngestDeps {
   audit: AuditRepo;
-  commit: GroupCommit;
-  emit(event: EngineEvent): void;
-  /** Configured response rules (to watch an agent's retries); null when none matches. */
-  responseRule?(method: string, path: string): ResponseOverride | null;
   /** Replays Switchboard announced it is sending to itself (origin "replay"). */
   replayMarks?: ReplayMarks;
-  /** Verification on worker threads; absent = on the main thread. */
-  verifyPool?: VerifyPool | undefined;
 }
 
 export async function captureRequest(
@@ -92,33 +72,15 @@ export async function captureRequest(
   const taskId = extractTaskId(headers, body);
   const contentType = headerValue(headers, 'content-type') ?? null;
   const source = deps.replayMarks?.take(path, body) ? 'replay' : 'receiver';
-  // Verified before the write, so the capture is stored once with its verdict (node:crypto).
-  const input = { method, path, headers, body, receivedAt, taskId };
-  // Why the turn: verifications finish in any order (a worker, a JWKS fetch); captures are
-  // written, and numbered, in the order their bodies arrived.
-  const turn = takeTurn(deps.commit);
-  let verified: UnsavedVerification;
-  try {
-    verified = await (deps.verifyPool?.verify(input) ?? verifyUnsaved(deps, input));
-    await turn.ready;
-  } catch (err) {
-    turn.done(); // never hold up the requests behind this one
-    throw err;
-  }
-  const enforce = deps.settings().responseMode === 'enforce';
   const capture: NewCapture = {
     ...{ source, receivedAt, method, path, query, headers, body },
     ...{ remoteAddress, taskId, contentType },
   };
+  // Verified before the write, so the capture is stored once with its verdict (node:crypto).
   let written: WrittenCapture;
   try {
-    let write: Promise<WrittenCapture>;
-    try {
-      write = deps.commit.enqueue(() => writeCapture(deps, capture, verified, enforce));
-    } finally {
-      turn.done();
-    }
-    written = await write;
+    const enforce = deps.settings().responseMode === 'enforce';
+    written = await ingestCapture(deps, capture, { enforce, answered: true });
   } catch (err) {
     // Not stored means not acknowledged: the sender sees a 5xx and can retry.
     audit(500, `could not store capture: ${(err as Error).message}`, 'error');
@@ -126,7 +88,7 @@ export async function captureRequest(
     return;
   }
 
-  const { id, verdict, refusal, rule } = written;
+  const { id, refusal, rule } = written;
   if (refusal) {
     audit(refusal.status, refusal.reason);
     send(res, refusal.status, {
@@ -137,27 +99,13 @@ export async function captureRequest(
   } else {
     await answer(res, rule, { status: 'received', taskId, captureId: id });
   }
-  deps.emit({
-    type: 'capture',
-    capture: {
-      id,
-      receivedAt,
-      method,
-      path,
-      taskId,
-      verdict,
-      size: body.byteLength,
-      contentType,
-      source,
-      answeredBy: rule?.rule ?? null,
-    },
-  });
+  announceCapture(deps, capture, written);
 }
 
 /** Answers 200, or what the configured response rule says (after its delay). */
 async function answer(
   res: ServerResponse,
-  rule: ResponseOverride | null,
+  rule: RuleResponse | null,
   payload: object,
 ): Promise<void> {
   if (!rule) return send(res, 200, payload);
@@ -192,15 +140,4 @@ function pairs(raw: string[]): HeaderPair[] {
   const out: HeaderPair[] = [];
   for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!, raw[i + 1]!]);
   return out;
-}
-
-/** The last request in arrival order, per engine (its group commit). */
-const lastTurn = new WeakMap<GroupCommit, Promise<void>>();
-
-/** A place in the arrival order: `ready` settles once every earlier request queued its write. */
-function takeTurn(commit: GroupCommit): { ready: Promise<void>; done: () => void } {
-  const ready = lastTurn.get(commit) ?? Promise.resolve();
-  let done!: () => void;
-  lastTurn.set(commit, new Promise<void>((resolve) => (done = resolve)));
-  return { ready, done };
 }

@@ -4,30 +4,31 @@
 import type { Verdict } from '../../../shared/model';
 import { settleJti, type UnsavedVerification } from '../captures/verify-and-save';
 import type { NewCapture } from '../store/captures-repo';
-import type { ReceiverDeps, ResponseOverride } from './capture-request';
+import type { IngestDeps, IngestOptions } from '../captures/ingest';
+import type { RuleResponse } from './response-rules';
 import { enforceDecision, type Refusal } from './enforce';
 
 export interface WrittenCapture {
   id: number;
   verdict: Verdict;
   refusal: Refusal | null;
-  rule: ResponseOverride | null;
+  rule: RuleResponse | null;
 }
 
 export function writeCapture(
-  deps: ReceiverDeps,
+  deps: IngestDeps,
   capture: NewCapture,
   verified: UnsavedVerification,
-  enforce: boolean,
+  o: IngestOptions,
 ): WrittenCapture {
   const { checks, verdict } = settleJti(deps.jti, verified);
-  const refusal = enforce ? enforceDecision(capture.headers, checks, verdict) : null;
+  const refusal = o.enforce ? enforceDecision(capture.headers, checks, verdict) : null;
   const rule = refusal ? null : (deps.responseRule?.(capture.method, capture.path) ?? null);
   const id = deps.captures.insert({
     ...capture,
     checks,
     verdict,
-    responseStatus: refusal?.status ?? rule?.status ?? 200,
+    responseStatus: o.answered ? (refusal?.status ?? rule?.status ?? 200) : null,
     answeredBy: rule?.rule ?? null,
   });
   if (verified.jti !== null) deps.jti.record(verified.jti, id);

@@ -17,10 +17,6 @@ export function claimRefusal(socket: Socket): boolean {
   return true;
 }
 
-export function wasRefused(socket: Socket): boolean {
-  return refused.has(socket);
-}
-
 /** Answers on a raw socket (no ServerResponse exists yet, or it cannot be used) and closes. */
 export function rawAnswer(socket: Socket, status: number, text: string, message: string): void {
   if (!socket.writable) return void socket.destroy();

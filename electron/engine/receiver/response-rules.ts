@@ -1,14 +1,10 @@
 // Receiver response rules: answer matching requests with a chosen status, delay and body, or
 // fail only the next N of them, so a user can watch an agent's retries and backoff. Ordered,
 // first match wins. The receiver still stores every capture; rules change only the answer.
-// Invariant: one rule set per database (getResponseRules), shared by the receiver and the API.
+// Invariant: one rule set per engine (built once in its context), shared by receiver and API.
 import { randomUUID } from 'node:crypto';
-import {
-  responseRuleInput,
-  type ResponseRule,
-  type ResponseRuleInput,
-} from '../../../shared/api/demo';
-import type { RuleAnswer } from '../../../shared/model';
+import { responseRuleInput, type ResponseRuleInput } from '../../../shared/api/captures';
+import type { ResponseRule, RuleAnswer } from '../../../shared/model';
 import type { Db } from '../store/open-store';
 
 export interface RuleResponse {
@@ -126,16 +122,4 @@ export function createResponseRules(opts: { db?: Db } = {}): ResponseRules {
       return () => listeners.delete(listener);
     },
   };
-}
-
-const perDb = new WeakMap<Db, ResponseRules>();
-
-/** The one rule set of this database: the receiver matches against it, the API edits it. */
-export function getResponseRules(db: Db): ResponseRules {
-  let rules = perDb.get(db);
-  if (!rules) {
-    rules = createResponseRules({ db });
-    perDb.set(db, rules);
-  }
-  return rules;
 }

@@ -56,7 +56,7 @@ export function createBulkRunner(svc: ReplayService) {
     const fixed = args.targetUrl ? checkTarget(args.targetUrl, args.confirmNonLoopback) : null;
     const ids = select(args.selection);
     if (ids.length === 0)
-      throw new ApiError(404, 'empty-selection', 'No captures match this selection.');
+      throw new ApiError(404, 'empty_selection', 'No captures match this selection.');
     if (fixed) svc.remember(fixed);
     const bulkId = `bulk-${randomUUID()}`;
     const controller = new AbortController();
@@ -170,7 +170,6 @@ export function createBulkRunner(svc: ReplayService) {
             mode: args.mode,
             attack: null,
             groupId: p.bulkId,
-            quiet: true,
             agent,
             signal,
             store,
@@ -199,7 +198,7 @@ export function createBulkRunner(svc: ReplayService) {
     if (!run)
       throw new ApiError(
         404,
-        'not-found',
+        'not_found',
         `No bulk replay ${bulkId} (finished long ago or never started).`,
       );
     return run;

@@ -1,43 +1,37 @@
-// createReplayHandlers(ctx): the replay domain's API handlers (shared/api/replay.ts), merged
-// into the engine's handler table by engine.ts. Owns the bulk runner of this engine instance.
+// createReplayDomain(ctx): the replay domain's API handlers (shared/api/replay.ts), merged
+// into the engine's handler table by engine.ts. Owns the bulk runner of this engine instance
+// (cancelled on stop). HAR import is the captures domain's (one ingest path).
 import type { HandlersOf } from '../../../shared/api/define';
 import { ApiError } from '../../../shared/api/define';
 import type { ReplayOps } from '../../../shared/api/replay';
-import { reverifyStored } from '../captures/verify-and-save';
 import type { EngineContext } from '../context';
-import { createCapturesRepo } from '../store/captures-repo';
-import { createJtiRepo } from '../store/jti-repo';
 import { createReplaysRepo } from '../store/replays-repo';
-import { APP_VERSION } from '../version';
 import { createBulkRunner } from './bulk';
 import { curlCommand } from '../../../shared/curl';
 import { harDocument, harEntry } from './har-export';
-import { parseHar } from './har-import';
 import { runHandlerReport } from './handler-report';
 import { replayCapture } from './replay-one';
 import { createReplayService } from './replay-service';
 import { defaultTarget } from './target';
 
-export type ReplayHandlers = HandlersOf<ReplayOps>;
+export type ReplayHandlers = Omit<HandlersOf<ReplayOps>, 'importHar'>;
 
-export function createReplayHandlers(ctx: EngineContext): ReplayHandlers {
-  const captures = createCapturesRepo(ctx.db);
+export function createReplayDomain(ctx: EngineContext): { handlers: ReplayHandlers; stop(): void } {
+  const { captures } = ctx;
   const replays = createReplaysRepo(ctx.db);
-  const jti = createJtiRepo(ctx.db);
   const svc = createReplayService({
     captures,
     replays,
     settings: () => ctx.settings.get(),
     emit: ctx.emit,
     receiverUrl: ctx.receiverUrl,
-    ...(ctx.replayMarks ? { marks: ctx.replayMarks } : {}),
+    marks: ctx.replayMarks,
   });
   const bulk = createBulkRunner(svc);
-  ctx.onStop?.(() => bulk.cancelAll());
   const notFound = (what: string) =>
-    new ApiError(404, 'not-found', `${what} does not exist (deleted?).`);
+    new ApiError(404, 'not_found', `${what} does not exist (deleted?).`);
 
-  return {
+  const handlers: ReplayHandlers = {
     replayCapture: (args) => replayCapture(svc, args),
     listReplays: ({ id, limit }) => Promise.resolve(replays.listForCapture(id, limit)),
     getReplay: ({ replayId }) => {
@@ -73,7 +67,7 @@ export function createReplayHandlers(ctx: EngineContext): ReplayHandlers {
       if (entries.length === 0)
         throw new ApiError(
           404,
-          'empty-selection',
+          'empty_selection',
           missing.length
             ? `None of the chosen captures exist any more (${missing.join(', ')}).`
             : 'No captures match this selection.',
@@ -81,23 +75,11 @@ export function createReplayHandlers(ctx: EngineContext): ReplayHandlers {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       return {
         fileName: `switchboard-${stamp}.har`,
-        har: harDocument(entries, APP_VERSION),
+        har: harDocument(entries, ctx.version),
         exported: entries.length,
         missing,
       };
     },
-    importHar: async ({ har }) => {
-      const parsed = parseHar(har, Date.now());
-      const ids: number[] = [];
-      for (const { capture } of parsed.captures) {
-        const id = captures.insert(capture);
-        ids.push(id);
-        // Imported requests are verified exactly like live ones (same library, same settings).
-        await reverifyStored({ captures, jti, settings: () => ctx.settings.get() }, id);
-        const summary = captures.summary(id);
-        if (summary) ctx.emit({ type: 'capture', capture: summary });
-      }
-      return { imported: ids.length, ids, skipped: parsed.skipped };
-    },
   };
+  return { handlers, stop: () => bulk.cancelAll() };
 }

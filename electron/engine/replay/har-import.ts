@@ -25,15 +25,15 @@ export function parseHar(text: string, now: number): ParsedHar {
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new ApiError(400, 'bad-har', `The file is not JSON (${(err as Error).message}).`);
+    throw new ApiError(400, 'bad_har', `The file is not JSON (${(err as Error).message}).`);
   }
   const entries = isObj(doc) && isObj(doc.log) ? doc.log.entries : undefined;
   if (!Array.isArray(entries))
-    throw new ApiError(400, 'bad-har', 'Not a HAR file: log.entries is missing.');
+    throw new ApiError(400, 'bad_har', 'Not a HAR file: log.entries is missing.');
   if (entries.length > MAX_ENTRIES) {
     throw new ApiError(
       413,
-      'har-too-big',
+      'har_too_big',
       `The HAR has ${entries.length} entries; the limit is ${MAX_ENTRIES}.`,
     );
   }

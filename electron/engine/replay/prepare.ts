@@ -74,7 +74,7 @@ export async function prepareEdited(
   let body = original;
   if (edits.bodyBase64 !== undefined) {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(edits.bodyBase64)) {
-      throw new ApiError(400, 'bad-edit', 'edits.bodyBase64 is not valid base64.');
+      throw new ApiError(400, 'bad_edit', 'edits.bodyBase64 is not valid base64.');
     }
     body = new Uint8Array(Buffer.from(edits.bodyBase64, 'base64'));
   } else if (edits.body !== undefined) body = new TextEncoder().encode(edits.body);

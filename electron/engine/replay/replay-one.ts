@@ -34,7 +34,7 @@ export async function replayCapture(svc: ReplayService, args: ReplayArgs): Promi
       );
     case 'edited':
       if (!args.edits)
-        throw new ApiError(400, 'bad-edit', 'Mode "edited" needs edits (body and/or headers).');
+        throw new ApiError(400, 'bad_edit', 'Mode "edited" needs edits (body and/or headers).');
       return svc.send(
         args.id,
         url,
@@ -44,13 +44,13 @@ export async function replayCapture(svc: ReplayService, args: ReplayArgs): Promi
       );
     case 'attack': {
       if (!args.attack)
-        throw new ApiError(400, 'bad-attack', 'Mode "attack" needs an attack preset name.');
+        throw new ApiError(400, 'bad_attack', 'Mode "attack" needs an attack preset name.');
       const plan = await planFor(svc, capture, args.attack, args.duplicates);
       if (plan.skipped)
-        throw new ApiError(422, 'attack-not-applicable', `${args.attack}: ${plan.skipped}.`);
+        throw new ApiError(422, 'attack_not_applicable', `${args.attack}: ${plan.skipped}.`);
       const results = await runPlan(svc, plan, url, args, null);
       const last = results[results.length - 1];
-      if (!last) throw new ApiError(500, 'attack-empty', `${args.attack} sent nothing.`);
+      if (!last) throw new ApiError(500, 'attack_empty', `${args.attack} sent nothing.`);
       // The target's answer decides: accepted = vulnerable (no baseline in a single replay).
       const row = judge(
         args.attack,

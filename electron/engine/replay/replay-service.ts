@@ -1,5 +1,5 @@
 // The replay service: loads a capture, prepares the request for the chosen mode or attack,
-// sends it, stores what was sent and what came back (linked to the capture), emits an event and
+// sends it, stores what was sent and what came back (linked to the capture) and
 // remembers the target. Used by the API handlers, bulk runs, the handler report and the CLI.
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
@@ -42,8 +42,6 @@ export interface SendMeta {
   attack: AttackName | null;
   groupId: string | null;
   related?: number[];
-  /** Bulk runs report progress instead of one event per replay. */
-  quiet?: boolean;
   agent?: http.Agent;
   signal?: AbortSignal;
   /** Sends with this instead of node:http (bulk runs use a raw keep-alive connection). */
@@ -59,7 +57,7 @@ export function createReplayService(deps: ReplayDeps) {
     const detail = deps.captures.get(id);
     const body = deps.captures.body(id);
     if (!detail || !body)
-      throw new ApiError(404, 'not-found', `Capture ${id} does not exist (deleted?).`);
+      throw new ApiError(404, 'not_found', `Capture ${id} does not exist (deleted?).`);
     return { detail, body };
   }
 
@@ -158,18 +156,6 @@ export function createReplayService(deps: ReplayDeps) {
       createdAt,
       relatedIds: record.related,
     };
-    if (!meta.quiet) {
-      const {
-        responseHeaders: _h,
-        responseBody: _b,
-        responseTruncated: _t,
-        sent: _s,
-        changes: _c,
-        relatedIds: _r,
-        ...summary
-      } = result;
-      deps.emit({ type: 'replay', replay: summary });
-    }
     return result;
   }
 

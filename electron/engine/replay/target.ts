@@ -22,24 +22,24 @@ export function checkTarget(raw: string, confirmNonLoopback: boolean): URL {
   } catch {
     throw new ApiError(
       400,
-      'bad-target',
+      'bad_target',
       `"${raw}" is not a URL. Use e.g. http://127.0.0.1:3000/webhook.`,
     );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ApiError(
       400,
-      'bad-target',
+      'bad_target',
       `Replay targets must be http:// or https:// (got ${url.protocol}).`,
     );
   }
   if (url.username || url.password) {
-    throw new ApiError(400, 'bad-target', 'Put credentials in a header, not in the target URL.');
+    throw new ApiError(400, 'bad_target', 'Put credentials in a header, not in the target URL.');
   }
   if (!isLoopbackHost(url.hostname) && !confirmNonLoopback) {
     throw new ApiError(
       403,
-      'confirm-non-loopback',
+      'confirm_non_loopback',
       `${url.host} is not on this machine. The replay would send the captured body and its ` +
         'credentials there. To go ahead, tick “The target may be off this machine” (CLI: --yes).',
     );

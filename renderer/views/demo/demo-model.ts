@@ -1,12 +1,8 @@
 // Pure logic of the Demo agents screen: the card summary (agent data read defensively, shown as
 // text), the "try it" curl, the success rate in words, and the rules editor's draft
 // (numbers edited as strings, validated here before setResponseRules).
-import type {
-  DeliveryStats,
-  DemoAgentName,
-  ResponseRule,
-  ResponseRuleInput,
-} from '../../../shared/api/demo';
+import type { DeliveryStats, DemoAgentName, ResponseRule } from '../../../shared/model';
+import type { ResponseRuleInput } from '../../../shared/api/captures';
 
 export interface CardSummary {
   name: string;

@@ -1,7 +1,13 @@
 // Pure logic of the settings form: which fields exist, how they're edited, and the patch that
 // turns the saved settings into the draft. Numbers are edited as strings and validated here.
 import type { SettingsPatch } from '../../../shared/api/captures';
-import type { SecretSettingKey, Settings } from '../../../shared/model';
+import {
+  SETTING_FIELDS,
+  SETTING_GROUPS,
+  SETTING_KEYS,
+  type SettingKind,
+  type Settings,
+} from '../../../shared/model';
 
 export type Draft = Record<keyof Settings, string>;
 
@@ -9,179 +15,22 @@ export interface FieldDef {
   key: keyof Settings;
   label: string;
   help: string;
-  kind: 'secret' | 'text' | 'number' | 'mode' | 'boolean';
+  kind: SettingKind;
   min?: number;
   max?: number;
 }
 
-export const FIELD_GROUPS: { title: string; fields: FieldDef[] }[] = [
-  {
-    title: 'Signatures and tokens',
-    fields: [
-      {
-        key: 'webhookSecret',
-        label: 'HMAC secret',
-        help: 'Checks X-A2A-Signature: sha256=<hex> over the raw body.',
-        kind: 'secret',
-      },
-      {
-        key: 'notificationToken',
-        label: 'Notification token',
-        help: 'Expected in X-A2A-Notification-Token or Authorization.',
-        kind: 'secret',
-      },
-      {
-        key: 'standardWebhooksSecret',
-        label: 'Standard Webhooks secret',
-        help: 'whsec_… secret for webhook-signature headers.',
-        kind: 'secret',
-      },
-    ],
-  },
-  {
-    title: 'JWT',
-    fields: [
-      {
-        key: 'jwtSecret',
-        label: 'JWT secret (HS256)',
-        help: 'Shared secret for HS256 tokens.',
-        kind: 'secret',
-      },
-      {
-        key: 'jwksUrl',
-        label: 'JWKS URL',
-        help: 'For RS256/ES256 tokens, keys looked up by kid. Empty to disable.',
-        kind: 'text',
-      },
-      {
-        key: 'jwtIssuer',
-        label: 'Issuer (iss)',
-        help: 'Required issuer; empty accepts any.',
-        kind: 'text',
-      },
-      {
-        key: 'jwtAudience',
-        label: 'Audience (aud)',
-        help: 'Required audience; empty accepts any.',
-        kind: 'text',
-      },
-      {
-        key: 'clockToleranceSec',
-        label: 'Clock tolerance (s)',
-        help: 'Slack for exp / iat / nbf.',
-        kind: 'number',
-        min: 0,
-        max: 3600,
-      },
-    ],
-  },
-  {
-    title: 'Receiver',
-    fields: [
-      {
-        key: 'timestampWindowSec',
-        label: 'Timestamp window (s)',
-        help: 'Maximum age of X-A2A-Timestamp / webhook-timestamp.',
-        kind: 'number',
-        min: 1,
-        max: 604800,
-      },
-      {
-        key: 'receiverPort',
-        label: 'Receiver port',
-        help: 'Port the receiver listens on (0 picks a free one).',
-        kind: 'number',
-        min: 0,
-        max: 65535,
-      },
-      {
-        key: 'responseMode',
-        label: 'Response mode',
-        help: 'Observe answers 200 to everything; enforce answers 400/401 like a strict receiver.',
-        kind: 'mode',
-      },
-      {
-        key: 'bodyLimitBytes',
-        label: 'Body limit (bytes)',
-        help: 'Larger requests get 413 and are recorded in the audit log.',
-        kind: 'number',
-        min: 1024,
-        max: 536870912,
-      },
-    ],
-  },
-  {
-    title: 'Limits on what agents send',
-    fields: [
-      {
-        key: 'sseFrameLimitBytes',
-        label: 'SSE frame limit (bytes)',
-        help: 'A bigger event ends the stream with an error; what arrived is kept.',
-        kind: 'number',
-        min: 1024,
-        max: 1073741824,
-      },
-      {
-        key: 'sseStreamLimitBytes',
-        label: 'SSE stream limit (bytes)',
-        help: 'Budget of one stream; past it the stream is closed.',
-        kind: 'number',
-        min: 1024,
-        max: 68719476736,
-      },
-      {
-        key: 'cardLimitBytes',
-        label: 'Agent card limit (bytes)',
-        help: 'Larger cards are refused; the start of the answer is in the wire log.',
-        kind: 'number',
-        min: 1024,
-        max: 268435456,
-      },
-      {
-        key: 'rpcAnswerLimitBytes',
-        label: 'RPC answer limit (bytes)',
-        help: 'Larger JSON-RPC answers are cut at the limit and refused.',
-        kind: 'number',
-        min: 1024,
-        max: 1073741824,
-      },
-    ],
-  },
-  {
-    title: 'Retention',
-    fields: [
-      {
-        key: 'retentionMaxBytes',
-        label: 'Maximum data size (bytes)',
-        help: 'Oldest wire log, stream frames and replays are deleted past it. 0 = no limit.',
-        kind: 'number',
-        min: 0,
-        max: 1099511627776,
-      },
-      {
-        key: 'retentionMaxAgeDays',
-        label: 'Maximum age (days)',
-        help: 'Older wire log, stream frames and replays are deleted. 0 = keep forever.',
-        kind: 'number',
-        min: 0,
-        max: 36500,
-      },
-      {
-        key: 'retentionIncludeCaptures',
-        label: 'Apply to captures too',
-        help: 'Off: captured webhooks are kept whatever their age or size.',
-        kind: 'boolean',
-      },
-    ],
-  },
-];
-
-export const SECRET_KEYS: readonly SecretSettingKey[] = [
-  'webhookSecret',
-  'jwtSecret',
-  'notificationToken',
-  'standardWebhooksSecret',
-];
+/** The form's sections, in order, each with its fields: all derived from the settings schema. */
+export const FIELD_GROUPS: { title: string; fields: FieldDef[] }[] = SETTING_GROUPS.map(
+  (title) => ({
+    title,
+    fields: SETTING_KEYS.flatMap((key) => {
+      const f: Omit<FieldDef, 'key'> & { group: string } = SETTING_FIELDS[key];
+      if (f.group !== title) return [];
+      return [{ key, label: f.label, help: f.help, kind: f.kind, min: f.min, max: f.max }];
+    }),
+  }),
+);
 
 export function toDraft(s: Settings): Draft {
   const out = {} as Draft;

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createResponseRules,
-  getResponseRules,
   globToRegExp,
 } from '../../../electron/engine/receiver/response-rules';
 import { openDatabase, type Db } from '../../../electron/engine/store/open-store';
@@ -78,11 +77,10 @@ describe('response rules', () => {
     expect(() => rules.set([{ path: '/x', status: 99 }])).toThrow();
   });
 
-  it('persists rules and remaining counts per database, one instance per db', () => {
+  it('persists rules and remaining counts per database', () => {
     const dir = mkdtempSync(join(tmpdir(), 'switchboard-rules-'));
     const db = tempDb(dir);
-    const shared = getResponseRules(db);
-    expect(getResponseRules(db)).toBe(shared);
+    const shared = createResponseRules({ db });
     shared.set([{ path: '/w', status: 429, failNext: 3 }]);
     shared.match('POST', '/w');
     db.close();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { accessToken } from '../../../electron/cli-serve';
+import { accessToken } from '../../../electron/cli/serve-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'token-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,6 @@
 // The preload with a faked `electron` module: it exposes exactly the contract's operations plus
-// onEvent, unwraps IpcResults, and never hands the IPC event object to the page.
+// onEvent, hands IpcResults through whole (code and status survive contextBridge), and never
+// hands the IPC event object to the page.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { operationNames } from '../../../shared/api';
 
@@ -33,16 +34,17 @@ describe('preload', () => {
     expect(Object.isFrozen(api)).toBe(true);
   });
 
-  it('unwraps results and rethrows errors with the engine message', async () => {
+  it('resolves with the whole IpcResult, failures included', async () => {
     const api = exposed['switchboard'] as Api;
     invoke.mockResolvedValueOnce({ ok: true, value: { count: 3 } });
-    await expect(api['countCaptures']!({})).resolves.toEqual({ count: 3 });
+    await expect(api['countCaptures']!({})).resolves.toEqual({ ok: true, value: { count: 3 } });
     expect(invoke).toHaveBeenLastCalledWith('sb:countCaptures', {});
-    invoke.mockResolvedValueOnce({
+    const failed = {
       ok: false,
-      error: { status: 404, code: 'x', message: 'Capture 9 is gone.' },
-    });
-    await expect(api['getCapture']!({ id: 9 })).rejects.toThrow('Capture 9 is gone.');
+      error: { status: 404, code: 'not_found', message: 'Capture 9 is gone.' },
+    };
+    invoke.mockResolvedValueOnce(failed);
+    await expect(api['getCapture']!({ id: 9 })).resolves.toEqual(failed);
   });
 
   it('delivers events without the IPC event object and unsubscribes', () => {

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CSP, isAppUrl, isSafeExternalUrl } from '../../../electron/security';
+import { CSP, META_CSP, isAppUrl, isSafeExternalUrl } from '../../../electron/security';
 
 describe('isSafeExternalUrl', () => {
   it.each(['https://a2a-protocol.org/latest/', 'http://example.com/x?y=1'])('allows %s', (u) => {
@@ -30,5 +31,12 @@ describe('isAppUrl and CSP', () => {
     expect(CSP).toContain("default-src 'self'");
     expect(CSP).toContain("script-src 'self'");
     expect(CSP).not.toContain('unsafe');
+  });
+  it('is the same policy in the header and in the built page', () => {
+    expect(CSP.startsWith(META_CSP)).toBe(true);
+    // The build's meta tag takes it from here: no second policy string in the vite config.
+    const vite = readFileSync('vite.config.ts', 'utf8');
+    expect(vite).toContain('META_CSP');
+    expect(vite).not.toContain('default-src');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationNames } from '../../../shared/api';
+import { ApiError, operationNames } from '../../../shared/api';
 import type { EngineEvent } from '../../../shared/events';
 import { createIpcBridge } from '../../../renderer/bridge/ipc-bridge';
 import type { PreloadApi } from '../../../renderer/bridge/types';
@@ -7,10 +7,11 @@ import type { PreloadApi } from '../../../renderer/bridge/types';
 function fakePreload(extra: Record<string, unknown> = {}) {
   const listeners: ((e: EngineEvent) => void)[] = [];
   const exposed: Record<string, unknown> = {
-    countCaptures: async () => ({ count: 2 }),
-    getCapture: async () => {
-      throw new Error('Capture 4 does not exist.');
-    },
+    countCaptures: async () => ({ ok: true, value: { count: 2 } }),
+    getCapture: async () => ({
+      ok: false,
+      error: { status: 404, code: 'not_found', message: 'Capture 4 does not exist.' },
+    }),
     onEvent: (l: (e: EngineEvent) => void) => {
       listeners.push(l);
       return () => undefined;
@@ -29,9 +30,15 @@ describe('createIpcBridge', () => {
     await expect(bridge.api.countCaptures({})).resolves.toEqual({ count: 2 });
   });
 
-  it('keeps error messages and reports missing operations clearly', async () => {
+  it('fails with the same ApiError as over HTTP and reports missing operations clearly', async () => {
     const bridge = createIpcBridge(fakePreload().preload);
-    await expect(bridge.api.getCapture({ id: 4 })).rejects.toThrow('Capture 4 does not exist.');
+    const err: unknown = await bridge.api.getCapture({ id: 4 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({
+      status: 404,
+      code: 'not_found',
+      message: 'Capture 4 does not exist.',
+    });
     await expect(bridge.api.health({})).rejects.toThrow('does not provide health');
   });
 

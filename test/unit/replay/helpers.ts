@@ -10,7 +10,7 @@ import {
   createReplayService,
   type ReplayService,
 } from '../../../electron/engine/replay/replay-service';
-import { DEFAULT_SETTINGS } from '../../../electron/engine/settings';
+import { DEFAULT_SETTINGS } from '../../../shared/model';
 import {
   createCapturesRepo,
   type CapturesRepo,

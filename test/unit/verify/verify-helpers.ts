@@ -4,7 +4,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import type { HeaderPair, Settings } from '../../../shared/model';
 import type { SyncCrypto, VerifyContext, VerifyInput } from '../../../shared/verify/index';
 import { nodeCrypto } from '../../../electron/engine/captures/node-crypto';
-import { DEFAULT_SETTINGS } from '../../../electron/engine/settings';
+import { DEFAULT_SETTINGS } from '../../../shared/model';
 
 export const NOW_MS = 1_800_000_000_000;
 export const NOW_SEC = NOW_MS / 1000;

@@ -10,6 +10,7 @@ import { answerRuleMigration } from './007-answer-rule';
 import { captureOriginMigration } from './008-capture-origin';
 import { replayBodyRefMigration } from './011-replay-body-ref';
 import { lintAtIngestMigration } from './012-lint-at-ingest';
+import { dropSettingsTableMigration } from './013-drop-settings-table';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const migrations: Migration[] = [
   captureOriginMigration,
   replayBodyRefMigration,
   lintAtIngestMigration,
+  dropSettingsTableMigration,
 ];

@@ -4,11 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { defaultDataDir } from './engine/data-dir';
-import { asUsage, parseCommand } from './engine/cli/cli-args';
-import { createEngine } from './engine/engine';
-import { parsePort } from './engine/parse-port';
-import { startBrowserMode } from './serve';
+import { defaultDataDir } from '../engine/data-dir';
+import { asUsage, parseCommand } from './args';
+import { createEngine } from '../engine/engine';
+import { parsePort } from '../engine/parse-port';
+import { startBrowserMode } from '../serve';
 
 export const SERVE_USAGE = `usage: switchboard serve [--port 5170] [--receiver-port R] [--data-dir D] [--token-file F] [--no-open] [--json]
   --json   print {"ui","receiver","webhook","dataDir"} as one JSON line instead of the text`;
@@ -78,12 +78,14 @@ export async function runServe(argv: string[]): Promise<void> {
 }
 
 /** The renderer build: next to the running script (the npm package ships dist/renderer beside
- *  dist-cli/, and electron/cli.ts sits beside dist/ in a checkout), else ./dist/renderer. */
+ *  dist-cli/; in a checkout electron/cli/index.ts is two levels below dist/), else ./dist/renderer. */
 function defaultStaticDir(): string {
   try {
     const script = realpathSync(process.argv[1] ?? '');
-    const beside = join(dirname(script), '..', 'dist', 'renderer');
-    if (existsSync(join(beside, 'index.html'))) return beside;
+    for (const up of [['..'], ['..', '..']]) {
+      const beside = join(dirname(script), ...up, 'dist', 'renderer');
+      if (existsSync(join(beside, 'index.html'))) return beside;
+    }
   } catch {
     // no script path (e.g. node -e): fall back to the working directory
   }

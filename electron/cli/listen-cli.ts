@@ -4,11 +4,11 @@
 // at the first invalid one. Exit code 1 when --exit-on fired or --count was not reached in time.
 // Only our own fields are printed (no bodies, no header values: they may carry secrets).
 import { resolve } from 'node:path';
-import type { CaptureSummary } from '../../../shared/model';
-import { defaultDataDir } from '../data-dir';
-import { createEngine } from '../engine';
-import { parsePort } from '../parse-port';
-import { asUsage, EXIT, oneOf, parseCommand, wholeNumber } from './cli-args';
+import type { CaptureSummary } from '../../shared/model';
+import { defaultDataDir } from '../engine/data-dir';
+import { createEngine } from '../engine/engine';
+import { parsePort } from '../engine/parse-port';
+import { asUsage, EXIT, oneOf, parseCommand, wholeNumber } from './args';
 
 export const LISTEN_USAGE = `usage: switchboard listen [--receiver-port P] [--data-dir D] [--count N] [--timeout S]
                           [--exit-on invalid] [--json]

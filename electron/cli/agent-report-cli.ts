@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { agentReportArgs } from '../../../shared/api/agent-report';
-import { ApiError } from '../../../shared/api/define';
-import { createEngine } from '../engine';
-import { parsePort } from '../parse-port';
-import { asUsage, EXIT, FORMATS, oneOf, parseCommand, UsageError, wholeNumber } from './cli-args';
+import { agentReportArgs } from '../../shared/api/agent-report';
+import { ApiError } from '../../shared/api/define';
+import { createEngine } from '../engine/engine';
+import { parsePort } from '../engine/parse-port';
+import { asUsage, EXIT, FORMATS, oneOf, parseCommand, UsageError, wholeNumber } from './args';
 
 export const AGENT_REPORT_USAGE = `usage: switchboard agent-report <agent-url> [--format markdown|json] [--out FILE]
                           [--message TEXT] [--time-scale N] [--scenario-timeout S]

@@ -3,14 +3,14 @@
 // Secrets: SWITCHBOARD_WEBHOOK_SECRET / SWITCHBOARD_JWT_SECRET when set, else the app's settings
 // in the data dir (generated on first run), so the app's receiver verifies the webhooks.
 // Secret values are never printed.
-import { tryItCurl } from '../../../shared/tutorial-request';
-import { defaultDataDir } from '../data-dir';
-import { asUsage, parseCommand } from '../cli/cli-args';
-import { parsePort } from '../parse-port';
-import { createSettingsStore } from '../settings';
-import { parseSpeed, speedFromEnv } from './clock';
-import type { DemoSecrets } from './runtime';
-import { DEFAULT_PORTS, startDemoAgents } from './start-agents';
+import { tryItCurl } from '../../shared/tutorial-request';
+import { defaultDataDir } from '../engine/data-dir';
+import { asUsage, parseCommand } from './args';
+import { parsePort } from '../engine/parse-port';
+import { createSettingsStore } from '../engine/settings';
+import { parseSpeed, speedFromEnv } from '../engine/demo/clock';
+import type { DemoSecrets } from '../engine/demo/runtime';
+import { DEFAULT_PORTS, startDemoAgents } from '../engine/demo/start-agents';
 
 export const DEMO_USAGE = `usage: switchboard demo [--long-port 8001] [--enterprise-port 8002] [--speed N] [--data-dir D] [--json]
   --json         print {"long","enterprise","speed"} as one JSON line instead of the text

@@ -62,7 +62,6 @@ export function wholeNumber(value: string, flag: string, min: number, usage: str
 }
 
 export const FORMATS = ['markdown', 'json'] as const;
-export type ReportFormat = (typeof FORMATS)[number];
 
 /** Runs a value check that throws a plain Error (parsePort, parseSpeed) as a usage error. */
 export function asUsage<T>(check: () => T, usage: string): T {

@@ -2,14 +2,14 @@
 // Exit codes (docs/ci.md): 0 ok, 1 a required check failed / an attack got through / an error,
 // 2 usage error (unknown command or option, bad value). Usage and errors go to stderr; stdout
 // carries only results (text, Markdown, JSON or NDJSON), so pipelines can parse it.
-import { runServe, SERVE_USAGE } from './cli-serve';
-import { EXIT, UsageError } from './engine/cli/cli-args';
-import { AGENT_REPORT_USAGE, runAgentReportCli } from './engine/cli/agent-report-cli';
-import { LISTEN_USAGE, runListenCli } from './engine/cli/listen-cli';
-import { DEMO_USAGE, runDemoCli } from './engine/demo/cli';
-import { REPLAY_USAGE, runReplayCli } from './engine/replay/cli';
-import { APP_VERSION } from './engine/version';
-import { assertNodeVersion } from '../scripts/node-version.mjs';
+import { runServe, SERVE_USAGE } from './serve-cli';
+import { EXIT, UsageError } from './args';
+import { AGENT_REPORT_USAGE, runAgentReportCli } from './agent-report-cli';
+import { LISTEN_USAGE, runListenCli } from './listen-cli';
+import { DEMO_USAGE, runDemoCli } from './demo-cli';
+import { REPLAY_USAGE, runReplayCli } from './replay-cli';
+import { APP_VERSION } from '../engine/version';
+import { assertNodeVersion } from '../../scripts/node-version.mjs';
 
 const USAGE = `usage: switchboard <command> [options]      (switchboard <command> --help for its options)
   serve            engine + browser UI   [--port P] [--receiver-port R] [--data-dir D] [--token-file F] [--no-open] [--json]

@@ -1,29 +1,17 @@
 // CLI for CI pipelines: `replay <captureId> --to URL [--mode ...]` and
-// `handler-report --to URL --capture <id>`. Opens the store and settings of the data dir
-// directly (no receiver, no UI). runReplayCli returns the exit code: 0 ok; 1 when any attack
+// `handler-report --to URL --capture <id>`. A client of the engine's handlers on the data dir
+// (the engine is not started: no receiver, no UI). runReplayCli returns the exit code: 0 ok; 1 when any attack
 // was accepted (or the valid delivery refused), or a replay failed (an attack replay fails when
 // the handler accepted it); usage errors throw UsageError (exit code 2).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ApiError } from '../../../shared/api/define';
-import {
-  ATTACKS,
-  REPLAY_MODES,
-  type AttackName,
-  type ReplayMode,
-} from '../../../shared/api/replay';
-import { reverifyStored, type VerifyDeps } from '../captures/verify-and-save';
-import { FORMATS, oneOf, parseCommand, UsageError, wholeNumber } from '../cli/cli-args';
-import { defaultDataDir } from '../data-dir';
-import { createSettingsStore } from '../settings';
-import { createCapturesRepo } from '../store/captures-repo';
-import { openDatabase } from '../store/open-store';
-import { createJtiRepo } from '../store/jti-repo';
-import { createReplaysRepo } from '../store/replays-repo';
-import { parseHar } from './har-import';
-import { runHandlerReport } from './handler-report';
-import { replayCapture } from './replay-one';
-import { createReplayService } from './replay-service';
+import type { EngineHandlers } from '../../shared/api';
+import { ApiError } from '../../shared/api/define';
+import { ATTACKS, REPLAY_MODES, type AttackName, type ReplayMode } from '../../shared/api/replay';
+import { defaultDataDir } from '../engine/data-dir';
+import { createEngine } from '../engine/engine';
+import { parseHar } from '../engine/replay/har-import';
+import { FORMATS, oneOf, parseCommand, UsageError, wholeNumber } from './args';
 
 export const REPLAY_USAGE = `usage:
   switchboard replay <captureId|file.har> --to URL [--mode exact|resigned|attack] [--attack NAME]
@@ -74,23 +62,11 @@ export async function runReplayCli(
   }
 
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const db = openDatabase(dataDir);
+  const engine = createEngine({ dataDir, log: err });
+  const { handlers } = engine;
   try {
-    const settings = createSettingsStore({ dataDir });
-    const captures = createCapturesRepo(db);
-    const id = await captureRef(ref, entry, {
-      captures,
-      jti: createJtiRepo(db),
-      settings: () => settings.get(),
-    });
+    const id = await captureRef(ref, entry, handlers);
     if (!/^\d+$/.test(ref)) err(`imported entry ${entry} of ${ref} as capture #${id}`);
-    const svc = createReplayService({
-      captures,
-      replays: createReplaysRepo(db),
-      settings: () => settings.get(),
-      emit: () => undefined,
-      receiverUrl: () => `http://127.0.0.1:${settings.get().receiverPort}`,
-    });
     const target = {
       targetUrl: values.to,
       confirmNonLoopback: values.yes,
@@ -98,7 +74,7 @@ export async function runReplayCli(
       timeoutMs,
     };
     if (command === 'handler-report') {
-      const report = await runHandlerReport(svc, {
+      const report = await handlers.handlerReport({
         ...target,
         targetUrl: values.to,
         captureId: id,
@@ -109,7 +85,7 @@ export async function runReplayCli(
       else log(text);
       return report.vulnerable > 0 || report.validRejected ? 1 : 0;
     }
-    const r = await replayCapture(svc, {
+    const r = await handlers.replayCapture({
       ...target,
       id,
       mode: values.mode as ReplayMode,
@@ -134,13 +110,17 @@ export async function runReplayCli(
     }
     throw e;
   } finally {
-    db.close();
+    await engine.stop();
   }
 }
 
 /** A capture id as given, or the `entry`-th webhook of a HAR file imported (and verified like a
- *  live capture) into the data dir. */
-async function captureRef(ref: string, entry: number, deps: VerifyDeps): Promise<number> {
+ *  live capture) into the data dir through the engine's importHar. */
+async function captureRef(
+  ref: string,
+  entry: number,
+  handlers: Pick<EngineHandlers, 'importHar'>,
+): Promise<number> {
   if (/^\d+$/.test(ref)) {
     const id = Number(ref);
     if (id <= 0) throw new UsageError('a capture id is a positive number', REPLAY_USAGE);
@@ -163,7 +143,12 @@ async function captureRef(ref: string, entry: number, deps: VerifyDeps): Promise
       REPLAY_USAGE,
     );
   }
-  const id = deps.captures.insert(picked.capture);
-  await reverifyStored(deps, id);
+  // Only the chosen entry is imported: a HAR of that one entry (parseHar accepted the file).
+  const doc = JSON.parse(text) as { log: { entries: unknown[] } };
+  const one = { ...doc, log: { ...doc.log, entries: [doc.log.entries[picked.index]] } };
+  const { ids } = await handlers.importHar({ har: JSON.stringify(one) });
+  const id = ids[0];
+  if (id === undefined)
+    throw new ApiError(400, 'bad_har', `entry ${entry} of ${ref} could not be imported`);
   return id;
 }
