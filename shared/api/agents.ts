@@ -6,6 +6,7 @@ import { op, type HandlersOf } from './define';
 import type { HeaderPair } from '../model';
 import type { CardSummary } from '../a2a/card-info';
 import type { CardValidation } from '../a2a/validate-card';
+import { TRANSPORTS, type Transport } from '../a2a/transports';
 import type { Finding, ProtocolVersion, PushDialect, TaskState, TimelineEvent } from '../a2a/types';
 
 export interface AgentView {
@@ -22,8 +23,14 @@ export interface AgentView {
   versionOverride: ProtocolVersion | null;
   pushDialect: PushDialect;
   pushDialectOverride: PushDialect | null;
-  /** JSON-RPC endpoint used for the effective version. */
+  /** Endpoint of the effective transport and version (JSON-RPC URL, HTTP+JSON base URL or
+   *  gRPC address). */
   rpcUrl: string;
+  /** Effective transport (override, else the card's first interface Switchboard speaks). */
+  transport: Transport;
+  transportOverride: Transport | null;
+  /** The transports the card offers that Switchboard speaks, in card order. */
+  transports: { transport: Transport; urls: string[]; versions: ProtocolVersion[] }[];
   /** Custom headers: names and a masked preview, never the value. */
   headers: { name: string; preview: string }[];
   /** Origins besides the base URL's that the user confirmed the custom headers may go to. */
@@ -169,6 +176,8 @@ export const agentOps = {
       id,
       protocolVersion: version.nullable().optional(),
       pushDialect: dialect.nullable().optional(),
+      /** JSONRPC | HTTP+JSON | GRPC; null = back to the card's default. */
+      transport: z.enum(TRANSPORTS).nullable().optional(),
       /** Replaces all custom headers when given. */
       headers: headers.optional(),
       /** Replaces the confirmed other origins the custom headers may be sent to. */

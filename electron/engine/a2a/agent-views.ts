@@ -1,7 +1,16 @@
-// Derives what the API shows about an agent from its stored row: effective protocol version
-// (override, else the best version the card offers over JSON-RPC), push dialect, endpoint,
-// and custom headers masked (values are secrets: only the auth scheme word is shown).
-import { rpcEndpoint, summarizeCard, supportedVersions } from '../../../shared/a2a/card-info';
+// Derives what the API shows about an agent from its stored row: effective transport (override,
+// else the card's first interface Switchboard speaks), protocol version (override, else the best
+// version the card offers over that transport), push dialect, endpoint, and custom headers
+// masked (values are secrets: only the auth scheme word is shown).
+import { summarizeCard, supportedVersions } from '../../../shared/a2a/card-info';
+import {
+  availableTransports,
+  defaultTransport,
+  endpointFor,
+  transportInterfaces,
+  versionsOver,
+  type Transport,
+} from '../../../shared/a2a/transports';
 import type { ProtocolVersion } from '../../../shared/a2a/types';
 import { ApiError } from '../../../shared/api';
 import type { AgentView } from '../../../shared/api/agents';
@@ -31,12 +40,20 @@ export function requireAgent(agents: Pick<AgentsRepo, 'get'>, id: number): Agent
   return a;
 }
 
+export function effectiveTransport(a: Pick<AgentRow, 'card' | 'transportOverride'>): Transport {
+  return a.transportOverride ?? defaultTransport(a.card);
+}
+
 export function effectiveVersion(a: AgentRow): ProtocolVersion {
-  return a.versionOverride ?? a.detectedVersion;
+  if (a.versionOverride) return a.versionOverride;
+  // The detected version is the best over JSON-RPC; another transport may offer other versions.
+  const over = versionsOver(a.card, effectiveTransport(a));
+  return over.includes(a.detectedVersion) ? a.detectedVersion : (over[0] ?? a.detectedVersion);
 }
 
 export function toAgentView(a: AgentRow): AgentView {
   const protocolVersion = effectiveVersion(a);
+  const transport = effectiveTransport(a);
   return {
     id: a.id,
     baseUrl: a.baseUrl,
@@ -49,7 +66,20 @@ export function toAgentView(a: AgentRow): AgentView {
     versionOverride: a.versionOverride,
     pushDialect: a.pushDialect ?? defaultPushDialect(protocolVersion, a.card),
     pushDialectOverride: a.pushDialect,
-    rpcUrl: rpcEndpoint(a.card, protocolVersion, a.baseUrl),
+    rpcUrl: endpointFor(a.card, transport, protocolVersion, a.baseUrl),
+    transport,
+    transportOverride: a.transportOverride,
+    transports: availableTransports(a.card).map((t) => ({
+      transport: t,
+      urls: [
+        ...new Set(
+          transportInterfaces(a.card)
+            .filter((i) => i.transport === t)
+            .map((i) => i.url),
+        ),
+      ],
+      versions: versionsOver(a.card, t),
+    })),
     headers: Object.entries(a.headers).map(([name, v]) => ({ name, preview: maskHeader(v) })),
     headerOrigins: a.headerOrigins,
     createdAt: a.createdAt,
@@ -62,9 +92,11 @@ export function targetOf(
   version: ProtocolVersion = effectiveVersion(a),
   limits?: Pick<Settings, 'rpcAnswerLimitBytes'>,
 ): AgentTarget {
-  const rpcUrl = rpcEndpoint(a.card, version, a.baseUrl);
+  const transport = effectiveTransport(a);
+  const rpcUrl = endpointFor(a.card, transport, version, a.baseUrl);
   return {
     agentId: a.id,
+    transport,
     rpcUrl,
     version,
     headers: headersFor(a, rpcUrl),
@@ -80,7 +112,7 @@ export function headersFor(a: AgentRow, url: string): Record<string, string> {
   const names = Object.keys(a.headers);
   if (!names.length) return a.headers;
   const entered = new URL(a.baseUrl).origin;
-  const target = new URL(url).origin;
+  const target = originOf(url);
   if (target === entered || a.headerOrigins.includes(target)) return a.headers;
   throw new ApiError(
     409,
@@ -88,4 +120,15 @@ export function headersFor(a: AgentRow, url: string): Record<string, string> {
     `The agent card sends calls to ${target}, but your custom headers (${names.join(', ')}) were entered for ${entered}. ` +
       `Switchboard sends them to another origin only once you confirm it for this agent: add ${target} to the agent's allowed header origins (updateAgent headerOrigins), or remove the headers.`,
   );
+}
+
+/** Origin of an interface URL; a gRPC address without a scheme (host:port) counts as http. */
+function originOf(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.origin !== 'null') return u.origin;
+  } catch {
+    // not an absolute URL: a bare host:port
+  }
+  return new URL(`http://${url}`).origin;
 }

@@ -1,5 +1,5 @@
-// One open SSE exchange with an agent (message/stream, SendStreamingMessage, resubscribe,
-// SubscribeToTask). The frames each network chunk completes are stored in one transaction
+// One open stream with an agent (message/stream, SendStreamingMessage, resubscribe,
+// SubscribeToTask) over any transport (transport/index.ts openFrames). The frames each network chunk completes are stored in one transaction
 // (raw text + arrival time, before anything else happens), then 'stream' events go out and a
 // 'task' event when the state changed. `started` resolves once the task id is known (first
 // frame naming it), so callers can answer `{taskId}` while the stream goes on.
@@ -10,17 +10,10 @@ import type { A2aTasksRepo, TaskPush } from '../store/a2a-tasks-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
 import type { RpcCall } from './dialect';
 import { frameRow, frameToTimeline } from './frame-record';
-import {
-  DEFAULT_ANSWER_LIMIT_BYTES,
-  DEFAULT_TIMEOUT_MS,
-  parseRpcAnswer,
-  post,
-  RpcError,
-  type AgentTarget,
-} from './rpc-client';
+import { DEFAULT_TIMEOUT_MS, RpcError, type AgentTarget } from './rpc-client';
 import { finding } from '../../../shared/a2a/lint';
-import { FrameLimitError, readFrames, type RawFrame } from './sse-frames';
-import { readLoggedBody, refuseRedirect, type WireResponse } from './wire-http';
+import { FrameLimitError } from './sse-frames';
+import { openFrames, type TransportFrame } from './transport';
 
 export interface StreamStart {
   exchangeId: number;
@@ -65,20 +58,14 @@ export async function openStream(
 ): Promise<{ start: StreamStart; session: StreamSession }> {
   const abort = new AbortController();
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const res = await post(deps.wire, o.target, o.call, o.kind, {
+  const s = deps.ctx.settings.get();
+  const res = await openFrames(deps.wire, o.target, o.call, o.kind, {
     taskId: o.taskId,
     timeoutMs,
     signal: abort.signal,
     ...(o.redactInBody ? { redactInBody: o.redactInBody } : {}),
+    limits: { maxFrameBytes: s.sseFrameLimitBytes, maxStreamBytes: s.sseStreamLimitBytes },
   });
-  await refuseNonSse(
-    deps.wire,
-    res,
-    o.call.method,
-    timeoutMs,
-    o.target.answerLimitBytes ?? DEFAULT_ANSWER_LIMIT_BYTES,
-  );
-  res.clearTimeout();
   const gate = startGate(res.exchangeId, o.call.method, timeoutMs);
   let disconnected = false;
   const session: StreamSession = {
@@ -108,7 +95,7 @@ export async function openStream(
   deps.onOpen(session);
   if (o.taskId) learnTask(o.taskId, null);
 
-  const ingest = (frames: RawFrame[]) => {
+  const ingest = (frames: TransportFrame[]) => {
     if (!db.open) return;
     const out: TimelineEvent[] = [];
     let changed = false;
@@ -150,10 +137,8 @@ export async function openStream(
   session.done = (async () => {
     let end: 'complete' | 'disconnected' | 'error' = 'complete';
     let rest = '';
-    const s = deps.ctx.settings.get();
-    const limits = { maxFrameBytes: s.sseFrameLimitBytes, maxStreamBytes: s.sseStreamLimitBytes };
     try {
-      if (res.response.body) rest = await readFrames(res.response.body, ingest, limits);
+      rest = await res.read(ingest);
     } catch (err) {
       end = disconnected ? 'disconnected' : 'error';
       if (err instanceof FrameLimitError && db.open) {
@@ -203,38 +188,6 @@ export async function openStream(
   } catch (err) {
     session.disconnect();
     throw err;
-  }
-}
-
-/** A JSON / HTML answer to a stream request: JSON-RPC and HTTP errors, else "not SSE". */
-async function refuseNonSse(
-  wire: A2aWireRepo,
-  res: WireResponse,
-  method: string,
-  timeoutMs: number,
-  limitBytes: number,
-): Promise<void> {
-  refuseRedirect(res, method);
-  const ct = res.response.headers.get('content-type') ?? '';
-  if (/^text\/event-stream\b/i.test(ct)) return;
-  const text = await readLoggedBody(wire, res, timeoutMs, limitBytes);
-  wire.finishExchange(res.exchangeId, { streamEnd: 'error' });
-  // JSON-RPC and HTTP errors say more than "not SSE"; a 200 HTML page is simply not SSE.
-  if (res.response.status >= 400 || isJson(text)) parseRpcAnswer(method, res.response.status, text);
-  throw new ApiError(
-    502,
-    'not_sse',
-    `${method}: the agent answered \`${ct || 'no content type'}\` instead of an SSE stream (text/event-stream). ` +
-      'It may not support streaming: try with stream off.',
-  );
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
   }
 }
 

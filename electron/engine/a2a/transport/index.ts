@@ -1,0 +1,49 @@
+// THE transport seam: every call to an agent goes through `callAgent` (unary) or `openFrames`
+// (streams), which pick the binding of the target (JSON-RPC, HTTP+JSON, gRPC). Callers pass the
+// logical operation (RpcCall from dialect.ts) and get one normalised model back, whatever the
+// transport: the JSON-RPC-equivalent `result` of the call's protocol version, or frames.
+import { ApiError } from '../../../../shared/api';
+import type { A2aWireRepo } from '../../store/a2a-wire-repo';
+import type { RpcCall } from '../dialect';
+import { callRpc, type AgentTarget, type CallOptions, type RpcAnswer } from '../rpc-client';
+import { openJsonRpcFrames } from './jsonrpc-stream';
+import type { FrameOptions, FrameStream } from './types';
+
+export type { FrameOptions, FrameStream, TransportFrame, Transport } from './types';
+
+export function callAgent(
+  wire: A2aWireRepo,
+  t: AgentTarget,
+  call: RpcCall,
+  o: CallOptions,
+): Promise<RpcAnswer> {
+  switch (t.transport) {
+    case 'JSONRPC':
+      return callRpc(wire, t, call, o);
+    default:
+      return Promise.reject(notSpoken(t));
+  }
+}
+
+export function openFrames(
+  wire: A2aWireRepo,
+  t: AgentTarget,
+  call: RpcCall,
+  kind: 'send' | 'subscribe',
+  o: FrameOptions,
+): Promise<FrameStream> {
+  switch (t.transport) {
+    case 'JSONRPC':
+      return openJsonRpcFrames(wire, t, call, kind, o);
+    default:
+      return Promise.reject(notSpoken(t));
+  }
+}
+
+function notSpoken(t: AgentTarget): ApiError {
+  return new ApiError(
+    409,
+    'transport_unsupported',
+    `Switchboard does not speak ${t.transport} yet; choose another of the agent's transports.`,
+  );
+}
