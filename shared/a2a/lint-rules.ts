@@ -10,6 +10,26 @@ export const LINT_RULES = {
     'An SSE frame is not a JSON-RPC 2.0 response (needs `jsonrpc:"2.0"` and `result` or `error`).',
   ],
   'error-frame': ['warning', 'The agent sent a JSON-RPC error inside the stream.'],
+  'rest-not-stream-response': [
+    'error',
+    'An HTTP+JSON SSE frame is not a StreamResponse (needs one of `task`, `message`, `statusUpdate`, `artifactUpdate`).',
+  ],
+  'rest-status': [
+    'warning',
+    'An HTTP+JSON answer has another success status than the binding defines (200; 201 for a created push config and a v0.3 send; 204 for a delete).',
+  ],
+  'rest-content-type': [
+    'warning',
+    'An HTTP+JSON answer is not `application/json` (v1.0 agents answer `application/a2a+json`).',
+  ],
+  'rest-error-body': [
+    'error',
+    'An HTTP+JSON error answer has no A2A error body (v1.0 `{error: {code, status, message, details}}`, v0.3 `{code, message}`).',
+  ],
+  'rest-error-status': [
+    'warning',
+    'An HTTP+JSON error travels with another HTTP status than the binding gives its A2A error.',
+  ],
   'event-after-terminal': [
     'error',
     'An event arrived after the task reached a terminal state (or after `final: true`).',

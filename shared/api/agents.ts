@@ -94,6 +94,9 @@ export interface WireExchange {
   startedAt: number;
   durationMs: number | null;
   rpcMethod: string | null;
+  /** The binding the exchange went over (null: JSON-RPC rows from before transports, card
+   *  fetches). */
+  transport: Transport | null;
   method: string;
   url: string;
   requestHeaders: HeaderPair[];

@@ -64,7 +64,7 @@ export function toAgentView(a: AgentRow): AgentView {
     detectedVersion: a.detectedVersion,
     protocolVersion,
     versionOverride: a.versionOverride,
-    pushDialect: a.pushDialect ?? defaultPushDialect(protocolVersion, a.card),
+    pushDialect: a.pushDialect ?? defaultPushDialect(protocolVersion, a.card, transport),
     pushDialectOverride: a.pushDialect,
     rpcUrl: endpointFor(a.card, transport, protocolVersion, a.baseUrl),
     transport,

@@ -84,6 +84,7 @@ export function post(
     protocolVersion: t.version,
     method: 'POST',
     url: t.rpcUrl,
+    transport: 'JSONRPC',
     headers: requestHeaders(t, stream !== null),
     secretHeaders: secretNames(t),
     body: envelope(call),

@@ -65,7 +65,15 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       const agent = agentOf(args.id);
       const target = targetOf(agent, undefined, d.ctx.settings.get());
       const secret = d.ctx.settings.get().webhookSecret;
-      const dialect = agent.pushDialect ?? defaultPushDialect(target.version, agent.card);
+      const dialect =
+        agent.pushDialect ?? defaultPushDialect(target.version, agent.card, target.transport);
+      if (args.push && dialect === 'tutorial' && target.transport !== 'JSONRPC') {
+        throw new ApiError(
+          400,
+          'tutorial_needs_jsonrpc',
+          `The tutorial push dialect rides in JSON-RPC params; over ${target.transport} the request has no room for it. Pick the v1.0 or v0.3 push dialect for this agent, or switch it to JSON-RPC.`,
+        );
+      }
       if (args.push && args.pushAuth === 'bearer' && dialect === 'tutorial') {
         throw new ApiError(
           400,

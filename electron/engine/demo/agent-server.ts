@@ -1,5 +1,6 @@
 // One demo agent as a real A2A server: the SDK's DefaultRequestHandler behind its express
-// JSON-RPC handler (v1.0, and v0.3 in legacy mode) at "/", the agent card at
+// JSON-RPC handler (v1.0, and v0.3 in legacy mode) at "/" and its HTTP+JSON handler (v1.0, and
+// v0.3 under /rest/v1 in legacy mode) at "/rest", the agent card at
 // /.well-known/agent-card.json (and the older agent.json), our tutorial push-config capture in
 // front, and our signing/retrying push sender.
 // Why 127.0.0.1 only: the agents POST to any URL a client names; only local clients may ask.
@@ -8,7 +9,12 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { AgentCard } from '@a2a-js/sdk';
 import { InMemoryPushNotificationStore, InMemoryTaskStore } from '@a2a-js/sdk/server';
-import { agentCardHandler, jsonRpcHandler, UserBuilder } from '@a2a-js/sdk/server/express';
+import {
+  agentCardHandler,
+  jsonRpcHandler,
+  restHandler,
+  UserBuilder,
+} from '@a2a-js/sdk/server/express';
 import { buildCard, type CardSpec } from './agent-card';
 import { createDemoExecutor, type TaskBody } from './demo-executor';
 import { legacyFinalMiddleware } from './legacy-final';
@@ -16,6 +22,9 @@ import { createSignedPushSender } from './push-sender';
 import { DemoRequestHandler } from './request-handler';
 import type { AgentRuntime } from './runtime';
 import { createTutorialPushCapture } from './tutorial-push';
+
+/** Where the HTTP+JSON binding is mounted (the card's HTTP+JSON interface URL). */
+export const REST_PATH = '/rest';
 
 export interface AgentServerOptions {
   spec: CardSpec;
@@ -60,7 +69,7 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
   const server = createServer();
   const port = await listen(server, opts.port, host);
   const url = `http://${host}:${port}/`;
-  const card = buildCard(opts.spec, url);
+  const card = buildCard(opts.spec, { jsonrpc: url, rest: `${url}${REST_PATH.slice(1)}` });
 
   const pushStore = new InMemoryPushNotificationStore();
   const handler = new DemoRequestHandler(
@@ -87,6 +96,14 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
     (req.header('A2A-Version') ? compatCard : v1Card)(req, res, next),
   );
   app.use('/.well-known/agent.json', compatCard);
+  app.use(
+    REST_PATH,
+    restHandler({
+      requestHandler: handler,
+      userBuilder: UserBuilder.noAuthentication,
+      legacyCompat: { enabled: true },
+    }),
+  );
   app.use(
     '/',
     capture.middleware,

@@ -2,6 +2,7 @@
 // bodies), and one a2a_frames row per SSE frame with its raw text and arrival time. Frames
 // that arrive before the task id is known get it backfilled by `assignTask`.
 import type { HeaderPair } from '../../../shared/model';
+import type { Transport } from '../../../shared/a2a/transports';
 import type { StreamEventKind, TaskState } from '../../../shared/a2a/types';
 import type { Db } from './open-store';
 
@@ -16,6 +17,8 @@ export interface NewExchange {
   url: string;
   requestHeaders: HeaderPair[];
   requestBody: string;
+  /** The binding it went over; absent = JSON-RPC (and card fetches). */
+  transport?: Transport | null;
 }
 
 export interface ExchangeResult {
@@ -31,6 +34,7 @@ export interface ExchangeResult {
 
 export interface ExchangeRow extends NewExchange {
   id: number;
+  transport: Transport | null;
   durationMs: number | null;
   status: number | null;
   responseHeaders: HeaderPair[];
@@ -70,7 +74,7 @@ const EXCHANGE_SQL = `SELECT w.*, (SELECT COUNT(*) FROM a2a_frames f WHERE f.exc
 export function createA2aWireRepo(db: Db) {
   const insertEx =
     db.prepare(`INSERT INTO a2a_wire (agent_id, task_id, started_at, rpc_method, stream_kind,
-    protocol_version, method, url, request_headers, request_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    protocol_version, method, url, request_headers, request_body, transport) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertFrame =
     db.prepare(`INSERT INTO a2a_frames (exchange_id, task_id, at, raw, event, data, kind, state, text, meta)
     VALUES (@exchangeId, @taskId, @at, @raw, @event, @data, @kind, @state, @text, @meta)`);
@@ -110,6 +114,7 @@ export function createA2aWireRepo(db: Db) {
           e.url,
           JSON.stringify(e.requestHeaders),
           e.requestBody,
+          e.transport ?? null,
         ).lastInsertRowid,
       );
     },
@@ -198,6 +203,7 @@ interface RawEx {
   rpc_method: string | null;
   stream_kind: 'send' | 'subscribe' | null;
   protocol_version: string | null;
+  transport: Transport | null;
   method: string;
   url: string;
   request_headers: string;
@@ -236,6 +242,7 @@ function toExchange(r: RawEx): ExchangeRow {
     rpcMethod: r.rpc_method,
     streamKind: r.stream_kind,
     protocolVersion: r.protocol_version,
+    transport: r.transport,
     method: r.method,
     url: r.url,
     requestHeaders: JSON.parse(r.request_headers) as HeaderPair[],

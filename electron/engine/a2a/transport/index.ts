@@ -7,6 +7,7 @@ import type { A2aWireRepo } from '../../store/a2a-wire-repo';
 import type { RpcCall } from '../dialect';
 import { callRpc, type AgentTarget, type CallOptions, type RpcAnswer } from '../rpc-client';
 import { openJsonRpcFrames } from './jsonrpc-stream';
+import { callRest, openRestFrames } from './rest';
 import type { FrameOptions, FrameStream } from './types';
 
 export type { FrameOptions, FrameStream, TransportFrame, Transport } from './types';
@@ -17,12 +18,19 @@ export function callAgent(
   call: RpcCall,
   o: CallOptions,
 ): Promise<RpcAnswer> {
-  switch (t.transport) {
-    case 'JSONRPC':
-      return callRpc(wire, t, call, o);
-    default:
-      return Promise.reject(notSpoken(t));
-  }
+  const pick = (): Promise<RpcAnswer> => {
+    switch (t.transport) {
+      case 'JSONRPC':
+        return callRpc(wire, t, call, o);
+      case 'HTTP+JSON':
+        return callRest(wire, t, call, o);
+      default:
+        return Promise.reject(notSpoken(t));
+    }
+  };
+  return pick().catch((err: unknown) => {
+    throw namingTransport(t, err);
+  });
 }
 
 export function openFrames(
@@ -32,12 +40,30 @@ export function openFrames(
   kind: 'send' | 'subscribe',
   o: FrameOptions,
 ): Promise<FrameStream> {
-  switch (t.transport) {
-    case 'JSONRPC':
-      return openJsonRpcFrames(wire, t, call, kind, o);
-    default:
-      return Promise.reject(notSpoken(t));
-  }
+  const pick = (): Promise<FrameStream> => {
+    switch (t.transport) {
+      case 'JSONRPC':
+        return openJsonRpcFrames(wire, t, call, kind, o);
+      case 'HTTP+JSON':
+        return openRestFrames(wire, t, call, kind, o);
+      default:
+        return Promise.reject(notSpoken(t));
+    }
+  };
+  return pick().catch((err: unknown) => {
+    throw namingTransport(t, err);
+  });
+}
+
+/** "Nothing answers" says which of the card's interfaces was tried, so the user can pick
+ *  another transport (or start the agent's server for this one). */
+function namingTransport(t: AgentTarget, err: unknown): unknown {
+  if (!(err instanceof ApiError) || err.code !== 'agent_unreachable') return err;
+  return new ApiError(
+    err.status,
+    err.code,
+    `The card lists ${t.transport} at ${t.rpcUrl} but nothing answers there. ${err.message} If the agent serves other transports, pick one on the Agents screen.`,
+  );
 }
 
 function notSpoken(t: AgentTarget): ApiError {
