@@ -26,6 +26,14 @@ export const LINT_RULES = {
     'error',
     'An HTTP+JSON error answer has no A2A error body (v1.0 `{error: {code, status, message, details}}`, v0.3 `{code, message}`).',
   ],
+  'rest-jsonrpc-envelope': [
+    'error',
+    'An HTTP+JSON answer is wrapped in a JSON-RPC envelope (`jsonrpc`, `result`): the binding answers the bare object.',
+  ],
+  'rest-v03-shape': [
+    'warning',
+    'A v0.3 HTTP+JSON answer has the JSON-RPC object shape (`kind`, `parts`); the v0.3 binding carries proto JSON (`content`, `TASK_STATE_*`, no `kind`).',
+  ],
   'rest-error-status': [
     'warning',
     'An HTTP+JSON error travels with another HTTP status than the binding gives its A2A error.',

@@ -93,3 +93,14 @@ export function expectedRestStatus(e: RestError): number | null {
   if (!e.status && e.rpcCode !== null) return V03_REST_STATUS[e.rpcCode] ?? null;
   return null;
 }
+
+/** The success status of an operation in the HTTP+JSON binding (method name of either
+ *  version): 201 for a created push config and a v0.3 send, 204 for a delete, else 200. */
+export function restOkStatus(version: string, method: string): number {
+  if (method === 'message/send') return 201;
+  if (method === 'CreateTaskPushNotificationConfig') return 201;
+  if (method === 'tasks/pushNotificationConfig/set') return 201;
+  if (/^(DeleteTaskPushNotificationConfig|tasks\/pushNotificationConfig\/delete)$/.test(method))
+    return 204;
+  return version === '0.3' && method === 'SendMessage' ? 201 : 200;
+}

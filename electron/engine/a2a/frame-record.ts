@@ -100,5 +100,10 @@ export function frameToLint(f: TimelineFrameRow, meta: FrameMeta = metaOf(f)): L
   if (meta.final !== undefined) event.final = meta.final;
   if (meta.artifact) event.artifact = meta.artifact;
   if (meta.error) event.error = meta.error;
-  return { id: f.id, data: null, parsed: { event } };
+  // A frame may carry an event and a finding (e.g. an HTTP+JSON frame of the other shape).
+  return {
+    id: f.id,
+    data: null,
+    parsed: { event, ...(meta.problem ? { problem: meta.problem } : {}) },
+  };
 }

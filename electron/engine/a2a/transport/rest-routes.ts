@@ -20,6 +20,7 @@ import {
 export interface RestRoute {
   /** The v1.0 operation name (= gRPC method name). */
   op: string;
+  version: ProtocolVersion;
   verb: 'GET' | 'POST' | 'DELETE';
   /** Path and query, to append to the interface URL (without its trailing slash). */
   path: string;
@@ -57,6 +58,7 @@ export function restRoute(version: ProtocolVersion, call: RpcCall): RestRoute {
     o: Partial<Pick<RestRoute, 'body' | 'stream' | 'okStatus' | 'result'>> = {},
   ): RestRoute => ({
     op,
+    version,
     verb,
     path: prefix + path,
     body: o.body,

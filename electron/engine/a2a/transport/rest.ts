@@ -7,6 +7,7 @@ import { ApiError } from '../../../../shared/api';
 import { normalizeResult } from '../../../../shared/a2a/normalize';
 import { finding } from '../../../../shared/a2a/lint';
 import { rpcErrorMeaning } from '../../../../shared/a2a/rpc-errors';
+import { hasKind } from '../../../../shared/a2a/lint-rest';
 import { parseRestError, type RestError } from '../../../../shared/a2a/rest-status';
 import type { HeaderPair } from '../../../../shared/model';
 import type { A2aWireRepo } from '../../store/a2a-wire-repo';
@@ -176,9 +177,15 @@ export function restFrame(route: RestRoute, f: TransportFrame): TransportFrame {
       },
     };
   }
-  const event = normalizeResult(route.event(parsed.json));
+  const json = parsed.json;
+  // Fields of the other binding: a JSON-RPC envelope, or v0.3's JSON-RPC objects (`kind`).
+  if (typeof json === 'object' && json !== null && 'jsonrpc' in json)
+    return { ...f, parsed: { event: null, problem: finding('rest-jsonrpc-envelope', null) } };
+  const event = normalizeResult(route.event(json));
   if (event.kind === 'unknown')
     return { ...f, parsed: { event: null, problem: finding('rest-not-stream-response', null) } };
+  if (route.version === '0.3' && hasKind(json))
+    return { ...f, parsed: { event, problem: finding('rest-v03-shape', null) } };
   return { ...f, parsed: { event } };
 }
 
