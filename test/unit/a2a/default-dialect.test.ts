@@ -18,7 +18,7 @@ it('uses the tutorial dialect for cards that advertise it, such as the demo agen
   );
   const demo = buildCard(
     { name: 'Demo', description: 'd', version: '1.0.0', skills: [] },
-    'http://127.0.0.1:1/',
+    { jsonrpc: 'http://127.0.0.1:1/' },
   );
   expect(defaultPushDialect('1.0', demo)).toBe('tutorial');
 });

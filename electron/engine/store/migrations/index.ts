@@ -8,6 +8,7 @@ import { pushTokensMigration } from './005-push-tokens';
 import { hostileAgentsMigration } from './006-hostile-agents';
 import { answerRuleMigration } from './007-answer-rule';
 import { captureOriginMigration } from './008-capture-origin';
+import { grpcWireMigration } from './010-grpc-wire';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const migrations: Migration[] = [
   hostileAgentsMigration,
   answerRuleMigration,
   captureOriginMigration,
+  grpcWireMigration,
 ];
