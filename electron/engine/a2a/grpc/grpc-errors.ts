@@ -92,8 +92,14 @@ function unavailable(details: string, c: GrpcCallContext, early: string): ApiErr
       'grpc_stream_closed',
       `${c.method} over gRPC at ${c.address}${early} (UNAVAILABLE: "${details}"). The agent went away or dropped the connection; subscribe again to follow the task.`,
     );
+  // grpc-js: "No connection established. Last error: Protocol error" when an HTTP/1.1 server
+  // (or anything not speaking HTTP/2) answered; "... connect ECONNREFUSED" when nothing did.
+  const notGrpc = /Protocol error|HTTP\/1|Received HTTP status|Bad Request|malformed/i.test(
+    details,
+  );
   if (
-    /ECONNREFUSED|No connection established|connect|ENOTFOUND|EHOSTUNREACH|getaddrinfo/i.test(
+    !notGrpc &&
+    /ECONNREFUSED|No connection established|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|getaddrinfo/i.test(
       details,
     )
   )
