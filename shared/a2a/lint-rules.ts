@@ -14,6 +14,10 @@ export const LINT_RULES = {
     'error',
     'An HTTP+JSON SSE frame is not a StreamResponse (needs one of `task`, `message`, `statusUpdate`, `artifactUpdate`).',
   ],
+  'grpc-bad-message': [
+    'error',
+    'A gRPC stream message is not a valid A2A v1.0 StreamResponse (its bytes are kept in hex).',
+  ],
   'rest-status': [
     'warning',
     'An HTTP+JSON answer has another success status than the binding defines (200; 201 for a created push config and a v0.3 send; 204 for a delete).',

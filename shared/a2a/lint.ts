@@ -19,6 +19,8 @@ export interface LintInput {
   /** 'send' = message/stream | SendStreamingMessage; 'subscribe' = resubscribe | SubscribeToTask. */
   method: 'send' | 'subscribe';
   contentType: string | null;
+  /** gRPC streams carry no SSE content type (their messages are frames all the same). */
+  transport?: string | null;
   frames: LintFrame[];
   /** 'complete': the agent closed the stream; 'disconnected' / 'open': the user or nobody did. */
   ended: 'complete' | 'disconnected' | 'open' | 'error';
@@ -62,7 +64,7 @@ export function parseFrame(frame: LintFrame): { event?: NormalizedEvent; finding
 export function lintStream(input: LintInput): Finding[] {
   const out: Finding[] = [];
   const ct = (input.contentType ?? '').split(';')[0]?.trim().toLowerCase();
-  if (ct !== 'text/event-stream')
+  if (ct !== 'text/event-stream' && input.transport !== 'GRPC')
     out.push(finding('wrong-content-type', null, `Got \`${input.contentType ?? 'none'}\`.`));
   let taskId: string | undefined;
   let contextId: string | undefined;

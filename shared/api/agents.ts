@@ -107,7 +107,29 @@ export interface WireExchange {
   error: string | null;
   frameCount: number;
   frames?: WireFrame[];
+  /** The command that replays the exchange: curl, or grpcurl for a gRPC exchange. */
   curl: string;
+  /** gRPC exchanges only. Their frames carry each message's bytes in hex (`raw`) and the
+   *  message as JSON (`data`); `requestBody` / `responseBody` are the request / unary answer as
+   *  JSON, `requestHeaders` the metadata sent. */
+  grpc?: GrpcWireInfo;
+}
+
+export interface GrpcWireInfo {
+  /** Full method path, e.g. /lf.a2a.v1.A2AService/SendMessage. */
+  path: string;
+  /** host:port the call went to. */
+  address: string;
+  tls: boolean;
+  /** The request message's bytes (secrets replaced by «redacted»). */
+  requestHex: string;
+  /** The unary answer's bytes; null for streams (their messages are frames) and failures. */
+  responseHex: string | null;
+  /** null while the call is open. */
+  status: { code: number; name: string; details: string } | null;
+  /** A2A error reason from grpc-status-details-bin (google.rpc.ErrorInfo), if any. */
+  reason: string | null;
+  trailers: HeaderPair[];
 }
 
 export interface Timeline {

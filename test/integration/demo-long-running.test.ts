@@ -81,6 +81,8 @@ describe('Long-Running Task Agent', () => {
       `JSONRPC 0.3 ${agents.long.url}`,
       `HTTP+JSON 1.0 ${agents.long.url}rest`,
       `HTTP+JSON 0.3 ${agents.long.url}rest`,
+      `GRPC 1.0 ${agents.long.grpcAddress}`,
+      `GRPC 0.3 ${agents.long.grpcAddress}`,
     ]);
   });
 

@@ -92,6 +92,7 @@ export function lintTask(
         version: (ex.protocolVersion ?? '0.3') as ProtocolVersion,
         method: ex.streamKind,
         contentType: ex.contentType,
+        transport: ex.transport,
         frames: byExchange.get(ex.id) ?? [],
         ended: ex.streamEnd ?? 'open',
         truncatedTail: ex.truncatedTail,

@@ -1,7 +1,9 @@
-// Wire log as the API shows it: exchanges (JSON-RPC or HTTP+JSON) with their SSE frames and a
-// ready-to-paste curl command. Secrets were redacted when the exchange was written, so curl shows placeholders.
+// Wire log as the API shows it: exchanges (JSON-RPC, HTTP+JSON or gRPC) with their SSE frames
+// (or gRPC messages) and a ready-to-paste curl (grpcurl) command. Secrets were redacted when the
+// exchange was written, so the command shows placeholders.
 import type { WireExchange } from '../../../shared/api/agents';
 import { curlCommand } from '../../../shared/curl';
+import { grpcurlCommand } from '../../../shared/grpcurl';
 import type { A2aWireRepo, ExchangeRow } from '../store/a2a-wire-repo';
 
 /** "Copy as curl" of a JSON-RPC or HTTP+JSON exchange: the one builder of shared/curl.ts, with
@@ -31,9 +33,22 @@ export function toWireExchange(
     contentType: _c,
     streamEnd: _e,
     truncatedTail: _t,
+    grpc,
     ...rest
   } = ex;
-  const view: WireExchange = { ...rest, curl: toCurl(ex) };
+  const view: WireExchange = grpc
+    ? {
+        ...rest,
+        grpc,
+        curl: grpcurlCommand({
+          address: grpc.address,
+          tls: grpc.tls,
+          path: grpc.path,
+          metadata: ex.requestHeaders,
+          json: ex.requestBody,
+        }),
+      }
+    : { ...rest, curl: toCurl(ex) };
   if (withFrames && ex.streamKind) {
     view.frames = wire
       .framesOfExchange(ex.id)

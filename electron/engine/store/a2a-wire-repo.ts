@@ -1,6 +1,8 @@
-// Wire log: one a2a_wire row per HTTP exchange with an agent (request and response headers and
-// bodies), and one a2a_frames row per SSE frame with its raw text and arrival time. Frames
+// Wire log: one a2a_wire row per HTTP or gRPC exchange with an agent (request and response
+// headers and bodies; `grpc` adds a gRPC call's path, bytes, status and trailers), and one
+// a2a_frames row per SSE frame (or gRPC stream message) with its raw text and arrival time. Frames
 // that arrive before the task id is known get it backfilled by `assignTask`.
+import type { GrpcWireInfo } from '../../../shared/api/agents';
 import type { HeaderPair } from '../../../shared/model';
 import type { Transport } from '../../../shared/a2a/transports';
 import type { StreamEventKind, TaskState } from '../../../shared/a2a/types';
@@ -19,6 +21,8 @@ export interface NewExchange {
   requestBody: string;
   /** The binding it went over; absent = JSON-RPC (and card fetches). */
   transport?: Transport | null;
+  /** gRPC exchanges only (migration 10). */
+  grpc?: GrpcWireInfo | null;
 }
 
 export interface ExchangeResult {
@@ -30,6 +34,7 @@ export interface ExchangeResult {
   error?: string | null;
   streamEnd?: 'open' | 'complete' | 'disconnected' | 'error';
   truncatedTail?: boolean;
+  grpc?: GrpcWireInfo;
 }
 
 export interface ExchangeRow extends NewExchange {
@@ -44,6 +49,7 @@ export interface ExchangeRow extends NewExchange {
   truncatedTail: boolean;
   error: string | null;
   frameCount: number;
+  grpc: GrpcWireInfo | null;
 }
 
 export interface NewFrame {
@@ -74,7 +80,7 @@ const EXCHANGE_SQL = `SELECT w.*, (SELECT COUNT(*) FROM a2a_frames f WHERE f.exc
 export function createA2aWireRepo(db: Db) {
   const insertEx =
     db.prepare(`INSERT INTO a2a_wire (agent_id, task_id, started_at, rpc_method, stream_kind,
-    protocol_version, method, url, request_headers, request_body, transport) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    protocol_version, method, url, request_headers, request_body, transport, grpc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertFrame =
     db.prepare(`INSERT INTO a2a_frames (exchange_id, task_id, at, raw, event, data, kind, state, text, meta)
     VALUES (@exchangeId, @taskId, @at, @raw, @event, @data, @kind, @state, @text, @meta)`);
@@ -115,6 +121,7 @@ export function createA2aWireRepo(db: Db) {
           JSON.stringify(e.requestHeaders),
           e.requestBody,
           e.transport ?? null,
+          e.grpc ? JSON.stringify(e.grpc) : null,
         ).lastInsertRowid,
       );
     },
@@ -133,6 +140,7 @@ export function createA2aWireRepo(db: Db) {
       if (r.error !== undefined) put('error', r.error);
       if (r.streamEnd) put('stream_end', r.streamEnd);
       if (r.truncatedTail !== undefined) put('truncated_tail', r.truncatedTail ? 1 : 0);
+      if (r.grpc) put('grpc', JSON.stringify(r.grpc));
       if (sets.length)
         db.prepare(`UPDATE a2a_wire SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
     },
@@ -216,6 +224,7 @@ interface RawEx {
   truncated_tail: number;
   error: string | null;
   frame_count: number;
+  grpc: string | null;
 }
 
 interface RawFrame {
@@ -255,6 +264,7 @@ function toExchange(r: RawEx): ExchangeRow {
     truncatedTail: r.truncated_tail === 1,
     error: r.error,
     frameCount: r.frame_count,
+    grpc: r.grpc ? (JSON.parse(r.grpc) as GrpcWireInfo) : null,
   };
 }
 

@@ -8,6 +8,8 @@ import type { RpcCall } from '../dialect';
 import { callRpc, type AgentTarget, type CallOptions, type RpcAnswer } from '../rpc-client';
 import { openJsonRpcFrames } from './jsonrpc-stream';
 import { callRest, openRestFrames } from './rest';
+import { callGrpc } from '../grpc/grpc-unary';
+import { openGrpcFrames } from './grpc-frames';
 import type { FrameOptions, FrameStream } from './types';
 
 export type { FrameOptions, FrameStream, TransportFrame, Transport } from './types';
@@ -24,8 +26,8 @@ export function callAgent(
         return callRpc(wire, t, call, o);
       case 'HTTP+JSON':
         return callRest(wire, t, call, o);
-      default:
-        return Promise.reject(notSpoken(t));
+      case 'GRPC':
+        return callGrpc(wire, t, call, o);
     }
   };
   return pick().catch((err: unknown) => {
@@ -46,8 +48,8 @@ export function openFrames(
         return openJsonRpcFrames(wire, t, call, kind, o);
       case 'HTTP+JSON':
         return openRestFrames(wire, t, call, kind, o);
-      default:
-        return Promise.reject(notSpoken(t));
+      case 'GRPC':
+        return openGrpcFrames(wire, t, call, kind, o);
     }
   };
   return pick().catch((err: unknown) => {
@@ -58,18 +60,12 @@ export function openFrames(
 /** "Nothing answers" says which of the card's interfaces was tried, so the user can pick
  *  another transport (or start the agent's server for this one). */
 function namingTransport(t: AgentTarget, err: unknown): unknown {
-  if (!(err instanceof ApiError) || err.code !== 'agent_unreachable') return err;
+  // gRPC says so itself (grpc/grpc-errors.ts tells "nothing listens" from "not a gRPC server").
+  if (!(err instanceof ApiError) || err.code !== 'agent_unreachable' || t.transport === 'GRPC')
+    return err;
   return new ApiError(
     err.status,
     err.code,
     `The card lists ${t.transport} at ${t.rpcUrl} but nothing answers there. ${err.message} If the agent serves other transports, pick one on the Agents screen.`,
-  );
-}
-
-function notSpoken(t: AgentTarget): ApiError {
-  return new ApiError(
-    409,
-    'transport_unsupported',
-    `Switchboard does not speak ${t.transport} yet; choose another of the agent's transports.`,
   );
 }

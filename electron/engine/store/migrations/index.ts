@@ -9,6 +9,7 @@ import { hostileAgentsMigration } from './006-hostile-agents';
 import { answerRuleMigration } from './007-answer-rule';
 import { captureOriginMigration } from './008-capture-origin';
 import { transportsMigration } from './009-transports';
+import { grpcWireMigration } from './010-grpc-wire';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: Migration[] = [
   answerRuleMigration,
   captureOriginMigration,
   transportsMigration,
+  grpcWireMigration,
 ];
