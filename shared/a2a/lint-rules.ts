@@ -60,6 +60,22 @@ export const LINT_RULES = {
     'warning',
     'A JSON-RPC answer has neither `result` nor `error` (JSON-RPC 2.0 requires exactly one); Switchboard took it as success.',
   ],
+  'grpc-bad-message': [
+    'error',
+    'A gRPC stream message is not a valid StreamResponse of the A2A v1.0 proto; its bytes are kept (hex).',
+  ],
+  'grpc-status-mismatch': [
+    'warning',
+    'An A2A error came over gRPC with another status than A2A gives its reason.',
+  ],
+  'grpc-no-reason': [
+    'info',
+    'A gRPC error status carries no google.rpc.ErrorInfo with an A2A reason (grpc-status-details-bin): clients can only guess the A2A error from the status.',
+  ],
+  'grpc-content-type': [
+    'warning',
+    'A gRPC answer is not `application/grpc` (or `application/grpc+proto`).',
+  ],
   'webhook-state-disagrees': [
     'warning',
     'A webhook reports a task state the stream never reached, or a different final state.',
