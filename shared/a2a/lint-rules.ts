@@ -14,10 +14,6 @@ export const LINT_RULES = {
     'error',
     'An HTTP+JSON SSE frame is not a StreamResponse (needs one of `task`, `message`, `statusUpdate`, `artifactUpdate`).',
   ],
-  'grpc-bad-message': [
-    'error',
-    'A gRPC stream message is not a valid A2A v1.0 StreamResponse (its bytes are kept in hex).',
-  ],
   'rest-status': [
     'warning',
     'An HTTP+JSON answer has another success status than the binding defines (200; 201 for a created push config and a v0.3 send; 204 for a delete).',
@@ -91,6 +87,22 @@ export const LINT_RULES = {
   'rpc-missing-result': [
     'warning',
     'A JSON-RPC answer has neither `result` nor `error` (JSON-RPC 2.0 requires exactly one); Switchboard took it as success.',
+  ],
+  'grpc-bad-message': [
+    'error',
+    'A gRPC stream message is not a valid StreamResponse of the A2A v1.0 proto; its bytes are kept (hex).',
+  ],
+  'grpc-status-mismatch': [
+    'warning',
+    'An A2A error came over gRPC with another status than A2A gives its reason.',
+  ],
+  'grpc-no-reason': [
+    'info',
+    'A gRPC error status carries no google.rpc.ErrorInfo with an A2A reason (grpc-status-details-bin): clients can only guess the A2A error from the status.',
+  ],
+  'grpc-content-type': [
+    'warning',
+    'A gRPC answer is not `application/grpc` (or `application/grpc+proto`).',
   ],
   'webhook-state-disagrees': [
     'warning',

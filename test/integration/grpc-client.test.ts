@@ -9,6 +9,8 @@ import { composeMessage, pushCalls, taskCalls } from '../../electron/engine/a2a/
 import { callGrpc } from '../../electron/engine/a2a/grpc/grpc-unary';
 import { openGrpcStream, type GrpcMessage } from '../../electron/engine/a2a/grpc/grpc-stream';
 import { GrpcRpcError } from '../../electron/engine/a2a/grpc/grpc-errors';
+import { openGrpcFrames, type GrpcFrame } from '../../electron/engine/a2a/grpc/grpc-frames';
+import { NO_LIMITS } from '../../electron/engine/a2a/sse-frames';
 import { callRpc, type AgentTarget } from '../../electron/engine/a2a/rpc-client';
 import { toWireExchange } from '../../electron/engine/a2a/wire-view';
 import { createA2aWireRepo, type A2aWireRepo } from '../../electron/engine/store/a2a-wire-repo';
@@ -225,5 +227,45 @@ describe('server-streaming calls over gRPC', () => {
     const task = await callGrpc(wire, grpcTarget, taskCalls.get('1.0', id), opts);
     expect(normalizeResult(task.result).state).toBe('working');
     await callGrpc(wire, grpcTarget, taskCalls.cancel('1.0', id), opts);
+  });
+
+  it('as frames for the stream session: raw = bytes in hex, data = JSON, parsed = the event', async () => {
+    const frames = await openGrpcFrames(wire, grpcTarget, send('quick', true), 'send', {
+      taskId: null,
+      timeoutMs: 5000,
+      signal: new AbortController().signal,
+      limits: NO_LIMITS,
+    });
+    const got: GrpcFrame[] = [];
+    expect(await frames.read((batch) => got.push(...batch))).toBe('');
+    const kinds = got.map((f) => f.parsed.event?.kind);
+    expect(kinds[0]).toBe('task');
+    expect(kinds).toContain('artifact-update');
+    expect(kinds.slice(1).every((k) => k === 'status-update' || k === 'artifact-update')).toBe(
+      true,
+    );
+    for (const f of got) {
+      expect(f.raw).toMatch(/^[0-9a-f]+$/);
+      expect(normalizeResult(JSON.parse(f.message!.data))).toEqual(f.parsed.event);
+    }
+    expect(got.at(-1)!.parsed.event?.state).toBe('completed');
+    expect(wire.exchange(frames.exchangeId)!.contentType).toBe('application/grpc+proto');
+  });
+
+  it('a stream past its byte budget is cancelled with FrameLimitError', async () => {
+    const frames = await openGrpcFrames(wire, grpcTarget, send('quick', true), 'send', {
+      taskId: null,
+      timeoutMs: 5000,
+      signal: new AbortController().signal,
+      limits: { maxFrameBytes: Infinity, maxStreamBytes: 400 },
+    });
+    const got: GrpcFrame[] = [];
+    const err = await frames.read((batch) => got.push(...batch)).catch((e: unknown) => e as Error);
+    expect(String(err)).toContain('budget');
+    expect(err).toMatchObject({ which: 'stream', limit: 400 });
+    // The messages within the budget were handed over before the cap closed the stream.
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.length).toBeLessThan(5);
+    expect(wire.exchange(frames.exchangeId)!.streamEnd).toBe('error');
   });
 });

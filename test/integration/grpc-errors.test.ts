@@ -11,6 +11,7 @@ import { ApiError } from '../../shared/api';
 import { grpcStatusMismatch } from '../../shared/a2a/grpc-status';
 import { composeMessage, taskCalls } from '../../electron/engine/a2a/dialect';
 import { GrpcRpcError } from '../../electron/engine/a2a/grpc/grpc-errors';
+import { lintExchanges } from '../../electron/engine/a2a/lint-exchanges';
 import { openGrpcStream, type GrpcMessage } from '../../electron/engine/a2a/grpc/grpc-stream';
 import { callGrpc } from '../../electron/engine/a2a/grpc/grpc-unary';
 import type { AgentTarget } from '../../electron/engine/a2a/rpc-client';
@@ -131,6 +132,10 @@ describe('gRPC errors name the transport and the status', () => {
       'TASK_NOT_FOUND came with gRPC status UNKNOWN; A2A maps it to NOT_FOUND',
     );
     expect(grpcStatusMismatch(5, 'TASK_NOT_FOUND')).toBeNull();
+    expect(lintExchanges([ex]).map((f) => f.rule)).toEqual(['grpc-status-mismatch']);
+    // NOT_FOUND without a details blob: the A2A reason is missing.
+    await get(broken.address, 'missing');
+    expect(lintExchanges([lastExchange()]).map((f) => f.rule)).toEqual(['grpc-no-reason']);
   });
 
   it('a hung call ends at the deadline (DEADLINE_EXCEEDED, 504)', async () => {

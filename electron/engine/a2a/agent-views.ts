@@ -17,6 +17,7 @@ import type { AgentView } from '../../../shared/api/agents';
 import type { Settings } from '../../../shared/model';
 import type { AgentRow, AgentsRepo } from '../store/agents-repo';
 import { defaultPushDialect } from './dialect';
+import { parseGrpcAddress } from './grpc/grpc-address';
 import type { AgentTarget } from './rpc-client';
 
 export function detectVersion(card: unknown, cardVersion: ProtocolVersion | null): ProtocolVersion {
@@ -99,7 +100,8 @@ export function targetOf(
     transport,
     rpcUrl,
     version,
-    headers: headersFor(a, rpcUrl),
+    // A gRPC address is no URL (host:port, grpc://, grpcs://): its origin is http(s)://host:port.
+    headers: headersFor(a, transport === 'GRPC' ? parseGrpcAddress(rpcUrl).origin : rpcUrl),
     ...(limits ? { answerLimitBytes: limits.rpcAnswerLimitBytes } : {}),
   };
 }
@@ -112,7 +114,7 @@ export function headersFor(a: AgentRow, url: string): Record<string, string> {
   const names = Object.keys(a.headers);
   if (!names.length) return a.headers;
   const entered = new URL(a.baseUrl).origin;
-  const target = originOf(url);
+  const target = new URL(url).origin;
   if (target === entered || a.headerOrigins.includes(target)) return a.headers;
   throw new ApiError(
     409,
@@ -120,15 +122,4 @@ export function headersFor(a: AgentRow, url: string): Record<string, string> {
     `The agent card sends calls to ${target}, but your custom headers (${names.join(', ')}) were entered for ${entered}. ` +
       `Switchboard sends them to another origin only once you confirm it for this agent: add ${target} to the agent's allowed header origins (updateAgent headerOrigins), or remove the headers.`,
   );
-}
-
-/** Origin of an interface URL; a gRPC address without a scheme (host:port) counts as http. */
-function originOf(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.origin !== 'null') return u.origin;
-  } catch {
-    // not an absolute URL: a bare host:port
-  }
-  return new URL(`http://${url}`).origin;
 }

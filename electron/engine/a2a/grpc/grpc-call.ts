@@ -116,7 +116,9 @@ export function prepareCall(
   });
   const credentials = where.tls ? grpc.credentials.createSsl() : grpc.credentials.createInsecure();
   const options: grpc.ChannelOptions = {};
-  if (o.maxMessageBytes) options['grpc.max_receive_message_length'] = o.maxMessageBytes;
+  // grpc-js takes an int32; an unlimited setting (Infinity) keeps its default (4 MiB).
+  if (o.maxMessageBytes && Number.isFinite(o.maxMessageBytes))
+    options['grpc.max_receive_message_length'] = Math.min(o.maxMessageBytes, 2 ** 31 - 1);
   const client = new grpc.Client(where.address, credentials, options);
   return {
     method,

@@ -114,3 +114,9 @@ function unavailable(details: string, c: GrpcCallContext, early: string): ApiErr
     `${c.method}: something answers at ${c.address} but not as a gRPC server (UNAVAILABLE: "${details}"). The card's GRPC interface may point at an HTTP/1.1 port; check the interface URL in the agent's card.`,
   );
 }
+
+/** grpc-js refuses a message past grpc.max_receive_message_length with RESOURCE_EXHAUSTED
+ *  (the bytes are dropped, so nothing of it can be kept). */
+export function tooLarge(status: StatusObject, limit: number | undefined): boolean {
+  return limit !== undefined && status.code === 8 && /larger than max/i.test(status.details ?? '');
+}

@@ -14,7 +14,7 @@ import { DEFAULT_TIMEOUT_MS, type AgentTarget } from '../rpc-client';
 import { FrameLimitError } from '../sse-frames';
 import { redactBody } from '../wire-http';
 import { identity, prepareCall, withStatus } from './grpc-call';
-import { grpcFailure } from './grpc-errors';
+import { grpcFailure, tooLarge } from './grpc-errors';
 import { metadataPairs, redactedHex } from './grpc-wire';
 
 export interface GrpcMessage {
@@ -93,7 +93,11 @@ export async function openGrpcStream(
 
   c.on('metadata', (md: grpc.Metadata) => {
     headers = md;
-    wire.finishExchange(p.exchangeId, { responseHeaders: metadataPairs(md), streamEnd: 'open' });
+    wire.finishExchange(p.exchangeId, {
+      responseHeaders: metadataPairs(md),
+      contentType: md.get('content-type')[0]?.toString() ?? null,
+      streamEnd: 'open',
+    });
   });
   c.on('data', (bytes: Buffer) => {
     const at = Date.now();
@@ -118,6 +122,8 @@ export async function openGrpcStream(
     const durationMs = performance.now() - p.t0;
     let error: Error | null = null;
     if (limitError) error = limitError;
+    else if (tooLarge(status, o.maxMessageBytes))
+      error = new FrameLimitError('frame', o.maxMessageBytes!, '');
     else if (status.code !== grpc.status.OK && !cancelled)
       error = grpcFailure(status, {
         method: call.method,
@@ -155,8 +161,11 @@ export async function openGrpcStream(
     throw new ApiError(504, 'agent_timeout', message);
   }
   const head = queue[0];
-  if (head?.kind === 'end' && head.error) throw head.error;
+  // A size cap is the reader's to report (as for SSE: the session keeps what came and says so).
+  if (head?.kind === 'end' && head.error && !(head.error instanceof FrameLimitError))
+    throw head.error;
 
+  let ended = false;
   async function* messages(): AsyncGenerator<GrpcMessage> {
     try {
       for (;;) {
@@ -166,12 +175,18 @@ export async function openGrpcStream(
           wake = null;
           continue;
         }
-        if (item.kind === 'message') yield item.m;
-        else if (item.error) throw item.error;
-        else return;
+        if (item.kind === 'message') {
+          yield item.m;
+          continue;
+        }
+        ended = true;
+        if (item.error) throw item.error;
+        return;
       }
     } finally {
       o.signal?.removeEventListener('abort', cancel);
+      // A reader that stops early (break, or an error in its hands) ends the call too.
+      if (!ended) cancel();
     }
   }
   return { exchangeId: p.exchangeId, messages: messages(), cancel };

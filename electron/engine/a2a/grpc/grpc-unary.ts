@@ -4,6 +4,7 @@
 // bytes (hex), its JSON, the response headers, the status and the trailers.
 import * as grpc from '@grpc/grpc-js';
 import { ApiError } from '../../../../shared/api';
+import { formatSize } from '../../../../shared/format-size';
 import type { A2aWireRepo } from '../../store/a2a-wire-repo';
 import type { RpcCall } from '../dialect';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../rpc-client';
 import { redactBody } from '../wire-http';
 import { identity, prepareCall, withStatus } from './grpc-call';
-import { grpcFailure } from './grpc-errors';
+import { grpcFailure, tooLarge } from './grpc-errors';
 import { metadataPairs, redactedHex } from './grpc-wire';
 
 export async function callGrpc(
@@ -25,11 +26,12 @@ export async function callGrpc(
   o: CallOptions,
 ): Promise<RpcAnswer> {
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const limit = t.answerLimitBytes ?? DEFAULT_ANSWER_LIMIT_BYTES;
   const p = prepareCall(wire, t, call, {
     taskId: o.taskId,
     stream: null,
     redactInBody: o.redactInBody,
-    maxMessageBytes: t.answerLimitBytes ?? DEFAULT_ANSWER_LIMIT_BYTES,
+    maxMessageBytes: limit,
   });
   if (p.method.streaming) {
     p.client.close();
@@ -56,13 +58,21 @@ export async function callGrpc(
   const durationMs = performance.now() - p.t0;
   const info = withStatus(p, status);
   const responseHeaders = metadataPairs(headers);
+  const contentType = headers ? (headers.get('content-type')[0]?.toString() ?? null) : null;
   if (status.code !== grpc.status.OK) {
     const err =
       o.signal?.aborted && status.code === grpc.status.CANCELLED
         ? new ApiError(499, 'aborted', 'The request was cancelled.')
-        : grpcFailure(status, { method: call.method, address: p.where.address, timeoutMs });
+        : tooLarge(status, limit)
+          ? new ApiError(
+              502,
+              'agent_too_large',
+              `The answer to ${call.method} over gRPC at ${p.where.address} is larger than the ${formatSize(limit)} limit; grpc-js refused it (RESOURCE_EXHAUSTED). Raise the limit in Settings if this agent really sends that much.`,
+            )
+          : grpcFailure(status, { method: call.method, address: p.where.address, timeoutMs });
     wire.finishExchange(p.exchangeId, {
       responseHeaders,
+      contentType,
       durationMs,
       grpc: info,
       error: err.message,
@@ -76,12 +86,19 @@ export async function callGrpc(
     result = p.method.decode(bytes);
   } catch (err) {
     const message = `${call.method} over gRPC at ${p.where.address}: the answer (${bytes.length} bytes) is not a valid protobuf message of the A2A v1.0 proto: ${(err as Error).message}`;
-    wire.finishExchange(p.exchangeId, { responseHeaders, durationMs, grpc: info, error: message });
+    wire.finishExchange(p.exchangeId, {
+      responseHeaders,
+      contentType,
+      durationMs,
+      grpc: info,
+      error: message,
+    });
     throw new ApiError(502, 'grpc_bad_message', message);
   }
   const text = redactBody(JSON.stringify(result), p.redact);
   wire.finishExchange(p.exchangeId, {
     responseHeaders,
+    contentType,
     responseBody: text,
     durationMs,
     grpc: info,

@@ -9,7 +9,7 @@ import { callRpc, type AgentTarget, type CallOptions, type RpcAnswer } from '../
 import { openJsonRpcFrames } from './jsonrpc-stream';
 import { callRest, openRestFrames } from './rest';
 import { callGrpc } from '../grpc/grpc-unary';
-import { openGrpcFrames } from './grpc-frames';
+import { openGrpcFrames } from '../grpc/grpc-frames';
 import type { FrameOptions, FrameStream } from './types';
 
 export type { FrameOptions, FrameStream, TransportFrame, Transport } from './types';
