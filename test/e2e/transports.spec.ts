@@ -29,6 +29,7 @@ test('choose HTTP+JSON for a demo agent; the story runs over REST', async ({ pag
   const options = await select.locator('option').allTextContents();
   expect(options).toContain(`JSONRPC · ${agentUrl}`);
   expect(options).toContain(`HTTP+JSON · ${agentUrl}rest`);
+  expect(options.some((o) => /^GRPC · 127\.0\.0\.1:\d+$/.test(o))).toBe(true);
 
   await select.selectOption('HTTP+JSON');
   await expect(page.getByTestId('transport-in-use')).toHaveText('in use: HTTP+JSON');
