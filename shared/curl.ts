@@ -23,14 +23,17 @@ export function shellQuote(value: string | Uint8Array): string {
   return out + "'";
 }
 
+/** `stream`: the answer is an SSE stream, printed as it arrives (-N, no buffering). */
 export function curlCommand(
   method: string,
   url: string,
   headers: HeaderPair[],
   body: Uint8Array,
+  opts: { stream?: boolean } = {},
 ): string {
   const list = replayableHeaders(headers);
-  const parts = ['curl', '-sS', '--http1.1', '-X', shellQuote(method), shellQuote(url)];
+  const parts = ['curl', '-sS', ...(opts.stream ? ['-N'] : []), '--http1.1', '-X'];
+  parts.push(shellQuote(method), shellQuote(url));
   for (const [name, value] of list) {
     // curl drops a header given as "Name:" with an empty value; "Name;" sends it empty.
     parts.push('-H', shellQuote(value === '' ? `${name};` : `${name}: ${value}`));

@@ -115,6 +115,9 @@ export async function runDemoCli(
     out(
       `Enterprise Security Agent   ${agents.enterprise.url}  (card: ${agents.enterprise.url}.well-known/agent-card.json)`,
     );
+    out(
+      `gRPC (A2A v1.0 and 0.3)     ${agents.long.grpcAddress} (long), ${agents.enterprise.grpcAddress} (enterprise)`,
+    );
     out(`speed x${opts.speed}`);
     out(`HMAC secret from ${source('webhookSecret', 'SWITCHBOARD_WEBHOOK_SECRET')}`);
     out(`JWT secret from ${source('jwtSecret', 'SWITCHBOARD_JWT_SECRET')}`);

@@ -30,6 +30,7 @@ const AGENT_OPS = [
   'deletePushConfig',
   'agentReport',
   'getCapture',
+  'listWire',
 ] as const;
 export type AgentOps = Pick<SwitchboardApi, (typeof AGENT_OPS)[number]>;
 

@@ -48,7 +48,7 @@ export function cardInterfaces(card: unknown): CardInterface[] {
   return out;
 }
 
-function versionOf(v: string): ProtocolVersion | null {
+export function versionOf(v: string): ProtocolVersion | null {
   if (/^1(\.|$)/.test(v)) return '1.0';
   if (/^0\.3(\.|$)/.test(v)) return '0.3';
   return null;
@@ -61,14 +61,6 @@ export function supportedVersions(card: unknown): ProtocolVersion[] {
     if (v && i.binding.toUpperCase() === 'JSONRPC') found.add(v);
   }
   return (['1.0', '0.3'] as const).filter((v) => found.has(v));
-}
-
-/** The JSON-RPC endpoint for a version; falls back to any JSON-RPC interface, then `fallback`. */
-export function rpcEndpoint(card: unknown, version: ProtocolVersion, fallback: string): string {
-  const jsonrpc = cardInterfaces(card).filter(
-    (i) => i.binding.toUpperCase() === 'JSONRPC' && i.url,
-  );
-  return (jsonrpc.find((i) => versionOf(i.version) === version) ?? jsonrpc[0])?.url ?? fallback;
 }
 
 export function summarizeCard(card: unknown): CardSummary {

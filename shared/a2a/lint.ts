@@ -20,6 +20,8 @@ export interface LintInput {
   /** 'send' = message/stream | SendStreamingMessage; 'subscribe' = resubscribe | SubscribeToTask. */
   method: 'send' | 'subscribe';
   contentType: string | null;
+  /** gRPC streams carry no SSE content type (their messages are frames all the same). */
+  transport?: string | null;
   frames: LintFrame[];
   /** 'complete': the agent closed the stream; 'disconnected' / 'open': the user or nobody did. */
   ended: 'complete' | 'disconnected' | 'open' | 'error';
@@ -61,7 +63,7 @@ export function parseFrame(frame: LintFrame): { event?: NormalizedEvent; finding
 }
 
 /** What the stream linter knows before the first frame. */
-export type LintHeader = Pick<LintInput, 'version' | 'method' | 'contentType'>;
+export type LintHeader = Pick<LintInput, 'version' | 'method' | 'contentType' | 'transport'>;
 
 export interface StreamLinter {
   /** Findings known before any frame (the content type). */
@@ -77,7 +79,7 @@ export interface StreamLinter {
 export function createStreamLinter(input: LintHeader): StreamLinter {
   const opening: Finding[] = [];
   const ct = (input.contentType ?? '').split(';')[0]?.trim().toLowerCase();
-  if (ct !== 'text/event-stream')
+  if (ct !== 'text/event-stream' && input.transport !== 'GRPC')
     opening.push(finding('wrong-content-type', null, `Got \`${input.contentType ?? 'none'}\`.`));
   let taskId: string | undefined;
   let contextId: string | undefined;

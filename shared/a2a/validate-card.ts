@@ -118,6 +118,12 @@ function urlWarnings(raw: Obj, v: ProtocolVersion): CardIssue[] {
     if (typeof url !== 'string') return;
     if (!/^https?:\/\//i.test(url)) out.push({ path, message: `Not an http(s) URL: ${url}` });
   };
+  // A gRPC interface is an address: host:port, or a grpc(s):// / http(s):// URL.
+  const checkGrpc = (path: string, url: unknown) => {
+    if (typeof url !== 'string') return;
+    if (!/^((grpcs?|https?):\/\/)?[^\s/:]+(:\d+)?(\/\S*)?$/i.test(url))
+      out.push({ path, message: `Not a gRPC address (host:port or URL): ${url}` });
+  };
   if (v === '0.3') {
     check('$.url', raw['url']);
     if (typeof raw['protocolVersion'] === 'string' && !raw['protocolVersion'].startsWith('0.3')) {
@@ -127,10 +133,18 @@ function urlWarnings(raw: Obj, v: ProtocolVersion): CardIssue[] {
       });
     }
     const extra = Array.isArray(raw['additionalInterfaces']) ? raw['additionalInterfaces'] : [];
-    extra.forEach((i, n) => isObj(i) && check(`$.additionalInterfaces[${n}].url`, i['url']));
+    extra.forEach((i, n) => {
+      if (!isObj(i)) return;
+      if (i['transport'] === 'GRPC') checkGrpc(`$.additionalInterfaces[${n}].url`, i['url']);
+      else check(`$.additionalInterfaces[${n}].url`, i['url']);
+    });
   } else {
     const list = Array.isArray(raw['supportedInterfaces']) ? raw['supportedInterfaces'] : [];
-    list.forEach((i, n) => isObj(i) && check(`$.supportedInterfaces[${n}].url`, i['url']));
+    list.forEach((i, n) => {
+      if (!isObj(i)) return;
+      if (i['protocolBinding'] === 'GRPC') checkGrpc(`$.supportedInterfaces[${n}].url`, i['url']);
+      else check(`$.supportedInterfaces[${n}].url`, i['url']);
+    });
     if (!list.some((i) => isObj(i) && i['protocolBinding'] === 'JSONRPC')) {
       out.push({
         path: '$.supportedInterfaces',

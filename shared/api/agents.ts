@@ -13,6 +13,7 @@ import type {
   WireExchange,
 } from '../model/agents';
 import type { Finding, TaskState } from '../a2a/types';
+import { TRANSPORTS } from '../a2a/transports';
 
 const id = z.coerce.number().int().positive();
 const taskId = z.string().min(1).max(512);
@@ -64,6 +65,8 @@ export const agentOps = {
       id,
       protocolVersion: version.nullable().optional(),
       pushDialect: dialect.nullable().optional(),
+      /** JSONRPC | HTTP+JSON | GRPC; null = back to the card's default. */
+      transport: z.enum(TRANSPORTS).nullable().optional(),
       /** Replaces all custom headers when given. */
       headers: headers.optional(),
       /** Replaces the confirmed other origins the custom headers may be sent to. */

@@ -50,6 +50,21 @@ export const API_ERROR_CODES = [
   'task_finished',
   'task_not_found',
   'webhook_url_rejected',
+  // A2A transports: choice, HTTP+JSON, gRPC
+  'transport_not_offered',
+  'tutorial_needs_jsonrpc',
+  'bad_call',
+  'no_rest_binding',
+  'bad_grpc_address',
+  'bad_grpc_metadata',
+  'grpc_bad_message',
+  'grpc_bad_request',
+  'grpc_error',
+  'grpc_stream_closed',
+  'grpc_streaming_method',
+  'grpc_unary_method',
+  'grpc_unimplemented',
+  'grpc_version_unsupported',
 ] as const;
 
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number] | `http_${number}`;

@@ -3,6 +3,7 @@
 import type { HeaderPair } from './captures';
 import type { CardSummary } from '../a2a/card-info';
 import type { CardValidation } from '../a2a/validate-card';
+import type { Transport } from '../a2a/transports';
 import type { Finding, ProtocolVersion, PushDialect, TaskState, TimelineEvent } from '../a2a/types';
 
 export interface AgentView {
@@ -19,8 +20,14 @@ export interface AgentView {
   versionOverride: ProtocolVersion | null;
   pushDialect: PushDialect;
   pushDialectOverride: PushDialect | null;
-  /** JSON-RPC endpoint used for the effective version. */
+  /** Endpoint of the effective transport and version (JSON-RPC URL, HTTP+JSON base URL or
+   *  gRPC address). */
   rpcUrl: string;
+  /** Effective transport (override, else the card's first interface Switchboard speaks). */
+  transport: Transport;
+  transportOverride: Transport | null;
+  /** The transports the card offers that Switchboard speaks, in card order. */
+  transports: { transport: Transport; urls: string[]; versions: ProtocolVersion[] }[];
   /** Custom headers: names and a masked preview, never the value. */
   headers: { name: string; preview: string }[];
   /** Origins besides the base URL's that the user confirmed the custom headers may go to. */
@@ -84,6 +91,9 @@ export interface WireExchange {
   startedAt: number;
   durationMs: number | null;
   rpcMethod: string | null;
+  /** The binding the exchange went over (null: JSON-RPC rows from before transports, card
+   *  fetches). */
+  transport: Transport | null;
   method: string;
   url: string;
   requestHeaders: HeaderPair[];
@@ -94,7 +104,29 @@ export interface WireExchange {
   error: string | null;
   frameCount: number;
   frames?: WireFrame[];
+  /** The command that replays the exchange: curl, or grpcurl for a gRPC exchange. */
   curl: string;
+  /** gRPC exchanges only. Their frames carry each message's bytes in hex (`raw`) and the
+   *  message as JSON (`data`); `requestBody` / `responseBody` are the request / unary answer as
+   *  JSON, `requestHeaders` the metadata sent. */
+  grpc?: GrpcWireInfo;
+}
+
+export interface GrpcWireInfo {
+  /** Full method path, e.g. /lf.a2a.v1.A2AService/SendMessage. */
+  path: string;
+  /** host:port the call went to. */
+  address: string;
+  tls: boolean;
+  /** The request message's bytes (secrets replaced by «redacted»). */
+  requestHex: string;
+  /** The unary answer's bytes; null for streams (their messages are frames) and failures. */
+  responseHex: string | null;
+  /** null while the call is open. */
+  status: { code: number; name: string; details: string } | null;
+  /** A2A error reason from grpc-status-details-bin (google.rpc.ErrorInfo), if any. */
+  reason: string | null;
+  trailers: HeaderPair[];
 }
 
 export interface Timeline {

@@ -71,8 +71,19 @@ describe('Long-Running Task Agent', () => {
     const v1 = await fetch(`${agents.long.url}.well-known/agent-card.json`, {
       headers: { 'A2A-Version': '1.0' },
     });
-    const card = (await v1.json()) as { supportedInterfaces: { protocolVersion: string }[] };
-    expect(card.supportedInterfaces.map((i) => i.protocolVersion)).toEqual(['1.0', '0.3']);
+    const card = (await v1.json()) as {
+      supportedInterfaces: { protocolVersion: string; protocolBinding: string; url: string }[];
+    };
+    expect(
+      card.supportedInterfaces.map((i) => `${i.protocolBinding} ${i.protocolVersion} ${i.url}`),
+    ).toEqual([
+      `JSONRPC 1.0 ${agents.long.url}`,
+      `JSONRPC 0.3 ${agents.long.url}`,
+      `HTTP+JSON 1.0 ${agents.long.url}rest`,
+      `HTTP+JSON 0.3 ${agents.long.url}rest`,
+      `GRPC 1.0 ${agents.long.grpcAddress}`,
+      `GRPC 0.3 ${agents.long.grpcAddress}`,
+    ]);
   });
 
   it('quick task: events in order, quick_result artifact, completed, no webhook', async () => {

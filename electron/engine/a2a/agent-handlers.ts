@@ -1,8 +1,10 @@
 // API handlers for agents: add by base URL (card fetch + validation + version detection; a
 // card URL already known selects that agent), list, get, update overrides and custom headers,
-// refresh the card, delete.
+// and the transport, refresh the card, delete.
 import type { AgentOpsHandlers } from '../../../shared/api/agents';
+import { ApiError } from '../../../shared/api';
 import { cardInterfaces } from '../../../shared/a2a/card-info';
+import { availableTransports, type Transport } from '../../../shared/a2a/transports';
 import { validateCard, type CardValidation } from '../../../shared/a2a/validate-card';
 import type { Settings } from '../../../shared/model';
 import type { AgentsRepo } from '../store/agents-repo';
@@ -75,8 +77,16 @@ export function createAgentCrudHandlers(
         ...demoPorts(),
       ]),
     getAgent: async ({ id }) => toAgentView(load(id)),
-    updateAgent: async ({ id, protocolVersion, pushDialect, headers, headerOrigins }) => {
+    updateAgent: async ({
+      id,
+      protocolVersion,
+      pushDialect,
+      transport,
+      headers,
+      headerOrigins,
+    }) => {
       const a = load(id);
+      if (transport !== undefined) a.transportOverride = requireOffered(a.card, transport);
       if (headerOrigins !== undefined)
         a.headerOrigins = [...new Set(headerOrigins.map((u) => new URL(u).origin))];
       if (protocolVersion !== undefined) a.versionOverride = protocolVersion;
@@ -104,6 +114,17 @@ export function createAgentCrudHandlers(
     },
     deleteAgent: async ({ id }) => ({ deleted: agents.delete(id) }),
   };
+}
+
+/** A transport the card offers (or null: back to the default), else a 409 naming those it does. */
+function requireOffered(card: unknown, t: Transport | null): Transport | null {
+  const offered = availableTransports(card);
+  if (t === null || offered.includes(t)) return t;
+  throw new ApiError(
+    409,
+    'transport_not_offered',
+    `The agent's card lists no ${t} interface (it offers ${offered.join(', ') || 'none Switchboard speaks'}). Pick one of those, or refresh the card if the agent changed.`,
+  );
 }
 
 /** Why: custom headers (credentials) go to the endpoints the card names. A card pointing at

@@ -1,13 +1,23 @@
-// Derives what the API shows about an agent from its stored row: effective protocol version
-// (override, else the best version the card offers over JSON-RPC), push dialect, endpoint,
-// and custom headers masked (values are secrets: only the auth scheme word is shown).
-import { rpcEndpoint, summarizeCard, supportedVersions } from '../../../shared/a2a/card-info';
+// Derives what the API shows about an agent from its stored row: effective transport (override,
+// else the card's first interface Switchboard speaks), protocol version (override, else the best
+// version the card offers over that transport), push dialect, endpoint, and custom headers
+// masked (values are secrets: only the auth scheme word is shown).
+import { summarizeCard, supportedVersions } from '../../../shared/a2a/card-info';
+import {
+  availableTransports,
+  defaultTransport,
+  endpointFor,
+  transportInterfaces,
+  versionsOver,
+  type Transport,
+} from '../../../shared/a2a/transports';
 import type { ProtocolVersion } from '../../../shared/a2a/types';
 import { ApiError } from '../../../shared/api';
 import type { AgentView } from '../../../shared/api/agents';
 import type { Settings } from '../../../shared/model';
 import type { AgentRow, AgentsRepo } from '../store/agents-repo';
 import { defaultPushDialect } from './dialect';
+import { parseGrpcAddress } from './grpc/grpc-address';
 import type { AgentTarget } from './rpc-client';
 
 export function detectVersion(card: unknown, cardVersion: ProtocolVersion | null): ProtocolVersion {
@@ -31,12 +41,20 @@ export function requireAgent(agents: Pick<AgentsRepo, 'get'>, id: number): Agent
   return a;
 }
 
+export function effectiveTransport(a: Pick<AgentRow, 'card' | 'transportOverride'>): Transport {
+  return a.transportOverride ?? defaultTransport(a.card);
+}
+
 export function effectiveVersion(a: AgentRow): ProtocolVersion {
-  return a.versionOverride ?? a.detectedVersion;
+  if (a.versionOverride) return a.versionOverride;
+  // The detected version is the best over JSON-RPC; another transport may offer other versions.
+  const over = versionsOver(a.card, effectiveTransport(a));
+  return over.includes(a.detectedVersion) ? a.detectedVersion : (over[0] ?? a.detectedVersion);
 }
 
 export function toAgentView(a: AgentRow): AgentView {
   const protocolVersion = effectiveVersion(a);
+  const transport = effectiveTransport(a);
   return {
     id: a.id,
     baseUrl: a.baseUrl,
@@ -47,9 +65,22 @@ export function toAgentView(a: AgentRow): AgentView {
     detectedVersion: a.detectedVersion,
     protocolVersion,
     versionOverride: a.versionOverride,
-    pushDialect: a.pushDialect ?? defaultPushDialect(protocolVersion, a.card),
+    pushDialect: a.pushDialect ?? defaultPushDialect(protocolVersion, a.card, transport),
     pushDialectOverride: a.pushDialect,
-    rpcUrl: rpcEndpoint(a.card, protocolVersion, a.baseUrl),
+    rpcUrl: endpointFor(a.card, transport, protocolVersion, a.baseUrl),
+    transport,
+    transportOverride: a.transportOverride,
+    transports: availableTransports(a.card).map((t) => ({
+      transport: t,
+      urls: [
+        ...new Set(
+          transportInterfaces(a.card)
+            .filter((i) => i.transport === t)
+            .map((i) => i.url),
+        ),
+      ],
+      versions: versionsOver(a.card, t),
+    })),
     headers: Object.entries(a.headers).map(([name, v]) => ({ name, preview: maskHeader(v) })),
     headerOrigins: a.headerOrigins,
     createdAt: a.createdAt,
@@ -62,12 +93,15 @@ export function targetOf(
   version: ProtocolVersion = effectiveVersion(a),
   limits?: Pick<Settings, 'rpcAnswerLimitBytes'>,
 ): AgentTarget {
-  const rpcUrl = rpcEndpoint(a.card, version, a.baseUrl);
+  const transport = effectiveTransport(a);
+  const rpcUrl = endpointFor(a.card, transport, version, a.baseUrl);
   return {
     agentId: a.id,
+    transport,
     rpcUrl,
     version,
-    headers: headersFor(a, rpcUrl),
+    // A gRPC address is no URL (host:port, grpc://, grpcs://): its origin is http(s)://host:port.
+    headers: headersFor(a, transport === 'GRPC' ? parseGrpcAddress(rpcUrl).origin : rpcUrl),
     ...(limits ? { answerLimitBytes: limits.rpcAnswerLimitBytes } : {}),
   };
 }

@@ -4,6 +4,7 @@
 // `kind`; the push config list method is `ListTaskPushNotificationConfigs` (plural).
 import { randomUUID } from 'node:crypto';
 import { cardHasExtension, TUTORIAL_PUSH_EXTENSION } from '../../../shared/a2a/card-info';
+import type { Transport } from '../../../shared/a2a/transports';
 import type { ProtocolVersion, PushDialect } from '../../../shared/a2a/types';
 
 export interface PushRequest {
@@ -143,7 +144,13 @@ export function pushConfigsOf(result: unknown): unknown[] {
   return Array.isArray(configs) ? configs : [];
 }
 
-export function defaultPushDialect(v: ProtocolVersion, card?: unknown): PushDialect {
-  if (cardHasExtension(card, TUTORIAL_PUSH_EXTENSION)) return 'tutorial';
+/** The tutorial dialect rides in the JSON-RPC params; over HTTP+JSON and gRPC the request
+ *  schema has no room for it, so those take the version's standard push config. */
+export function defaultPushDialect(
+  v: ProtocolVersion,
+  card?: unknown,
+  transport: Transport = 'JSONRPC',
+): PushDialect {
+  if (transport === 'JSONRPC' && cardHasExtension(card, TUTORIAL_PUSH_EXTENSION)) return 'tutorial';
   return v === '1.0' ? 'v1.0' : 'v0.3';
 }

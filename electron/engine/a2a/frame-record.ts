@@ -4,7 +4,7 @@
 import { parseFrame, type LintFrame } from '../../../shared/a2a/lint';
 import type { Finding, NormalizedEvent, TimelineEvent } from '../../../shared/a2a/types';
 import type { NewFrame, TimelineFrameRow } from '../store/a2a-wire-repo';
-import type { RawFrame } from './sse-frames';
+import type { TransportFrame } from './transport/types';
 
 export interface FrameMeta {
   final?: boolean;
@@ -25,10 +25,14 @@ export interface FrameMeta {
 export function frameRow(
   exchangeId: number,
   taskId: string | null,
-  f: RawFrame,
+  f: TransportFrame,
 ): { row: NewFrame; event: NormalizedEvent | null; meta: FrameMeta } {
   const data = f.message?.data ?? null;
-  const { event, finding } = data === null ? {} : parseFrame({ id: 0, data });
+  // HTTP+JSON and gRPC frames come parsed by their transport (not JSON-RPC envelopes).
+  const { event, finding } =
+    data === null && !f.parsed
+      ? {}
+      : parseFrame({ id: 0, data, ...(f.parsed ? { parsed: f.parsed } : {}) });
   const meta: FrameMeta = {};
   if (event) {
     meta.shape = event.shape;
@@ -96,5 +100,10 @@ export function frameToLint(f: TimelineFrameRow, meta: FrameMeta = metaOf(f)): L
   if (meta.final !== undefined) event.final = meta.final;
   if (meta.artifact) event.artifact = meta.artifact;
   if (meta.error) event.error = meta.error;
-  return { id: f.id, data: null, parsed: { event } };
+  // A frame may carry an event and a finding (e.g. an HTTP+JSON frame of the other shape).
+  return {
+    id: f.id,
+    data: null,
+    parsed: { event, ...(meta.problem ? { problem: meta.problem } : {}) },
+  };
 }

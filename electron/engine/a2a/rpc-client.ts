@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/api';
 import { rpcErrorMeaning } from '../../../shared/a2a/rpc-errors';
+import type { Transport } from '../../../shared/a2a/transports';
 import type { ProtocolVersion } from '../../../shared/a2a/types';
 import type { HeaderPair } from '../../../shared/model';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
@@ -18,6 +19,10 @@ import {
 
 export interface AgentTarget {
   agentId: number;
+  /** The binding spoken to this agent (transport/index.ts dispatches on it). */
+  transport: Transport;
+  /** URL of the card's interface for `transport` and `version` (JSON-RPC endpoint, HTTP+JSON
+   *  base URL, or gRPC address). */
   rpcUrl: string;
   version: ProtocolVersion;
   /** Custom headers (secret values). */
@@ -79,6 +84,7 @@ export function post(
     protocolVersion: t.version,
     method: 'POST',
     url: t.rpcUrl,
+    transport: 'JSONRPC',
     headers: requestHeaders(t, stream !== null),
     secretHeaders: secretNames(t),
     body: envelope(call),

@@ -1,7 +1,8 @@
-// One open SSE exchange with an agent (message/stream, SendStreamingMessage, resubscribe,
-// SubscribeToTask). The frames each network chunk completes are stored in one transaction
-// (one batched insert of raw text + arrival time, linted as they arrive: frame-store.ts), then
-// one 'timeline' event goes out for the chunk and a 'task' event when the state changed. `started` resolves once the task id is known (first
+// One open stream with an agent (message/stream, SendStreamingMessage, resubscribe,
+// SubscribeToTask) over any transport (transport/index.ts openFrames). The frames each network
+// chunk (or gRPC message) completes are stored in one transaction (one batched insert of raw text
+// + arrival time, linted as they arrive: frame-store.ts), then one 'timeline' event goes out for
+// the chunk and a 'task' event when the state changed. `started` resolves once the task id is known (first
 // frame naming it), so callers can answer `{taskId}` while the stream goes on.
 import { ApiError } from '../../../shared/api';
 import type { ApiErrorCode } from '../../../shared/api/error-codes';
@@ -14,17 +15,10 @@ import type { RpcCall } from './dialect';
 import { frameRow } from './frame-record';
 import { createFrameStore, type ParsedFrame } from './frame-store';
 import type { TimelineFeed } from './timeline-feed';
-import {
-  DEFAULT_ANSWER_LIMIT_BYTES,
-  DEFAULT_TIMEOUT_MS,
-  parseRpcAnswer,
-  post,
-  RpcError,
-  type AgentTarget,
-} from './rpc-client';
+import { DEFAULT_TIMEOUT_MS, RpcError, type AgentTarget } from './rpc-client';
 import { finding } from '../../../shared/a2a/lint';
-import { FrameLimitError, readFrames, type RawFrame } from './sse-frames';
-import { readLoggedBody, refuseRedirect, type WireResponse } from './wire-http';
+import { FrameLimitError } from './sse-frames';
+import { openFrames, type TransportFrame } from './transport';
 
 export interface StreamStart {
   exchangeId: number;
@@ -72,20 +66,14 @@ export async function openStream(
 ): Promise<{ start: StreamStart; session: StreamSession }> {
   const abort = new AbortController();
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const res = await post(deps.wire, o.target, o.call, o.kind, {
+  const s = deps.ctx.settings.get();
+  const res = await openFrames(deps.wire, o.target, o.call, o.kind, {
     taskId: o.taskId,
     timeoutMs,
     signal: abort.signal,
     ...(o.redactInBody ? { redactInBody: o.redactInBody } : {}),
+    limits: { maxFrameBytes: s.sseFrameLimitBytes, maxStreamBytes: s.sseStreamLimitBytes },
   });
-  await refuseNonSse(
-    deps.wire,
-    res,
-    o.call.method,
-    timeoutMs,
-    o.target.answerLimitBytes ?? DEFAULT_ANSWER_LIMIT_BYTES,
-  );
-  res.clearTimeout();
   const gate = startGate(res.exchangeId, o.call.method, timeoutMs);
   let disconnected = false;
   const session: StreamSession = {
@@ -118,7 +106,8 @@ export async function openStream(
   const store = createFrameStore({ db, wire: deps.wire, findings: deps.findings }, res.exchangeId, {
     version: o.target.version,
     method: o.kind,
-    contentType: res.response.headers.get('content-type'),
+    contentType: res.contentType,
+    transport: o.target.transport,
   });
   // Rows stored before the task was known, and the opening findings: sent once it is.
   let unsent: TimelineEvent[] = [];
@@ -136,7 +125,7 @@ export async function openStream(
     deps.feed.stream(session.taskId, all, found);
   };
 
-  const ingest = (frames: RawFrame[]) => {
+  const ingest = (frames: TransportFrame[]) => {
     if (!db.open) return;
     let changed = false;
     // The task row takes the batch's last state and text: one UPDATE per network chunk.
@@ -145,7 +134,7 @@ export async function openStream(
     db.transaction(() => {
       const parsed: ParsedFrame[] = new Array<ParsedFrame>(frames.length);
       for (let i = 0; i < frames.length; i++) {
-        const p = frameRow(res.exchangeId, session.taskId, frames[i] as RawFrame);
+        const p = frameRow(res.exchangeId, session.taskId, frames[i] as TransportFrame);
         parsed[i] = p;
         const { event } = p;
         if (!session.taskId && event?.taskId) learnTask(event.taskId, event.contextId ?? null);
@@ -193,10 +182,8 @@ export async function openStream(
   session.done = (async () => {
     let end: 'complete' | 'disconnected' | 'error' = 'complete';
     let rest = '';
-    const s = deps.ctx.settings.get();
-    const limits = { maxFrameBytes: s.sseFrameLimitBytes, maxStreamBytes: s.sseStreamLimitBytes };
     try {
-      if (res.response.body) rest = await readFrames(res.response.body, ingest, limits);
+      rest = await res.read(ingest);
     } catch (err) {
       end = disconnected ? 'disconnected' : 'error';
       if (err instanceof FrameLimitError && db.open) {
@@ -231,38 +218,6 @@ export async function openStream(
   } catch (err) {
     session.disconnect();
     throw err;
-  }
-}
-
-/** A JSON / HTML answer to a stream request: JSON-RPC and HTTP errors, else "not SSE". */
-async function refuseNonSse(
-  wire: A2aWireRepo,
-  res: WireResponse,
-  method: string,
-  timeoutMs: number,
-  limitBytes: number,
-): Promise<void> {
-  refuseRedirect(res, method);
-  const ct = res.response.headers.get('content-type') ?? '';
-  if (/^text\/event-stream\b/i.test(ct)) return;
-  const text = await readLoggedBody(wire, res, timeoutMs, limitBytes);
-  wire.finishExchange(res.exchangeId, { streamEnd: 'error' });
-  // JSON-RPC and HTTP errors say more than "not SSE"; a 200 HTML page is simply not SSE.
-  if (res.response.status >= 400 || isJson(text)) parseRpcAnswer(method, res.response.status, text);
-  throw new ApiError(
-    502,
-    'not_sse',
-    `${method}: the agent answered \`${ct || 'no content type'}\` instead of an SSE stream (text/event-stream). ` +
-      'It may not support streaming: try with stream off.',
-  );
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
   }
 }
 

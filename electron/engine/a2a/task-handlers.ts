@@ -22,7 +22,7 @@ import { lintExchanges } from './lint-exchanges';
 import { maskConfigTokens } from './mask-config';
 import { explainPushRejection } from './push-errors';
 import { explainFinishedTask, explainMissingPushConfig } from './task-errors';
-import { callRpc } from './rpc-client';
+import { callAgent } from './transport';
 import { createTaskLookup, createTaskRecorder } from './task-record';
 import { openStream, type StreamDeps } from './stream-session';
 import type { StreamRegistry } from './stream-registry';
@@ -65,7 +65,15 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       const agent = agentOf(args.id);
       const target = targetOf(agent, undefined, d.ctx.settings.get());
       const secret = d.ctx.settings.get().webhookSecret;
-      const dialect = agent.pushDialect ?? defaultPushDialect(target.version, agent.card);
+      const dialect =
+        agent.pushDialect ?? defaultPushDialect(target.version, agent.card, target.transport);
+      if (args.push && dialect === 'tutorial' && target.transport !== 'JSONRPC') {
+        throw new ApiError(
+          400,
+          'tutorial_needs_jsonrpc',
+          `The tutorial push dialect rides in JSON-RPC params; over ${target.transport} the request has no room for it. Pick the v1.0 or v0.3 push dialect for this agent, or switch it to JSON-RPC.`,
+        );
+      }
       if (args.push && args.pushAuth === 'bearer' && dialect === 'tutorial') {
         throw new ApiError(
           400,
@@ -135,7 +143,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
           bindToken(start.taskId);
           return start;
         }
-        const answer = await callRpc(d.wire, target, call, {
+        const answer = await callAgent(d.wire, target, call, {
           taskId: args.taskId ?? null,
           timeoutMs: args.timeoutMs,
           redactInBody,
@@ -164,7 +172,9 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
           'ListTasks exists only in A2A v1.0; this agent is spoken to in v0.3 (switch its protocol version if it supports 1.0).',
         );
       }
-      const { result } = await callRpc(d.wire, target, taskCalls.list(contextId), { taskId: null });
+      const { result } = await callAgent(d.wire, target, taskCalls.list(contextId), {
+        taskId: null,
+      });
       const r = result as { tasks?: unknown; nextPageToken?: unknown } | null;
       return {
         tasks: Array.isArray(r?.tasks) ? r.tasks : [],
@@ -205,7 +215,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
     cancelTask: async ({ taskId }) => {
       const { task, target } = taskOf(taskId);
       try {
-        const answer = await callRpc(d.wire, target, taskCalls.cancel(target.version, taskId), {
+        const answer = await callAgent(d.wire, target, taskCalls.cancel(target.version, taskId), {
           taskId,
         });
         return { task: answer.result, state: record(answer, taskId, target).state ?? null };
@@ -215,7 +225,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
     },
     listPushConfigs: async ({ taskId }) => {
       const { target } = taskOf(taskId);
-      const { result } = await callRpc(d.wire, target, pushCalls.list(target.version, taskId), {
+      const { result } = await callAgent(d.wire, target, pushCalls.list(target.version, taskId), {
         taskId,
         redactInBody: secretsOf(taskId),
       });
@@ -224,7 +234,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
     getPushConfig: async ({ taskId, configId }) => {
       const { target } = taskOf(taskId);
       try {
-        const { result } = await callRpc(
+        const { result } = await callAgent(
           d.wire,
           target,
           pushCalls.get(target.version, taskId, configId),
@@ -240,7 +250,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       const push = { url: url ?? webhookUrl(), token: newToken() };
       d.pushTokens.register({ token: push.token, agentId: task.agentId, taskId });
       try {
-        const { result } = await callRpc(
+        const { result } = await callAgent(
           d.wire,
           target,
           pushCalls.set(target.version, taskId, push.url, push.token),
@@ -263,7 +273,7 @@ export function createTaskHandlers(d: TaskHandlerDeps): Pick<AgentOpsHandlers, T
       const { task, target } = taskOf(taskId);
       // Lenient: the v0.3 Python SDK answers a done delete with no `result`; the delete happened,
       // so it completes, and the deviation is a finding on the task's timeline.
-      const answer = await callRpc(
+      const answer = await callAgent(
         d.wire,
         target,
         pushCalls.delete(target.version, taskId, configId),

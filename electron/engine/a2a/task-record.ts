@@ -9,7 +9,8 @@ import { TERMINAL_STATES, type NormalizedEvent } from '../../../shared/a2a/types
 import type { TaskRow } from '../store/a2a-tasks-repo';
 import { requireAgent, targetOf } from './agent-views';
 import { frameToTimeline, type FrameMeta } from './frame-record';
-import { callRpc, type AgentTarget, type RpcAnswer } from './rpc-client';
+import type { AgentTarget, RpcAnswer } from './rpc-client';
+import { callAgent } from './transport';
 import { taskCalls } from './dialect';
 import type { TaskHandlerDeps } from './task-handlers';
 
@@ -80,7 +81,7 @@ export function createTaskRecorder(d: RecorderDeps) {
 
   const fetchTask = async (taskId: string, note?: string) => {
     const { target } = taskOf(taskId);
-    const answer = await callRpc(d.wire, target, taskCalls.get(target.version, taskId), {
+    const answer = await callAgent(d.wire, target, taskCalls.get(target.version, taskId), {
       taskId,
     });
     return { task: answer.result, state: record(answer, taskId, target, note).state ?? null };

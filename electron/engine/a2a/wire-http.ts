@@ -3,6 +3,7 @@
 // ApiErrors a user can act on (unreachable, timeout). Custom header values are redacted in
 // the log, because the wire log is displayed and copied (curl) and secrets are never logged.
 import { ApiError } from '../../../shared/api';
+import type { Transport } from '../../../shared/a2a/transports';
 import type { HeaderPair } from '../../../shared/model';
 import type { A2aWireRepo, NewExchange } from '../store/a2a-wire-repo';
 import { formatSize } from '../../../shared/format-size';
@@ -15,8 +16,10 @@ export interface LoggedRequest {
   rpcMethod: string | null;
   streamKind: 'send' | 'subscribe' | null;
   protocolVersion: string | null;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   url: string;
+  /** Logged with the exchange; absent = JSON-RPC. */
+  transport?: Transport;
   headers: HeaderPair[];
   /** Names of headers whose values are secrets (redacted in the log). */
   secretHeaders: ReadonlySet<string>;
@@ -59,6 +62,7 @@ export async function sendLogged(wire: A2aWireRepo, req: LoggedRequest): Promise
     url: req.url,
     requestHeaders: redactHeaders(req.headers, req.secretHeaders),
     requestBody: redactBody(req.body ?? '', req.redactInBody),
+    ...(req.transport ? { transport: req.transport } : {}),
   };
   const exchangeId = wire.insertExchange(logged);
   const timeout = new AbortController();

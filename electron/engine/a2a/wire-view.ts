@@ -1,21 +1,25 @@
-// Wire log as the API shows it: exchanges with their SSE frames and a ready-to-paste curl
-// command. Secrets were redacted when the exchange was written, so curl shows placeholders.
+// Wire log as the API shows it: exchanges (JSON-RPC, HTTP+JSON or gRPC) with their SSE frames
+// (or gRPC messages) and a ready-to-paste curl (grpcurl) command. Secrets were redacted when the
+// exchange was written, so the command shows placeholders.
 import type { WireExchange } from '../../../shared/api/agents';
-import { shellQuote } from '../../../shared/curl';
+import { curlCommand } from '../../../shared/curl';
+import { grpcurlCommand } from '../../../shared/grpcurl';
 import type { A2aWireRepo, ExchangeRow } from '../store/a2a-wire-repo';
 
-const SKIP_CURL_HEADERS = new Set(['content-length', 'host', 'connection']);
-
+/** "Copy as curl" of a JSON-RPC or HTTP+JSON exchange: the one builder of shared/curl.ts, with
+ *  the method, URL (path and query), headers and body as logged. */
 export function toCurl(
   ex: Pick<ExchangeRow, 'method' | 'url' | 'requestHeaders' | 'requestBody' | 'streamKind'>,
 ): string {
-  const parts = ['curl', ex.streamKind ? '-N' : '', '-X', ex.method, shellQuote(ex.url)].filter(
-    Boolean,
+  return curlCommand(
+    ex.method,
+    ex.url,
+    ex.requestHeaders,
+    new TextEncoder().encode(ex.requestBody),
+    {
+      stream: ex.streamKind !== null,
+    },
   );
-  for (const [n, v] of ex.requestHeaders)
-    if (!SKIP_CURL_HEADERS.has(n.toLowerCase())) parts.push('-H', shellQuote(`${n}: ${v}`));
-  if (ex.requestBody) parts.push('--data-raw', shellQuote(ex.requestBody));
-  return parts.join(' ');
 }
 
 export function toWireExchange(
@@ -29,9 +33,22 @@ export function toWireExchange(
     contentType: _c,
     streamEnd: _e,
     truncatedTail: _t,
+    grpc,
     ...rest
   } = ex;
-  const view: WireExchange = { ...rest, curl: toCurl(ex) };
+  const view: WireExchange = grpc
+    ? {
+        ...rest,
+        grpc,
+        curl: grpcurlCommand({
+          address: grpc.address,
+          tls: grpc.tls,
+          path: grpc.path,
+          metadata: ex.requestHeaders,
+          json: ex.requestBody,
+        }),
+      }
+    : { ...rest, curl: toCurl(ex) };
   if (withFrames && ex.streamKind) {
     view.frames = wire
       .framesOfExchange(ex.id)

@@ -1,5 +1,7 @@
 // One demo agent as a real A2A server: the SDK's DefaultRequestHandler behind its express
-// JSON-RPC handler (v1.0, and v0.3 in legacy mode) at "/", the agent card at
+// JSON-RPC handler (v1.0, and v0.3 in legacy mode) at "/", its HTTP+JSON handler (v1.0, and
+// v0.3 under /rest/v1 in legacy mode) at "/rest" and its gRPC services on a port of their own
+// (grpc-endpoint.ts), the agent card at
 // /.well-known/agent-card.json (and the older agent.json), our tutorial push-config capture in
 // front, and our signing/retrying push sender.
 // Why 127.0.0.1 only: the agents POST to any URL a client names; only local clients may ask.
@@ -8,18 +10,29 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { AgentCard } from '@a2a-js/sdk';
 import { InMemoryPushNotificationStore, InMemoryTaskStore } from '@a2a-js/sdk/server';
-import { agentCardHandler, jsonRpcHandler, UserBuilder } from '@a2a-js/sdk/server/express';
+import {
+  agentCardHandler,
+  jsonRpcHandler,
+  restHandler,
+  UserBuilder,
+} from '@a2a-js/sdk/server/express';
 import { buildCard, type CardSpec } from './agent-card';
 import { createDemoExecutor, type TaskBody } from './demo-executor';
+import { bindGrpcEndpoint } from './grpc-endpoint';
 import { legacyFinalMiddleware } from './legacy-final';
 import { createSignedPushSender } from './push-sender';
 import { DemoRequestHandler } from './request-handler';
 import type { AgentRuntime } from './runtime';
 import { createTutorialPushCapture } from './tutorial-push';
 
+/** Where the HTTP+JSON binding is mounted (the card's HTTP+JSON interface URL). */
+export const REST_PATH = '/rest';
+
 export interface AgentServerOptions {
   spec: CardSpec;
   port: number;
+  /** The gRPC endpoint's port; 0 or absent = any free port. */
+  grpcPort?: number | undefined;
   host?: string;
   runtime: Omit<AgentRuntime, 'signal'>;
   task(rt: AgentRuntime): TaskBody;
@@ -29,6 +42,8 @@ export interface AgentServerOptions {
 export interface AgentServer {
   url: string;
   port: number;
+  /** host:port of the gRPC endpoint (the card's GRPC interfaces). */
+  grpcAddress: string;
   card: AgentCard;
   close(): Promise<void>;
 }
@@ -60,7 +75,15 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
   const server = createServer();
   const port = await listen(server, opts.port, host);
   const url = `http://${host}:${port}/`;
-  const card = buildCard(opts.spec, url);
+  const grpcEndpoint = await bindGrpcEndpoint(host, opts.grpcPort ?? 0).catch((err: Error) => {
+    server.close();
+    throw err;
+  });
+  const card = buildCard(opts.spec, {
+    jsonrpc: url,
+    rest: `${url}${REST_PATH.slice(1)}`,
+    grpc: grpcEndpoint.address,
+  });
 
   const pushStore = new InMemoryPushNotificationStore();
   const handler = new DemoRequestHandler(
@@ -88,6 +111,14 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
   );
   app.use('/.well-known/agent.json', compatCard);
   app.use(
+    REST_PATH,
+    restHandler({
+      requestHandler: handler,
+      userBuilder: UserBuilder.noAuthentication,
+      legacyCompat: { enabled: true },
+    }),
+  );
+  app.use(
     '/',
     capture.middleware,
     legacyFinalMiddleware,
@@ -99,15 +130,18 @@ export async function startAgentServer(opts: AgentServerOptions): Promise<AgentS
     }),
   );
   server.on('request', app);
+  grpcEndpoint.serve(handler);
 
   let closed: Promise<void> | null = null;
   return {
     url,
     port,
+    grpcAddress: grpcEndpoint.address,
     card,
     close() {
       closed ??= new Promise<void>((resolve) => {
         stopping.abort(new Error('agent stopped'));
+        grpcEndpoint.close();
         server.close(() => resolve());
         server.closeAllConnections();
       });

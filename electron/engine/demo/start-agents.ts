@@ -28,6 +28,8 @@ export interface RunningDemoAgent {
   name: DemoAgentName;
   url: string;
   port: number;
+  /** host:port of its gRPC endpoint. */
+  grpcAddress: string;
   card: AgentCard;
   speed: number;
   close(): Promise<void>;
@@ -54,7 +56,7 @@ function withFallback(secrets: () => DemoSecrets, log: (line: string) => void): 
 
 export async function startDemoAgent(
   name: DemoAgentName,
-  opts: DemoAgentOptions & { port?: number },
+  opts: DemoAgentOptions & { port?: number; grpcPort?: number },
 ): Promise<RunningDemoAgent> {
   const log = opts.log ?? (() => undefined);
   const clock = createClock(opts.speed ?? speedFromEnv() ?? 1);
@@ -64,6 +66,7 @@ export async function startDemoAgent(
   const server = await startAgentServer({
     spec: name === 'long' ? LONG_RUNNING_CARD : ENTERPRISE_CARD,
     port: opts.port ?? DEFAULT_PORTS[name],
+    grpcPort: opts.grpcPort,
     enterprise: name === 'enterprise',
     task: name === 'long' ? longRunningTask : enterpriseTask,
     runtime: {
@@ -89,6 +92,7 @@ export async function startDemoAgent(
     name,
     url: server.url,
     port: server.port,
+    grpcAddress: server.grpcAddress,
     card: server.card,
     speed: clock.speed,
     async close() {

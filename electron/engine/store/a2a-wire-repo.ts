@@ -1,9 +1,12 @@
-// Wire log: one a2a_wire row per HTTP exchange with an agent (request and response headers and
-// bodies), and one a2a_frames row per SSE frame with its raw text and arrival time. Frames
+// Wire log: one a2a_wire row per HTTP or gRPC exchange with an agent (request and response
+// headers and bodies; `grpc` adds a gRPC call's path, bytes, status and trailers), and one
+// a2a_frames row per SSE frame (or gRPC stream message) with its raw text and arrival time. Frames
 // that arrive before the task id is known get it backfilled by `assignTask`. A chunk of frames is
 // one multi-row INSERT; a frame's `data` is not stored a second time when it is the frame's one
 // `data:` line (read back from `raw`).
+import type { GrpcWireInfo } from '../../../shared/api/agents';
 import type { HeaderPair } from '../../../shared/model';
+import type { Transport } from '../../../shared/a2a/transports';
 import type { StreamEventKind, TaskState } from '../../../shared/a2a/types';
 import type { Db } from './open-store';
 
@@ -18,6 +21,10 @@ export interface NewExchange {
   url: string;
   requestHeaders: HeaderPair[];
   requestBody: string;
+  /** The binding it went over; absent = JSON-RPC (and card fetches). */
+  transport?: Transport | null;
+  /** gRPC exchanges only (migration 10). */
+  grpc?: GrpcWireInfo | null;
 }
 
 export interface ExchangeResult {
@@ -29,10 +36,12 @@ export interface ExchangeResult {
   error?: string | null;
   streamEnd?: 'open' | 'complete' | 'disconnected' | 'error';
   truncatedTail?: boolean;
+  grpc?: GrpcWireInfo;
 }
 
 export interface ExchangeRow extends NewExchange {
   id: number;
+  transport: Transport | null;
   durationMs: number | null;
   status: number | null;
   responseHeaders: HeaderPair[];
@@ -42,6 +51,7 @@ export interface ExchangeRow extends NewExchange {
   truncatedTail: boolean;
   error: string | null;
   frameCount: number;
+  grpc: GrpcWireInfo | null;
 }
 
 export interface NewFrame {
@@ -89,7 +99,7 @@ const EXCHANGE_SQL = `SELECT w.*, (SELECT COUNT(*) FROM a2a_frames f WHERE f.exc
 export function createA2aWireRepo(db: Db) {
   const insertEx =
     db.prepare(`INSERT INTO a2a_wire (agent_id, task_id, started_at, rpc_method, stream_kind,
-    protocol_version, method, url, request_headers, request_body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    protocol_version, method, url, request_headers, request_body, transport, grpc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertMany = new Map<number, ReturnType<Db['prepare']>>();
   const insertStatement = (rows: number) => {
     let st = insertMany.get(rows);
@@ -168,6 +178,8 @@ export function createA2aWireRepo(db: Db) {
           e.url,
           JSON.stringify(e.requestHeaders),
           e.requestBody,
+          e.transport ?? null,
+          e.grpc ? JSON.stringify(e.grpc) : null,
         ).lastInsertRowid,
       );
     },
@@ -186,6 +198,7 @@ export function createA2aWireRepo(db: Db) {
       if (r.error !== undefined) put('error', r.error);
       if (r.streamEnd) put('stream_end', r.streamEnd);
       if (r.truncatedTail !== undefined) put('truncated_tail', r.truncatedTail ? 1 : 0);
+      if (r.grpc) put('grpc', JSON.stringify(r.grpc));
       if (sets.length)
         db.prepare(`UPDATE a2a_wire SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
     },
@@ -265,6 +278,7 @@ interface RawEx {
   rpc_method: string | null;
   stream_kind: 'send' | 'subscribe' | null;
   protocol_version: string | null;
+  transport: Transport | null;
   method: string;
   url: string;
   request_headers: string;
@@ -277,6 +291,7 @@ interface RawEx {
   truncated_tail: number;
   error: string | null;
   frame_count: number;
+  grpc: string | null;
 }
 
 interface RawFrame {
@@ -303,6 +318,7 @@ function toExchange(r: RawEx): ExchangeRow {
     rpcMethod: r.rpc_method,
     streamKind: r.stream_kind,
     protocolVersion: r.protocol_version,
+    transport: r.transport,
     method: r.method,
     url: r.url,
     requestHeaders: JSON.parse(r.request_headers) as HeaderPair[],
@@ -315,6 +331,7 @@ function toExchange(r: RawEx): ExchangeRow {
     truncatedTail: r.truncated_tail === 1,
     error: r.error,
     frameCount: r.frame_count,
+    grpc: r.grpc ? (JSON.parse(r.grpc) as GrpcWireInfo) : null,
   };
 }
 

@@ -1,6 +1,7 @@
 // Agents table: one row per agent added by base URL, with its card, validation, version and
-// push-dialect overrides and custom headers (secret values; callers mask them for display).
+// push-dialect and transport overrides and custom headers (secret values; callers mask them for display).
 import type { CardValidation } from '../../../shared/a2a/validate-card';
+import type { Transport } from '../../../shared/a2a/transports';
 import type { ProtocolVersion, PushDialect } from '../../../shared/a2a/types';
 import type { Db } from './open-store';
 
@@ -13,6 +14,8 @@ export interface AgentRow {
   detectedVersion: ProtocolVersion;
   versionOverride: ProtocolVersion | null;
   pushDialect: PushDialect | null;
+  /** The transport the user chose; null = the card's default. */
+  transportOverride: Transport | null;
   headers: Record<string, string>;
   /** Other origins the user confirmed the custom headers may go to. */
   headerOrigins: string[];
@@ -29,23 +32,26 @@ interface Raw {
   detected_version: ProtocolVersion;
   version_override: ProtocolVersion | null;
   push_dialect: PushDialect | null;
+  transport: Transport | null;
   headers: string;
   header_origins: string;
   created_at: number;
   updated_at: number;
 }
 
-export type NewAgent = Omit<AgentRow, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewAgent = Omit<AgentRow, 'id' | 'createdAt' | 'updatedAt' | 'transportOverride'> & {
+  transportOverride?: Transport | null;
+};
 
 export function createAgentsRepo(db: Db) {
   const insert = db.prepare(`INSERT INTO agents
-    (base_url, card_url, card, validation, detected_version, version_override, push_dialect, headers, header_origins, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    (base_url, card_url, card, validation, detected_version, version_override, push_dialect, headers, header_origins, transport, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const byId = db.prepare('SELECT * FROM agents WHERE id = ?');
   const all = db.prepare('SELECT * FROM agents ORDER BY id');
   const del = db.prepare('DELETE FROM agents WHERE id = ?');
   const update = db.prepare(`UPDATE agents SET base_url = ?, card_url = ?, card = ?, validation = ?,
-    detected_version = ?, version_override = ?, push_dialect = ?, headers = ?, header_origins = ?, updated_at = ? WHERE id = ?`);
+    detected_version = ?, version_override = ?, push_dialect = ?, headers = ?, header_origins = ?, transport = ?, updated_at = ? WHERE id = ?`);
 
   return {
     insert(a: NewAgent): number {
@@ -81,6 +87,7 @@ function toRow(r: Raw): AgentRow {
     detectedVersion: r.detected_version,
     versionOverride: r.version_override,
     pushDialect: r.push_dialect,
+    transportOverride: r.transport,
     headers: JSON.parse(r.headers) as Record<string, string>,
     headerOrigins: JSON.parse(r.header_origins) as string[],
     createdAt: r.created_at,
@@ -100,5 +107,6 @@ function columns(a: NewAgent) {
     a.pushDialect,
     JSON.stringify(a.headers),
     JSON.stringify(a.headerOrigins),
+    a.transportOverride ?? null,
   ] as const;
 }

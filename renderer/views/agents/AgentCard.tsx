@@ -1,7 +1,8 @@
 // The selected agent: card summary (name, version, capabilities, skills, interfaces, security
-// schemes), validation errors and warnings with their JSON path, and the protocol version /
-// push dialect in use with their overrides.
+// schemes), validation errors and warnings with their JSON path, and the transport / protocol
+// version / push dialect in use with their overrides.
 import type { AgentView } from '../../../shared/api/agents';
+import type { Transport } from '../../../shared/a2a/transports';
 import { HeaderOriginConsent } from './HeaderOriginConsent';
 
 export function AgentCard(props: {
@@ -9,6 +10,7 @@ export function AgentCard(props: {
   onOverride: (patch: {
     protocolVersion?: '0.3' | '1.0' | null;
     pushDialect?: 'tutorial' | 'v0.3' | 'v1.0' | null;
+    transport?: Transport | null;
     headerOrigins?: string[];
   }) => void;
 }) {
@@ -36,6 +38,30 @@ export function AgentCard(props: {
         <dd>{s.securitySchemes.map((x) => `${x.name} (${x.type})`).join(', ') || 'none'}</dd>
         <dt>Skills</dt>
         <dd>{s.skills.map((k) => k.name).join(', ') || 'none'}</dd>
+        <dt>Transport</dt>
+        <dd>
+          <select
+            className="input"
+            aria-label="Transport"
+            data-testid="transport-select"
+            value={a.transportOverride ?? 'auto'}
+            onChange={(e) =>
+              props.onOverride({
+                transport: e.target.value === 'auto' ? null : (e.target.value as Transport),
+              })
+            }
+          >
+            <option value="auto">auto ({a.transports[0]?.transport ?? a.transport})</option>
+            {a.transports.map((t) => (
+              <option key={t.transport} value={t.transport}>
+                {t.transport} · {t.urls.join(', ')}
+              </option>
+            ))}
+          </select>{' '}
+          <span className="muted" data-testid="transport-in-use">
+            in use: {a.transport}
+          </span>
+        </dd>
         <dt>Protocol</dt>
         <dd>
           <select

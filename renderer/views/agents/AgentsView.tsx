@@ -61,7 +61,8 @@ export function AgentsView() {
                 <>
                   Agent card: <strong>{agent.summary.name || agent.baseUrl}</strong>{' '}
                   <span className="muted">
-                    {agent.rpcUrl} · v{agent.protocolVersion} · push {agent.pushDialect}
+                    {agent.transport} {agent.rpcUrl} · v{agent.protocolVersion} · push{' '}
+                    {agent.pushDialect}
                   </span>
                 </>
               }

@@ -3,9 +3,12 @@
 // confirms that origin for this agent (stored with the agent), and can revoke it here.
 import type { AgentView } from '../../../shared/api/agents';
 
+/** A gRPC interface (host:port, grpc://, grpcs://) counts as http(s)://host:port, as the engine
+ *  checks it. */
 function originOf(url: string): string | null {
+  const u = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `grpc://${url}`;
   try {
-    return new URL(url).origin;
+    return new URL(u.replace(/^grpc(s?):\/\//i, 'http$1://')).origin;
   } catch {
     return null;
   }

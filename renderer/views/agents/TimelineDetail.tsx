@@ -1,7 +1,8 @@
 // The selected timeline row in full. A webhook row shows the capture's verdict, the receiver's
 // answer and the attempt, how it is bound to this task (X-A2A-Task-ID header or body, and the
 // JWT's taskId claim), every check, the JWT claims, and a link that opens it in Captures. A stream
-// row shows its kind, state, full text and ids, with the stored event as JSON on request.
+// row shows its kind, state, full text and ids, with the stored event as JSON and its wire
+// exchange (method, path, headers, bodies, Copy as curl) on request.
 // Everything here is agent data: rendered as text.
 import { errorText } from '../../../shared/error-text';
 import { useEffect, useState } from 'react';
@@ -15,6 +16,7 @@ import { VerdictBadge } from '../../components/VerdictBadge';
 import { useClock } from '../../state/display-prefs';
 import { getAppStore } from '../../state/store';
 import { ChecksPanel } from '../captures/detail/ChecksPanel';
+import { WireExchangePanel } from './WireExchangePanel';
 import { JwtPanel } from '../captures/detail/JwtPanel';
 
 export function TimelineDetail(props: {
@@ -41,6 +43,9 @@ export function TimelineDetail(props: {
       ) : (
         <StreamDetail event={e} />
       )}
+      {e.source === 'stream' && e.exchangeId !== undefined && props.taskId ? (
+        <WireExchangePanel api={props.api} taskId={props.taskId} exchangeId={e.exchangeId} />
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Agent card validation (both versions, JSON paths), version detection and endpoint choice.
 import { describe, expect, it } from 'vitest';
-import { rpcEndpoint, summarizeCard, supportedVersions } from '../../../shared/a2a/card-info';
+import { summarizeCard, supportedVersions } from '../../../shared/a2a/card-info';
+import { endpointFor } from '../../../shared/a2a/transports';
 import { jsonPath, validateCard } from '../../../shared/a2a/validate-card';
 
 const base = {
@@ -96,9 +97,9 @@ describe('card info', () => {
   it('detects versions and endpoints', () => {
     expect(supportedVersions(v1)).toEqual(['1.0', '0.3']);
     expect(supportedVersions(v03)).toEqual(['0.3']);
-    expect(rpcEndpoint(v1, '0.3', 'http://fallback')).toBe('http://h/old');
-    expect(rpcEndpoint(v03, '1.0', 'http://fallback')).toBe('http://h/');
-    expect(rpcEndpoint({}, '1.0', 'http://fallback')).toBe('http://fallback');
+    expect(endpointFor(v1, 'JSONRPC', '0.3', 'http://fallback')).toBe('http://h/old');
+    expect(endpointFor(v03, 'JSONRPC', '1.0', 'http://fallback')).toBe('http://h/');
+    expect(endpointFor({}, 'JSONRPC', '1.0', 'http://fallback')).toBe('http://fallback');
     expect(summarizeCard(v1)).toMatchObject({
       name: 'A',
       capabilities: { streaming: true },

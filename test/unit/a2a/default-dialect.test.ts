@@ -18,7 +18,10 @@ it('uses the tutorial dialect for cards that advertise it, such as the demo agen
   );
   const demo = buildCard(
     { name: 'Demo', description: 'd', version: '1.0.0', skills: [] },
-    'http://127.0.0.1:1/',
+    { jsonrpc: 'http://127.0.0.1:1/', rest: 'http://127.0.0.1:1/rest' },
   );
   expect(defaultPushDialect('1.0', demo)).toBe('tutorial');
+  // The tutorial dialect rides in JSON-RPC params: other transports take the standard one.
+  expect(defaultPushDialect('1.0', demo, 'HTTP+JSON')).toBe('v1.0');
+  expect(defaultPushDialect('0.3', demo, 'HTTP+JSON')).toBe('v0.3');
 });

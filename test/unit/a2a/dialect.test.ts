@@ -94,7 +94,19 @@ describe('dialect', () => {
       requestBody: `{"t":"it's"}`,
     });
     expect(curl).toBe(
-      `curl -N -X POST 'http://h/rpc' -H 'A2A-Version: 1.0' --data-raw '{"t":"it'\\''s"}'`,
+      `curl -sS -N --http1.1 -X 'POST' 'http://h/rpc' -H 'A2A-Version: 1.0' -H 'User-Agent:' -H 'Accept:' -H 'Content-Type:' -H 'Expect:' --data-binary '{"t":"it'\\''s"}'`,
+    );
+    // HTTP+JSON: a GET with no body, path and query kept.
+    expect(
+      toCurl({
+        method: 'GET',
+        url: 'http://h/rest/tasks?contextId=c%201',
+        streamKind: null,
+        requestHeaders: [['Accept', 'application/json']],
+        requestBody: '',
+      }),
+    ).toBe(
+      `curl -sS --http1.1 -X 'GET' 'http://h/rest/tasks?contextId=c%201' -H 'Accept: application/json' -H 'User-Agent:' -H 'Content-Type:' -H 'Expect:'`,
     );
   });
 });

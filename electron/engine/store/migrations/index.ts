@@ -11,6 +11,8 @@ import { captureOriginMigration } from './008-capture-origin';
 import { replayBodyRefMigration } from './011-replay-body-ref';
 import { lintAtIngestMigration } from './012-lint-at-ingest';
 import { dropSettingsTableMigration } from './013-drop-settings-table';
+import { transportsMigration } from './009-transports';
+import { grpcWireMigration } from './010-grpc-wire';
 
 export interface Migration {
   version: number;
@@ -30,4 +32,6 @@ export const migrations: Migration[] = [
   replayBodyRefMigration,
   lintAtIngestMigration,
   dropSettingsTableMigration,
+  transportsMigration,
+  grpcWireMigration,
 ];

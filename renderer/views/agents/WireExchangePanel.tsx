@@ -1,0 +1,72 @@
+// The wire-log exchange a timeline row came from, as it went over the wire: transport, HTTP
+// method and path (REST) or URL, status, request headers and body, the answer body, and "Copy
+// as curl" (the engine builds it with the one builder of shared/curl.ts). Loaded on request.
+// Everything here is agent data: rendered as text.
+import { useState } from 'react';
+import type { AgentOps } from '../../state/agents-slice';
+import type { WireExchange } from '../../../shared/api/agents';
+import { CopyButton } from '../../components/CopyButton';
+
+/** "POST /rest/message:stream" for REST; JSON-RPC is always POST to its endpoint. */
+export function requestLine(ex: Pick<WireExchange, 'method' | 'url'>): string {
+  try {
+    const u = new URL(ex.url);
+    return `${ex.method} ${u.pathname}${u.search}`;
+  } catch {
+    return `${ex.method} ${ex.url}`;
+  }
+}
+
+export function WireExchangePanel(props: {
+  api: Pick<AgentOps, 'listWire'>;
+  taskId: string;
+  exchangeId: number;
+}) {
+  const [ex, setEx] = useState<WireExchange | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => {
+    props.api.listWire({ taskId: props.taskId, frames: false, limit: 1000 }).then(
+      (list) => {
+        const found = list.find((x) => x.id === props.exchangeId) ?? null;
+        setEx(found);
+        if (!found) setError(`Exchange #${props.exchangeId} is not in the wire log any more.`);
+      },
+      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
+    );
+  };
+  return (
+    <details
+      className="wire-exchange"
+      data-testid="wire-exchange"
+      onToggle={(e) => (e.currentTarget.open && !ex ? load() : undefined)}
+    >
+      <summary>Wire exchange #{props.exchangeId}</summary>
+      {error ? <p className="error-line">{error}</p> : null}
+      {ex ? (
+        <>
+          <div className="tl-detail-row">
+            <span className="mono" data-testid="wire-request-line">
+              {ex.transport ?? 'JSONRPC'} · {requestLine(ex)} → {ex.status ?? ex.error ?? '…'}
+            </span>
+            <span className="spacer" />
+            <CopyButton text={ex.curl} label="Copy as curl" small testId="wire-curl" />
+          </div>
+          <dl className="kv tl-kv">
+            <dt>URL</dt>
+            <dd className="mono">{ex.url}</dd>
+            <dt>request headers</dt>
+            <dd className="mono">
+              {ex.requestHeaders.map(([n, v]) => `${n}: ${v}`).join('\n') || '(none)'}
+            </dd>
+          </dl>
+          <pre className="wire-body" aria-label="Request body">
+            {ex.requestBody || '(no body)'}
+          </pre>
+          <pre className="wire-body" aria-label="Response body">
+            {ex.responseBody || (ex.frameCount ? `(${ex.frameCount} SSE frames)` : '(no body)')}
+          </pre>
+        </>
+      ) : null}
+    </details>
+  );
+}
