@@ -1,11 +1,15 @@
 // The wire-log exchange a timeline row came from, as it went over the wire: transport, HTTP
 // method and path (REST) or URL, status, request headers and body, the answer body, and "Copy
-// as curl" (the engine builds it with the one builder of shared/curl.ts). Loaded on request.
+// as curl" (the engine builds it with the one builder of shared/curl.ts) or, for gRPC, "Copy as
+// grpcurl" with the call's status, trailers and each message's bytes (WireGrpcDetails). Loaded
+// on request.
 // Everything here is agent data: rendered as text.
 import { useState } from 'react';
 import type { AgentOps } from '../../state/agents-slice';
 import type { WireExchange } from '../../../shared/api/agents';
+import { errorText } from '../../../shared/error-text';
 import { CopyButton } from '../../components/CopyButton';
+import { WireGrpcDetails } from './WireGrpcDetails';
 
 /** "POST /rest/message:stream" for REST; JSON-RPC is always POST to its endpoint. */
 export function requestLine(ex: Pick<WireExchange, 'method' | 'url'>): string {
@@ -25,14 +29,20 @@ export function WireExchangePanel(props: {
   const [ex, setEx] = useState<WireExchange | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () => {
-    props.api.listWire({ taskId: props.taskId, frames: false, limit: 1000 }).then(
-      (list) => {
-        const found = list.find((x) => x.id === props.exchangeId) ?? null;
-        setEx(found);
-        if (!found) setError(`Exchange #${props.exchangeId} is not in the wire log any more.`);
-      },
-      (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
-    );
+    const find = (frames: boolean) =>
+      props.api
+        .listWire({ taskId: props.taskId, frames, limit: 1000 })
+        .then((list) => list.find((x) => x.id === props.exchangeId) ?? null);
+    // gRPC messages are shown one by one: their frames are loaded too.
+    find(false)
+      .then((found) => (found?.grpc && found.frameCount ? find(true) : found))
+      .then(
+        (found) => {
+          setEx(found);
+          if (!found) setError(`Exchange #${props.exchangeId} is not in the wire log any more.`);
+        },
+        (err: unknown) => setError(errorText(err)),
+      );
   };
   return (
     <details
@@ -46,10 +56,16 @@ export function WireExchangePanel(props: {
         <>
           <div className="tl-detail-row">
             <span className="mono" data-testid="wire-request-line">
-              {ex.transport ?? 'JSONRPC'} · {requestLine(ex)} → {ex.status ?? ex.error ?? '…'}
+              {ex.transport ?? 'JSONRPC'} · {requestLine(ex)} →{' '}
+              {ex.status ?? ex.grpc?.status?.name ?? ex.error ?? '…'}
             </span>
             <span className="spacer" />
-            <CopyButton text={ex.curl} label="Copy as curl" small testId="wire-curl" />
+            <CopyButton
+              text={ex.curl}
+              label={ex.grpc ? 'Copy as grpcurl' : 'Copy as curl'}
+              small
+              testId="wire-curl"
+            />
           </div>
           <dl className="kv tl-kv">
             <dt>URL</dt>
@@ -63,8 +79,12 @@ export function WireExchangePanel(props: {
             {ex.requestBody || '(no body)'}
           </pre>
           <pre className="wire-body" aria-label="Response body">
-            {ex.responseBody || (ex.frameCount ? `(${ex.frameCount} SSE frames)` : '(no body)')}
+            {ex.responseBody ||
+              (ex.frameCount
+                ? `(${ex.frameCount} ${ex.grpc ? 'stream messages' : 'SSE frames'})`
+                : '(no body)')}
           </pre>
+          {ex.grpc ? <WireGrpcDetails grpc={ex.grpc} frames={ex.frames} /> : null}
         </>
       ) : null}
     </details>
