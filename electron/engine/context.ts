@@ -5,7 +5,7 @@ import type { EngineHandlers } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
 import type { Settings } from '../../shared/model';
 import { createReplayMarks, type ReplayMarks } from './replay/replay-marks';
-import { createResponseRules, type ResponseRules } from './receiver/response-rules';
+import { createResponseRules, type ResponseRules } from './captures/receiver/response-rules';
 import { createAuditRepo, type AuditRepo } from './store/audit-repo';
 import { createCapturesRepo, type CapturesRepo } from './store/captures-repo';
 import { createGroupCommit, type GroupCommit } from './store/group-commit';

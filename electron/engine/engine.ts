@@ -10,7 +10,7 @@ import { createAgentReportHandlers } from './agent-report/handlers';
 import { createCapturesDomain } from './captures/domain';
 import { createEngineContext, type EngineContext, type EngineDomain } from './context';
 import { createDemoService } from './demo/index';
-import type { ReceiverLimits } from './receiver/receiver-server';
+import type { ReceiverLimits } from './captures/receiver/receiver-server';
 import { createReplayDomain } from './replay/handlers';
 import { createRetentionService } from './retention-service';
 import { createSettingsStore } from './settings';

@@ -3,12 +3,12 @@
 // handlers for captures, audit, settings, response rules and HAR import.
 import type { ReceiverInfo } from '../../../shared/model';
 import type { EngineContext, EngineDomain } from '../context';
-import { createReceiverHandler } from '../receiver/receiver-app';
+import { createReceiverHandler } from './receiver/receiver-app';
 import {
   createReceiverServer,
   DEFAULT_RECEIVER_LIMITS,
   type ReceiverLimits,
-} from '../receiver/receiver-server';
+} from './receiver/receiver-server';
 import type { SettingsStore } from '../settings';
 import { createCaptureHandlers } from './capture-handlers';
 import { createVerifyPool } from './verify-pool';

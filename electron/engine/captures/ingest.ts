@@ -5,8 +5,8 @@
 import type { EngineEvent } from '../../../shared/events';
 import type { NewCapture } from '../store/captures-repo';
 import type { GroupCommit } from '../store/group-commit';
-import type { RuleResponse } from '../receiver/response-rules';
-import { writeCapture, type WrittenCapture } from '../receiver/capture-write';
+import type { RuleResponse } from './receiver/response-rules';
+import { writeCapture, type WrittenCapture } from './receiver/capture-write';
 import { verifyUnsaved, type UnsavedVerification, type VerifyDeps } from './verify-and-save';
 import type { VerifyPool } from './verify-pool';
 

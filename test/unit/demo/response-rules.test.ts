@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createResponseRules,
   globToRegExp,
-} from '../../../electron/engine/receiver/response-rules';
+} from '../../../electron/engine/captures/receiver/response-rules';
 import { openDatabase, type Db } from '../../../electron/engine/store/open-store';
 
 const dirs: string[] = [];

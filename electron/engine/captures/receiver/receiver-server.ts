@@ -5,7 +5,7 @@
 // connections are capped (connection-guard.ts). Every refusal made here is reported once.
 import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { ReceiverInfo } from '../../../shared/model';
+import type { ReceiverInfo } from '../../../../shared/model';
 import { guardConnections, type ConnectionGuard } from './connection-guard';
 import { claimRefusal, rawAnswer, type RefusalListener } from './refusals';
 

@@ -1,10 +1,10 @@
 // The receiver's one write per capture, run inside the group commit's transaction: settles the
 // JWT id against earlier captures, decides the answer (an enforce refusal or a response rule)
 // and inserts the capture with its checks, verdict and answer status in the same statement.
-import type { Verdict } from '../../../shared/model';
-import { settleJti, type UnsavedVerification } from '../captures/verify-and-save';
-import type { NewCapture } from '../store/captures-repo';
-import type { IngestDeps, IngestOptions } from '../captures/ingest';
+import type { Verdict } from '../../../../shared/model';
+import { settleJti, type UnsavedVerification } from '../verify-and-save';
+import type { NewCapture } from '../../store/captures-repo';
+import type { IngestDeps, IngestOptions } from '../ingest';
 import type { RuleResponse } from './response-rules';
 import { enforceDecision, type Refusal } from './enforce';
 

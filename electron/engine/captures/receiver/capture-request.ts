@@ -2,12 +2,12 @@
 // bytes, verify them, store capture and verdict in one durable write, answer. Invariant: a 2xx
 // is sent only after the capture row is committed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HeaderPair } from '../../../shared/model';
-import { extractTaskId, headerValue } from '../../../shared/verify/index';
-import { announceCapture, ingestCapture, type IngestDeps } from '../captures/ingest';
-import type { ReplayMarks } from '../replay/replay-marks';
-import type { AuditRepo } from '../store/audit-repo';
-import type { NewCapture } from '../store/captures-repo';
+import type { HeaderPair } from '../../../../shared/model';
+import { extractTaskId, headerValue } from '../../../../shared/verify/index';
+import { announceCapture, ingestCapture, type IngestDeps } from '../ingest';
+import type { ReplayMarks } from '../../replay/replay-marks';
+import type { AuditRepo } from '../../store/audit-repo';
+import type { NewCapture } from '../../store/captures-repo';
 import type { WrittenCapture } from './capture-write';
 import { BodyTooLargeError, readBody } from './read-body';
 import { claimRefusal } from './refusals';

@@ -1,7 +1,7 @@
 // Response mode "enforce": answer like the tutorial's strict receiver. The capture is stored
 // either way; enforce only changes what the sender is told.
-import type { Check, HeaderPair, Verdict } from '../../../shared/model';
-import { headerValue } from '../../../shared/verify/index';
+import type { Check, HeaderPair, Verdict } from '../../../../shared/model';
+import { headerValue } from '../../../../shared/verify/index';
 
 const AUTH_HEADERS = [
   'X-A2A-Signature',

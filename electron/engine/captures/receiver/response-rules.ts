@@ -3,9 +3,9 @@
 // first match wins. The receiver still stores every capture; rules change only the answer.
 // Invariant: one rule set per engine (built once in its context), shared by receiver and API.
 import { randomUUID } from 'node:crypto';
-import { responseRuleInput, type ResponseRuleInput } from '../../../shared/api/captures';
-import type { ResponseRule, RuleAnswer } from '../../../shared/model';
-import type { Db } from '../store/open-store';
+import { responseRuleInput, type ResponseRuleInput } from '../../../../shared/api/captures';
+import type { ResponseRule, RuleAnswer } from '../../../../shared/model';
+import type { Db } from '../../store/open-store';
 
 export interface RuleResponse {
   status: number;

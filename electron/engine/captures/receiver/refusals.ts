@@ -3,7 +3,7 @@
 // aborted body); the first reporter marks the socket, the second sees the mark and stays
 // quiet, so each refusal is audited exactly once.
 import type { Socket } from 'node:net';
-import type { AuditEntry } from '../../../shared/model';
+import type { AuditEntry } from '../../../../shared/model';
 
 export type Refusal = Pick<AuditEntry, 'status' | 'reason' | 'remoteAddress' | 'method' | 'path'>;
 export type RefusalListener = (refusal: Refusal) => void;
