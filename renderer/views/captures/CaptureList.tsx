@@ -39,10 +39,13 @@ export function CaptureList() {
     const head = items[0]?.id ?? null;
     const prev = prevHead.current;
     prevHead.current = head;
-    // The offset comes from scroll events: reading el.scrollTop here would force a synchronous
-    // layout on every live batch.
-    const top = view.current.top;
-    if (!el || prev === null || head === prev || top === 0) return;
+    if (!el || prev === null || head === prev) return;
+    // Read the element, not the last scroll event: a scroll to the top in the same frame as a
+    // live batch has not reported yet, and shifting then would carry the list away from the
+    // newest rows for good. One layout read per prepended batch (at most once a frame).
+    const top = el.scrollTop;
+    view.current.top = top;
+    if (top === 0) return;
     const shift = items.findIndex((c) => c.id === prev);
     if (shift > 0) scrollTo(top + shift * ROW_HEIGHT);
   }, [items, view, scrollTo]);
