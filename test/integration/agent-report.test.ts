@@ -43,6 +43,9 @@ describe('agent push report', () => {
       expect(status(report, 'auth.hmac', 'tutorial')).toBe('pass');
       expect(status(report, 'auth.token', 'v1.0')).toBe('pass');
       expect(status(report, 'delivery.states', 'v1.0')).toBe('pass');
+      // Tasks driven over the card's other transports push their terminal state too.
+      expect(status(report, 'delivery.transport.http-json', 'v1.0')).toBe('pass');
+      expect(status(report, 'delivery.transport.grpc', 'v1.0')).toBe('pass');
       if (name === 'enterprise') expect(status(report, 'auth.jwt', 'tutorial')).toBe('pass');
       // Only the enterprise agent validates the endpoint (the tutorial's secure task).
       expect(status(report, 'security.challenge', 'tutorial')).toBe(

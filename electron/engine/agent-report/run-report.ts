@@ -12,6 +12,7 @@ import { startFlakyFront, type FlakyFront } from './flaky-front';
 import { judgeAuth } from './judge-auth';
 import { judgeChallenge, judgeUrlPolicy } from './judge-hygiene';
 import { judgeDelivery } from './judge-delivery';
+import { judgeTransport } from './judge-transport';
 import { judgeFailure } from './judge-failures';
 import { agentReportMarkdown } from './report-markdown';
 import {
@@ -22,7 +23,8 @@ import {
   type ScenarioResult,
   type ScenarioSpec,
 } from './scenario';
-import { deliverySpec, failureSpecs, waitsFor } from './scenarios';
+import { deliverySpec, failureSpecs, transportSpec, waitsFor } from './scenarios';
+import type { Transport } from '../../../shared/a2a/transports';
 
 const TUTORIAL_MESSAGE = 'Run a long secure task';
 const STANDARD_MESSAGE = 'Run a quick task';
@@ -48,9 +50,15 @@ export async function runAgentReport(
   const standard: PushDialect = agent.protocolVersion === '1.0' ? 'v1.0' : 'v0.3';
   const dialects: PushDialect[] = primary === 'tutorial' ? ['tutorial', standard] : [primary];
   const w = waitsFor(args.timeScale);
+  // Every other transport the card offers drives one more delivery scenario, in the standard
+  // dialect (the tutorial's push config fits only JSON-RPC); gRPC is spoken in v1.0 only.
+  const others = agent.transports
+    .map((o) => o.transport)
+    .filter((t) => t !== agent.transport && (t !== 'GRPC' || agent.protocolVersion === '1.0'));
   const specs: ScenarioSpec[] = [
     ...dialects.map((d) => deliverySpec(d, w)),
     ...failureSpecs(primary, w),
+    ...others.map((t) => transportSpec(standard, t, w)),
   ];
   const runId = randomBytes(4).toString('hex');
   const ours = specs.map((s) => ruleFor(runId, s)).filter((r) => r !== null);
@@ -61,10 +69,15 @@ export async function runAgentReport(
   const fronts: FlakyFront[] = [];
   try {
     let current = primary;
+    let over: Transport = agent.transport;
     for (const spec of specs) {
       if (current !== spec.dialect) {
         await h.updateAgent({ id: agent.id, pushDialect: spec.dialect });
         current = spec.dialect;
+      }
+      if (over !== (spec.transport ?? agent.transport)) {
+        over = spec.transport ?? agent.transport;
+        await h.updateAgent({ id: agent.id, transport: spec.transport ?? agent.transportOverride });
       }
       const message =
         args.message ?? (spec.dialect === 'tutorial' ? TUTORIAL_MESSAGE : STANDARD_MESSAGE);
@@ -76,7 +89,9 @@ export async function runAgentReport(
       results.push(collectScenario(h, runId, spec, started, args.scenarioTimeoutMs));
     }
   } finally {
-    // The user's own choice (null = detected) comes back whatever happened.
+    // The user's own choices (null = detected) come back whatever happened: the transport
+    // first (the tutorial dialect is refused over HTTP+JSON and gRPC).
+    await h.updateAgent({ id: agent.id, transport: agent.transportOverride });
     await h.updateAgent({ id: agent.id, pushDialect: agent.pushDialectOverride });
   }
   let done: ScenarioResult[];
@@ -94,14 +109,16 @@ export async function runAgentReport(
   const audit = (await h.listAudit({ limit: 1000 })).items;
   const receiverUrl = (await h.receiverInfo({})).url;
   const checks = done.flatMap((r) =>
-    r.spec.name === 'delivery'
-      ? [
-          ...judgeDelivery(r),
-          ...judgeAuth(r, jtis),
-          judgeChallenge(r, audit),
-          r.spec.dialect === primary ? judgeUrlPolicy(r, args.url, receiverUrl + r.path) : null,
-        ].filter((c) => c !== null)
-      : judgeFailure(r, w, args.timeScale),
+    r.spec.transport
+      ? [judgeTransport(r)].filter((c) => c !== null)
+      : r.spec.name === 'delivery'
+        ? [
+            ...judgeDelivery(r),
+            ...judgeAuth(r, jtis),
+            judgeChallenge(r, audit),
+            r.spec.dialect === primary ? judgeUrlPolicy(r, args.url, receiverUrl + r.path) : null,
+          ].filter((c) => c !== null)
+        : judgeFailure(r, w, args.timeScale),
   );
   const base = {
     agentUrl: args.url,

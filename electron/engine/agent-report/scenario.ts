@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { EngineHandlers } from '../../../shared/api';
 import type { PushDialect, TaskState } from '../../../shared/a2a/types';
+import type { Transport } from '../../../shared/a2a/transports';
 import { normalizeWebhook } from '../../../shared/a2a/normalize';
 import type { ResponseRuleInput } from '../../../shared/api/captures';
 import type { CaptureDetail } from '../../../shared/model';
@@ -28,6 +29,8 @@ export type ReportHandlers = Pick<
 export interface ScenarioSpec {
   name: string;
   dialect: PushDialect;
+  /** Drive the task over this transport (default: the agent's own). */
+  transport?: Transport;
   /** What the receiver answers on this scenario's path (one rule, matched first). */
   rule?: Omit<ResponseRuleInput, 'path' | 'id'>;
   /** Disconnect the client's stream right after the task started. */
@@ -68,9 +71,16 @@ export interface ScenarioResult {
 
 const VERIFY_WAIT_MS = 5000;
 
-export function scenarioPath(runId: string, spec: Pick<ScenarioSpec, 'name' | 'dialect'>): string {
-  return `/webhook/agent-report/${runId}/${spec.dialect}/${spec.name}`;
+export function scenarioPath(
+  runId: string,
+  spec: Pick<ScenarioSpec, 'name' | 'dialect' | 'transport'>,
+): string {
+  const over = spec.transport ? `-${transportSlug(spec.transport)}` : '';
+  return `/webhook/agent-report/${runId}/${spec.dialect}/${spec.name}${over}`;
 }
+
+/** "HTTP+JSON" → "http-json": for paths and check ids. */
+export const transportSlug = (t: Transport) => t.toLowerCase().replace(/[^a-z]+/g, '-');
 
 export function ruleFor(runId: string, spec: ScenarioSpec): ResponseRuleInput | null {
   if (!spec.rule) return null;

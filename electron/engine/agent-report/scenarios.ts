@@ -2,6 +2,7 @@
 // agent's clock speed-up, 1 for real agents): `retryWaitMs` is how long a failed delivery may
 // stay unanswered before "no retry" is concluded.
 import type { PushDialect } from '../../../shared/a2a/types';
+import type { Transport } from '../../../shared/a2a/transports';
 import { attemptsByBody, gaps, ok2xx, terminalHooks } from './check';
 import type { ScenarioSpec, ScenarioState } from './scenario';
 
@@ -40,6 +41,11 @@ function settledWithRetries(w: Waits) {
 
 export function deliverySpec(dialect: PushDialect, w: Waits): ScenarioSpec {
   return { name: 'delivery', dialect, settled: (s) => delivered(s) && s.quietMs >= w.quietMs };
+}
+
+/** The delivery scenario with the task driven over another transport the card offers. */
+export function transportSpec(dialect: PushDialect, transport: Transport, w: Waits): ScenarioSpec {
+  return { ...deliverySpec(dialect, w), name: 'transport', transport };
 }
 
 /** Every scenario of the primary dialect besides delivery. */

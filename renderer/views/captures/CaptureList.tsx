@@ -32,7 +32,7 @@ export function CaptureList() {
 
   const clock = useDisplayPrefs((s) => s.clock);
   const win = useRowWindow(scrollRef, items.length, ROW_HEIGHT, OVERSCAN, false);
-  const { scrollTo, scrollToRow, view } = win;
+  const { scrollTo, scrollToRow } = win;
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -44,11 +44,10 @@ export function CaptureList() {
     // live batch has not reported yet, and shifting then would carry the list away from the
     // newest rows for good. One layout read per prepended batch (at most once a frame).
     const top = el.scrollTop;
-    view.current.top = top;
     if (top === 0) return;
     const shift = items.findIndex((c) => c.id === prev);
     if (shift > 0) scrollTo(top + shift * ROW_HEIGHT);
-  }, [items, view, scrollTo]);
+  }, [items, scrollTo]);
 
   const lastIndex = Math.max(0, win.end - 1);
   useEffect(() => {
