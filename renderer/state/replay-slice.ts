@@ -37,13 +37,24 @@ export const createReplaySlice =
   (api: SwitchboardApi): SliceCreator<ReplaySlice> =>
   (setApp, getApp) => {
     const [set, get] = nested('replay', setApp, getApp);
+    /** Progress of runs not known yet (their start has not answered), a few at most. */
+    const early = new Map<string, BulkProgress>();
+    const remember = (p: BulkProgress) => {
+      early.delete(p.bulkId);
+      early.set(p.bulkId, p);
+      if (early.size > 8) early.delete(early.keys().next().value as string);
+    };
     return {
       replay: {
         ops: pickOps(api, REPLAY_OPS),
         bulk: null,
         async startBulk(args) {
           set({ bulk: null });
-          set({ bulk: await api.startBulkReplay(args) });
+          const started = await api.startBulkReplay(args);
+          // A short run may finish before its start answers: its events came first.
+          const seen = early.get(started.bulkId);
+          early.clear();
+          set({ bulk: seen && isLater(seen, started) ? seen : started });
         },
         async cancelBulk() {
           const bulk = get().bulk;
@@ -52,11 +63,17 @@ export const createReplaySlice =
         applyBatch(batch) {
           let bulk = get().bulk;
           for (const e of batch) {
-            if (e.type === 'replay-progress' && bulk && bulk.bulkId === e.progress.bulkId)
-              bulk = e.progress;
+            if (e.type !== 'replay-progress') continue;
+            if (bulk && bulk.bulkId === e.progress.bulkId) bulk = e.progress;
+            else remember(e.progress);
           }
           if (bulk !== get().bulk) set({ bulk });
         },
       },
     };
   };
+
+/** True when `a` is a later snapshot of the same run than `b`. */
+function isLater(a: BulkProgress, b: BulkProgress): boolean {
+  return (a.state !== 'running' && b.state === 'running') || a.done > b.done;
+}
