@@ -186,15 +186,17 @@ function refuseHtmlPage(method: string, res: WireResponse): void {
   );
 }
 
-export async function callRpc(
+/** A unary answer's body as logged (redirects refused, capped by the target's answer limit):
+ *  the same for every HTTP transport. */
+export function readAnswer(
   wire: A2aWireRepo,
   t: AgentTarget,
   call: RpcCall,
+  res: WireResponse,
   o: CallOptions,
-): Promise<RpcAnswer> {
-  const res = await post(wire, t, call, null, o);
+): Promise<string> {
   refuseRedirect(res, call.method);
-  const text = await readLoggedBody(
+  return readLoggedBody(
     wire,
     res,
     o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -202,6 +204,16 @@ export async function callRpc(
     "agent's answer",
     o.redactInBody,
   );
+}
+
+export async function callRpc(
+  wire: A2aWireRepo,
+  t: AgentTarget,
+  call: RpcCall,
+  o: CallOptions,
+): Promise<RpcAnswer> {
+  const res = await post(wire, t, call, null, o);
+  const text = await readAnswer(wire, t, call, res, o);
   refuseHtmlPage(call.method, res);
   return {
     result: parseRpcAnswer(call.method, res.response.status, text, o.allowMissingResult),

@@ -43,7 +43,7 @@ export async function ingestCapture(
   };
   // Why the turn: verifications finish in any order (a worker, a JWKS fetch); captures are
   // written, and numbered, in the order their bodies arrived.
-  const turn = takeTurn(deps.commit);
+  const turn = deps.commit.takeTurn();
   let verified: UnsavedVerification;
   try {
     verified = await (deps.verifyPool?.verify(input) ?? verifyUnsaved(deps, input));
@@ -79,15 +79,4 @@ export function announceCapture(deps: IngestDeps, c: NewCapture, w: WrittenCaptu
       answeredBy: w.rule?.rule ?? null,
     },
   });
-}
-
-/** The last request in arrival order, per group commit (one per engine). */
-const lastTurn = new WeakMap<GroupCommit, Promise<void>>();
-
-/** A place in the arrival order: `ready` settles once every earlier request queued its write. */
-function takeTurn(commit: GroupCommit): { ready: Promise<void>; done: () => void } {
-  const ready = lastTurn.get(commit) ?? Promise.resolve();
-  let done!: () => void;
-  lastTurn.set(commit, new Promise<void>((resolve) => (done = resolve)));
-  return { ready, done };
 }

@@ -12,11 +12,15 @@ interface Pending<T> {
 export interface GroupCommit {
   /** Runs `write` inside the next shared transaction; resolves after it has committed. */
   enqueue<T>(write: () => T): Promise<T>;
+  /** A place in arrival order for a write that is prepared asynchronously: `ready` settles once
+   *  every earlier turn is done (queued its write, or gave up); call `done` exactly once. */
+  takeTurn(): { ready: Promise<void>; done: () => void };
 }
 
 export function createGroupCommit(db: Db): GroupCommit {
   let queue: Pending<unknown>[] = [];
   let scheduled = false;
+  let lastTurn: Promise<void> = Promise.resolve();
 
   const flush = () => {
     scheduled = false;
@@ -46,6 +50,12 @@ export function createGroupCommit(db: Db): GroupCommit {
   };
 
   return {
+    takeTurn() {
+      const ready = lastTurn;
+      let done!: () => void;
+      lastTurn = new Promise<void>((resolve) => (done = resolve));
+      return { ready, done };
+    },
     enqueue<T>(write: () => T): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ run: write, resolve, reject } as Pending<unknown>);

@@ -15,6 +15,7 @@ import type { RpcCall } from '../dialect';
 import {
   DEFAULT_ANSWER_LIMIT_BYTES,
   DEFAULT_TIMEOUT_MS,
+  readAnswer,
   RpcError,
   secretNames,
   type AgentTarget,
@@ -22,13 +23,7 @@ import {
   type RpcAnswer,
 } from '../rpc-client';
 import { readFrames } from '../sse-frames';
-import {
-  readLoggedBody,
-  redactBody,
-  refuseRedirect,
-  sendLogged,
-  type WireResponse,
-} from '../wire-http';
+import { redactBody, sendLogged, type WireResponse } from '../wire-http';
 import { refuseNonSse } from './jsonrpc-stream';
 import { restRoute, type RestRoute } from './rest-routes';
 import type { FrameOptions, FrameStream, TransportFrame } from './types';
@@ -124,15 +119,7 @@ export async function callRest(
 ): Promise<RpcAnswer> {
   const route = restRoute(t.version, call);
   const res = await send(wire, t, call, route, null, o);
-  refuseRedirect(res, call.method);
-  const text = await readLoggedBody(
-    wire,
-    res,
-    o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    t.answerLimitBytes ?? DEFAULT_ANSWER_LIMIT_BYTES,
-    "agent's answer",
-    o.redactInBody,
-  );
+  const text = await readAnswer(wire, t, call, res, o);
   const status = res.response.status;
   if (status >= 400) throw restFailure(call, route, status, text);
   let json: unknown = null;
