@@ -5,9 +5,15 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
-import { startTestEngine, testSecrets } from '../test/helpers/engine-fixture';
+import {
+  postAndSettle,
+  startTestEngine,
+  tempDataDir,
+  testSecrets,
+} from '../test/helpers/engine-fixture';
 import { tutorialWebhook } from '../test/helpers/tutorial-webhook';
 import { autocannon, type LoadResult } from './autocannon';
+import { startFloorServer } from './receiver-floor';
 import type { BenchResult } from './run';
 
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8);
@@ -40,21 +46,45 @@ export async function run(): Promise<BenchResult> {
   const bareUs = cpuPerRequest(bareCpu, base.total2xx);
   bare.close();
 
+  // The floor: the same HMACs and the same row through node:http, node:crypto and SQLite alone.
+  const floorDir = tempDataDir();
+  const floorServer = await startFloorServer({
+    dataDir: floorDir,
+    webhookSecret: env.SWITCHBOARD_WEBHOOK_SECRET,
+    jwtSecret: env.SWITCHBOARD_JWT_SECRET,
+    checksJson: await storedChecksJson({ env }, hook),
+  });
+  const floorCpu = process.cpuUsage();
+  const floor = await autocannon({
+    url: `${floorServer.url}/webhook`,
+    body: hook.body,
+    headers: hook.headers,
+    connections: CONNECTIONS,
+    durationSec: DURATION,
+  });
+  const floorUs = cpuPerRequest(floorCpu, floor.total2xx);
+  await floorServer.close();
+  rmSync(floorDir, { recursive: true, force: true });
+
   // Verification on the main thread (the default), then on one worker thread (verify pool).
   const main = await measure({ env }, hook);
   const pooled = await measure({ env, verifyWorkers: 1 }, hook);
-  const ratio = (r: LoadResult) => (r.requestsPerSec / base.requestsPerSec).toFixed(2);
+  const ratio = (r: LoadResult, of = base) => (r.requestsPerSec / of.requestsPerSec).toFixed(2);
   return {
     name: 'receiver',
     metrics: {
       'bare node:http req/s': Math.round(base.requestsPerSec),
       'receiver req/s': Math.round(main.load.requestsPerSec),
       'ratio receiver / bare': ratio(main.load),
+      'floor (node:http + 2 HMAC + same row, group commit) req/s': Math.round(floor.requestsPerSec),
+      'ratio floor / bare': ratio(floor),
+      'ratio receiver / floor': ratio(main.load, floor),
       'receiver + verify worker req/s': Math.round(pooled.load.requestsPerSec),
       'ratio receiver + verify worker / bare': ratio(pooled.load),
       // CPU of this process (server, store, worker threads) per answered request: less
       // sensitive than req/s to other jobs on the machine.
       'bare CPU µs/request': bareUs,
+      'floor CPU µs/request': floorUs,
       'receiver CPU µs/request': main.cpuUs,
       'receiver + verify worker CPU µs/request': pooled.cpuUs,
       'bare p50/p99 ms': `${base.p50}/${base.p99}`,
@@ -72,6 +102,24 @@ export async function run(): Promise<BenchResult> {
     },
     notes: `${CONNECTIONS} connections, ${DURATION} s each, payload ${hook.body.length} B with HMAC + HS256 JWT; autocannon in a child process on the same 2 cores.`,
   };
+}
+
+/** The checks JSON the receiver stores for this webhook (the floor writes the same bytes). */
+async function storedChecksJson(
+  opts: Parameters<typeof startTestEngine>[0],
+  hook: { body: string; headers: Record<string, string> },
+): Promise<string> {
+  const t = await startTestEngine(opts);
+  try {
+    const { captureId } = await postAndSettle(t, '/webhook', {
+      headers: hook.headers,
+      body: hook.body,
+    });
+    const detail = await t.engine.handlers.getCapture({ id: captureId });
+    return JSON.stringify(detail.checks);
+  } finally {
+    await t.cleanup();
+  }
 }
 
 async function measure(

@@ -37,7 +37,7 @@ export async function hmacSha256(
   data: Uint8Array | string,
   crypto?: SyncCrypto,
 ): Promise<Uint8Array> {
-  if (crypto) return crypto.hmacSha256(key, toBytes(data));
+  if (crypto) return crypto.hmacSha256(key, data);
   const cryptoKey = await importHmacKey(key);
   return new Uint8Array(await subtle.sign('HMAC', cryptoKey, bufferSource(toBytes(data))));
 }
@@ -48,7 +48,8 @@ export async function hmacSha256Hex(
   data: Uint8Array | string,
   crypto?: SyncCrypto,
 ): Promise<string> {
-  return toHex(await hmacSha256(utf8(secret), data, crypto));
+  if (crypto) return crypto.hmacSha256Hex(secret, data);
+  return toHex(await hmacSha256(utf8(secret), data));
 }
 
 export async function hmacSha256Base64(
@@ -60,7 +61,7 @@ export async function hmacSha256Base64(
 }
 
 export async function sha256Hex(data: Uint8Array | string, crypto?: SyncCrypto): Promise<string> {
-  if (crypto) return toHex(crypto.sha256(toBytes(data)));
+  if (crypto) return crypto.sha256Hex(data);
   return toHex(new Uint8Array(await subtle.digest('SHA-256', bufferSource(toBytes(data)))));
 }
 

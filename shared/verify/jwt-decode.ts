@@ -7,16 +7,20 @@ import { parseAuthorization } from './headers';
 export interface DecodedJwt {
   header: Record<string, unknown>;
   claims: Record<string, unknown>;
+  /** The claims segment decoded with no replacement character: a strict UTF-8 decode would
+   *  read the same claims (verification then need not decode them again). */
+  claimsExactUtf8?: boolean;
 }
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-function decodeSegment(segment: string): Record<string, unknown> | null {
+function decodeSegment(segment: string): { value: Record<string, unknown>; exact: boolean } | null {
   const bytes = fromBase64Url(segment);
   if (!bytes) return null;
   try {
-    const value: unknown = JSON.parse(decodeUtf8Lossy(bytes));
-    return isRecord(value) ? value : null;
+    const text = decodeUtf8Lossy(bytes);
+    const value: unknown = JSON.parse(text);
+    return isRecord(value) ? { value, exact: !text.includes('\uFFFD') } : null;
   } catch {
     return null;
   }
@@ -31,10 +35,10 @@ export function decodeJwtForDisplay(token: string): DecodedJwt | null {
   const trimmed = token.trim();
   if (!JWT_SHAPE.test(trimmed)) return null;
   const [headerPart = '', claimsPart = ''] = trimmed.split('.');
-  const header = decodeSegment(headerPart);
+  const header = decodeSegment(headerPart)?.value;
   const claims = decodeSegment(claimsPart);
   if (!header || !claims || typeof header.alg !== 'string') return null;
-  return { header, claims };
+  return { header, claims: claims.value, claimsExactUtf8: claims.exact };
 }
 
 export interface BearerJwt extends DecodedJwt {

@@ -2,7 +2,7 @@
 // way jose's jwtVerify judges them (same order, same error classes and messages), so
 // describeJwtError words both paths alike. Tokens using `crit` are left to jose (null).
 import { errors, type JWTVerifyOptions } from 'jose';
-import { fromBase64Url, utf8 } from './bytes';
+import { fromBase64Url } from './bytes';
 import type { DecodedJwt } from './jwt-decode';
 import type { SyncCrypto } from './sync-crypto';
 
@@ -24,13 +24,17 @@ export function verifyHs256Sync(
   if (decoded.header.crit !== undefined || decoded.header.b64 !== undefined) return null;
   const dot2 = token.lastIndexOf('.');
   const signature = fromBase64Url(token.slice(dot2 + 1));
-  const expected = crypto.hmacSha256(utf8(secret), utf8(token.slice(0, dot2)));
+  const expected = crypto.hmacSha256(secret, token.slice(0, dot2));
   if (!signature || !sameBytes(signature, expected))
     throw new errors.JWSSignatureVerificationFailed();
-  let claims: unknown;
+  // Claims the display decode read without a replacement character are what a strict decode
+  // reads too: parse them again only when the payload may not be valid UTF-8.
+  let claims: unknown = decoded.claimsExactUtf8 ? decoded.claims : undefined;
   try {
-    const payload = fromBase64Url(token.slice(token.indexOf('.') + 1, dot2)) ?? new Uint8Array();
-    claims = JSON.parse(strict.decode(payload));
+    if (claims === undefined) {
+      const payload = fromBase64Url(token.slice(token.indexOf('.') + 1, dot2)) ?? new Uint8Array();
+      claims = JSON.parse(strict.decode(payload));
+    }
   } catch (cause) {
     throw new errors.JWTInvalid('JWT Claims Set must be a top-level JSON object', { cause });
   }

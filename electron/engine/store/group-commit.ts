@@ -10,7 +10,8 @@ interface Pending<T> {
 }
 
 export interface GroupCommit {
-  /** Runs `write` inside the next shared transaction; resolves after it has committed. */
+  /** Runs `write` inside the next shared transaction; resolves after it has committed. `write`
+   *  must only touch the database: after another write's failure it runs again. */
   enqueue<T>(write: () => T): Promise<T>;
   /** A place in arrival order for a write that is prepared asynchronously: `ready` settles once
    *  every earlier turn is done (queued its write, or gave up); call `done` exactly once. */
@@ -22,25 +23,34 @@ export function createGroupCommit(db: Db): GroupCommit {
   let scheduled = false;
   let lastTurn: Promise<void> = Promise.resolve();
 
+  // Optimistic: the whole batch in one transaction. When a write throws, everything rolls back
+  // and the batch runs again with a savepoint per write, so that one failure takes no other
+  // write down with it. Writes therefore only touch the database (they may run twice).
+  const runAll = db.transaction((batch: Pending<unknown>[]) => batch.map((item) => item.run()));
+  const runEach = db.transaction((batch: Pending<unknown>[]) =>
+    batch.map((item) => {
+      try {
+        return { ok: true, value: db.transaction(item.run)() };
+      } catch (err) {
+        return { ok: false, value: err };
+      }
+    }),
+  );
+
   const flush = () => {
     scheduled = false;
     const batch = queue;
     queue = [];
-    const results: { ok: boolean; value: unknown }[] = [];
+    let results: { ok: boolean; value: unknown }[];
     try {
-      db.transaction(() => {
-        for (const item of batch) {
-          // One failing write must not take the others down with it: savepoint per item.
-          try {
-            results.push({ ok: true, value: db.transaction(item.run)() });
-          } catch (err) {
-            results.push({ ok: false, value: err });
-          }
-        }
-      })();
-    } catch (err) {
-      for (const item of batch) item.reject(err as Error);
-      return;
+      results = runAll(batch).map((value) => ({ ok: true, value }));
+    } catch {
+      try {
+        results = runEach(batch);
+      } catch (err) {
+        for (const item of batch) item.reject(err as Error);
+        return;
+      }
     }
     batch.forEach((item, i) => {
       const r = results[i]!;

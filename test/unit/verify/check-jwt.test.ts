@@ -1,6 +1,6 @@
 // Check jwt with HS256 (the tutorial's tokens): claims, time, binding, refusals and skips.
-import { createHash, randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
 import { describe, expect, it, beforeAll } from 'vitest';
 import type { Check, HeaderPair, Settings } from '../../../shared/model';
 import { verifyCapture } from '../../../shared/verify/index';
@@ -71,6 +71,21 @@ describe.each(CRYPTO_PROVIDERS)('jwt (HS256), hashed with %s', (_name, provider)
     const check = await jwtCheck([bearer(token)], settingsWith({ jwtSecret }));
     expect(check.status).toBe('pass');
     expect(check.detail).toContain('iss "someone" not checked (set jwtIssuer)');
+  });
+
+  it('fails a well-signed token whose claims are not valid UTF-8, as jose does', async () => {
+    const claims = Buffer.concat([
+      Buffer.from('{"sub":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
+    const signed = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${claims.toString('base64url')}`;
+    const token = `${signed}.${createHmac('sha256', jwtSecret).update(signed).digest('base64url')}`;
+    const key = new TextEncoder().encode(jwtSecret);
+    await expect(jwtVerify(token, key)).rejects.toThrow(errors.JWTInvalid);
+    const check = await jwtCheck([bearer(token)], settingsWith({ jwtSecret }));
+    expect(check.status).toBe('fail');
+    expect(check.detail).not.toContain('signature');
   });
 
   it('is case-insensitive about the Bearer scheme and the header name', async () => {

@@ -9,6 +9,16 @@ describe('decodeJwtForDisplay', () => {
     expect(decodeJwtForDisplay(token)).toEqual({
       header: { alg: 'HS256', typ: 'JWT' },
       claims: { sub: 'café', iat: 1.5 },
+      claimsExactUtf8: true,
+    });
+  });
+
+  it('says when the claims were not valid UTF-8 (verification then decodes them strictly)', () => {
+    const claims = Buffer.concat([Buffer.from('{"sub":"'), Buffer.from([0xff]), Buffer.from('"}')]);
+    const token = `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${claims.toString('base64url')}.x`;
+    expect(decodeJwtForDisplay(token)).toMatchObject({
+      claims: { sub: '\uFFFD' },
+      claimsExactUtf8: false,
     });
   });
 
