@@ -211,26 +211,21 @@ export async function run(): Promise<BenchResult> {
       const store = window as unknown as { __seen: Record<string, number> };
       store.__seen = {};
       (document.querySelector('[data-testid=capture-list]') as HTMLElement).scrollTop = 0;
-      new MutationObserver((records) => {
-        const now = Date.now();
+      // Rows sit in fixed slots and are reused: a new capture may arrive as new text in an
+      // existing row, not as an added node. So on any change, read the rows' task cells.
+      const list = document.querySelector('[data-testid=capture-list]') as HTMLElement;
+      new MutationObserver(() => {
         const fresh: string[] = [];
-        for (const r of records)
-          for (const n of r.addedNodes)
-            if (n instanceof HTMLElement) {
-              const row =
-                n.dataset['testid'] === 'capture-row'
-                  ? n
-                  : n.querySelector('[data-testid=capture-row]');
-              const task = row?.querySelector('.cell-task')?.textContent ?? '';
-              if (task.startsWith('live-') && !(task in store.__seen)) fresh.push(task);
-            }
+        for (const cell of list.querySelectorAll('[data-testid=capture-row] .cell-task')) {
+          const task = cell.getAttribute('title') ?? ''; // the cell's text has a "task" label
+          if (task.startsWith('live-') && !(task in store.__seen)) {
+            store.__seen[task] = -1; // seen in the DOM; visible at the next frame
+            fresh.push(task);
+          }
+        }
         if (fresh.length)
           requestAnimationFrame(() => fresh.forEach((t) => (store.__seen[t] = Date.now())));
-        void now;
-      }).observe(document.querySelector('[data-testid=capture-list]') as HTMLElement, {
-        childList: true,
-        subtree: true,
-      });
+      }).observe(list, { childList: true, subtree: true, characterData: true });
     });
     const jump = page.getByText('Jump to newest');
     if (await jump.count()) await jump.click();
@@ -240,7 +235,7 @@ export async function run(): Promise<BenchResult> {
       () => (window as unknown as { __seen: Record<string, number> }).__seen,
     );
     const delays = [...acked]
-      .filter(([t]) => seen[t] !== undefined)
+      .filter(([t]) => (seen[t] ?? -1) > 0)
       .map(([t, at]) => (seen[t] ?? at) - at);
     // The same delay from the receiver's own receipt time (server clock, before the 2xx): not
     // skewed when the load generator in this process is starved and sees its 2xx late.
@@ -260,7 +255,7 @@ export async function run(): Promise<BenchResult> {
       cursor = received.size < acked.size ? pageOf.nextCursor : null;
     } while (cursor);
     const fromReceipt = [...received]
-      .filter(([t]) => seen[t] !== undefined)
+      .filter(([t]) => (seen[t] ?? -1) > 0)
       .map(([t, at]) => (seen[t] ?? at) - at);
     const heapMb = await page.evaluate(() => {
       const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
