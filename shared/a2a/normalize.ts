@@ -8,25 +8,34 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
+// Why a cache: every stream frame names its state, and a stream uses a handful of spellings.
+// Bounded, since the spelling comes from the agent.
+const STATE_CACHE_LIMIT = 64;
+const stateCache = new Map<string, TaskState>();
+
 /** 'TASK_STATE_INPUT_REQUIRED' | 'input-required' | 'input_required' | 'canceled' → TaskState. */
 export function normalizeState(raw: unknown): TaskState | undefined {
   if (typeof raw !== 'string' || raw === '') return undefined;
+  const known = stateCache.get(raw);
+  if (known) return known;
   let s = raw
     .trim()
     .toLowerCase()
     .replace(/^task_state_/, '')
     .replace(/_/g, '-');
   if (s === 'cancelled') s = 'canceled';
-  return (TASK_STATES as readonly string[]).includes(s) ? (s as TaskState) : 'unknown';
+  const state = (TASK_STATES as readonly string[]).includes(s) ? (s as TaskState) : 'unknown';
+  if (stateCache.size < STATE_CACHE_LIMIT) stateCache.set(raw, state);
+  return state;
 }
 
 /** Joins the text of parts in either spelling (v0.3 `{kind:'text', text}`, v1.0 `{text}`). */
 export function partsText(parts: unknown): string | undefined {
   if (!Array.isArray(parts)) return undefined;
-  const texts = parts.flatMap((p) =>
-    isObj(p) && typeof p['text'] === 'string' ? [p['text']] : [],
-  );
-  return texts.length ? texts.join('') : undefined;
+  let text: string | undefined;
+  for (const p of parts as unknown[])
+    if (isObj(p) && typeof p['text'] === 'string') text = (text ?? '') + p['text'];
+  return text;
 }
 
 function messageText(m: unknown): string | undefined {
@@ -139,8 +148,10 @@ export function normalizeWebhook(body: unknown): NormalizedEvent {
   return n;
 }
 
-/** Drops undefined fields so stored JSON stays small and exactOptionalPropertyTypes-safe. */
+/** A copy without the undefined fields, so stored JSON stays small and
+ *  exactOptionalPropertyTypes-safe (copied, not deleted: `delete` slows every later read). */
 function clean<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+  const out = {} as T;
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }

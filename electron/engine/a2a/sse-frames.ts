@@ -68,8 +68,21 @@ export function createFrameSplitter(
   const parser = createParser({ onEvent: (m) => void (pending = m) });
 
   const take = (chunk: Uint8Array, from: number, to: number) => {
-    if (to > from) parts.push(chunk.subarray(from, to));
+    if (to <= from) return;
     partBytes += to - from;
+    // A frame's lines usually lie side by side in memory: one view, nothing to join later.
+    const last = parts[parts.length - 1];
+    if (
+      last &&
+      last.buffer === chunk.buffer &&
+      last.byteOffset + last.length === chunk.byteOffset + from
+    )
+      parts[parts.length - 1] = new Uint8Array(
+        chunk.buffer,
+        last.byteOffset,
+        last.length + (to - from),
+      );
+    else parts.push(chunk.subarray(from, to));
   };
   const joined = (): Uint8Array => {
     if (parts.length === 1) return parts[0]!;

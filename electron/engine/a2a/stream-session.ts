@@ -237,25 +237,34 @@ function startGate(exchangeId: number, method: string, timeoutMs: number) {
       ),
     timeoutMs,
   );
-  const done = (s: Omit<StreamStart, 'exchangeId'>) => {
+  // Why the flag: every frame of a task stream reports it; only the first may settle the
+  // start (the promise would ignore the rest, but not their timer and object work per frame).
+  let settled = false;
+  const settle = () => {
+    if (settled) return false;
+    settled = true;
     clearTimeout(timer);
-    resolve({ exchangeId, ...s });
+    return true;
+  };
+  const done = (s: Omit<StreamStart, 'exchangeId'>) => {
+    if (settle()) resolve({ exchangeId, ...s });
   };
   return {
     started,
-    task: (taskId: string, contextId: string | null, state: TaskState | null) =>
-      done({ taskId, contextId, kind: 'task', state }),
-    message: (contextId: string | null) =>
-      done({ taskId: null, contextId, kind: 'message', state: null }),
+    task: (taskId: string, contextId: string | null, state: TaskState | null) => {
+      if (!settled) done({ taskId, contextId, kind: 'task', state });
+    },
+    message: (contextId: string | null) => {
+      if (!settled) done({ taskId: null, contextId, kind: 'message', state: null });
+    },
     /** A JSON-RPC error in the stream before anything else: the call failed. */
     fail: (error: { code?: number; message?: string } | undefined) => {
-      clearTimeout(timer);
-      reject(new RpcError(error?.code ?? 0, error?.message ?? '', `${method} (in the stream)`));
+      if (settle())
+        reject(new RpcError(error?.code ?? 0, error?.message ?? '', `${method} (in the stream)`));
     },
     /** Switchboard ended the stream itself (e.g. a size cap) before it named a task. */
     refuse: (why: string, code: ApiErrorCode) => {
-      clearTimeout(timer);
-      reject(new ApiError(502, code, `${method}: ${why}`));
+      if (settle()) reject(new ApiError(502, code, `${method}: ${why}`));
     },
     end: (taskId: string | null) => done({ taskId, contextId: null, kind: 'task', state: null }),
   };

@@ -1,8 +1,9 @@
 // Re-issues the Bearer JWT of a captured webhook: same claims and header fields, fresh
 // iat/exp/jti, signed HS256 with the configured secret (node:crypto, the compact form jose's
-// SignJWT writes; jose decodes). Attack variants tweak the claims
+// SignJWT writes), read with the verifiers' decoder. Attack variants tweak the claims
 // (expired, another task), the key (wrong secret) or drop the signature (`alg: none`).
-import { UnsecuredJWT, decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import { UnsecuredJWT, type JWTPayload } from 'jose';
+import { decodeJwtForDisplay } from '../../../shared/verify/index';
 import { createHmac, randomUUID } from 'node:crypto';
 
 export interface JwtTweaks {
@@ -30,17 +31,15 @@ export function bearerToken(authorization: string | undefined): string | null {
 }
 
 export async function resignJwt(token: string, t: JwtTweaks): Promise<JwtResign> {
-  let header: Record<string, unknown>;
-  let claims: JWTPayload;
-  try {
-    header = decodeProtectedHeader(token) as Record<string, unknown>;
-    claims = decodeJwt(token);
-  } catch (err) {
+  const decoded = decodeJwtForDisplay(token);
+  if (!decoded) {
     return {
       ok: false,
-      reason: `the captured token is not a readable JWT (${(err as Error).message})`,
+      reason: 'the captured token is not a readable JWT (no JSON header with alg and JSON claims)',
     };
   }
+  const header = decoded.header;
+  const claims = decoded.claims as JWTPayload;
   const alg = typeof header.alg === 'string' ? header.alg : '';
   if (!t.algNone && alg !== 'HS256') {
     // Why not re-sign other algorithms: RS/ES tokens need the agent's private key, which

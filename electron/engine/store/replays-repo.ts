@@ -9,6 +9,7 @@ import type {
   ReplayResult,
   ReplaySummary,
 } from '../../../shared/api/replay';
+import type Database from 'better-sqlite3';
 import type { Db } from './open-store';
 
 /** The parts of a capture a bulk replay needs, loaded many at a time. */
@@ -87,6 +88,19 @@ function toBuffer(b: Uint8Array): Buffer {
 }
 
 export function createReplaysRepo(db: Db) {
+  // Bulk runs read ahead in chunks of one size (and one last, shorter chunk): one statement each.
+  const sourcesStatements = new Map<number, Database.Statement<number[]>>();
+  const sourcesOf = (count: number) => {
+    let st = sourcesStatements.get(count);
+    if (!st) {
+      st = db.prepare<
+        number[]
+      >(`SELECT id, method, path, query, headers, body, received_at FROM captures
+        WHERE id IN (${new Array<string>(count).fill('?').join(',')})`);
+      if (sourcesStatements.size < 8) sourcesStatements.set(count, st);
+    }
+    return st;
+  };
   const insert = db.prepare(`INSERT INTO replays (capture_id, created_at, target_url, mode, attack,
     group_id, sent_method, sent_url, sent_headers, sent_body, sent_body_ref, sent_sha256, changes,
     related, response_status, response_headers, response_body, response_truncated, latency_ms,
@@ -151,12 +165,7 @@ export function createReplaysRepo(db: Db) {
      *  the captures repo: only replay needs this narrow projection. Missing ids are left out. */
     sources(ids: number[]): ReplaySourceRow[] {
       if (ids.length === 0) return [];
-      const rows = db
-        .prepare(
-          `SELECT id, method, path, query, headers, body, received_at FROM captures
-           WHERE id IN (${ids.map(() => '?').join(',')})`,
-        )
-        .all(...ids) as {
+      const rows = sourcesOf(ids.length).all(...ids) as {
         id: number;
         method: string;
         path: string;
