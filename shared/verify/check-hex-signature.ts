@@ -55,18 +55,19 @@ async function checkHexSignature(
   }
   if (secret === '') return skipUnconfigured(id, `${header}`, 'webhookSecret');
   const expected = await hmacSha256Hex(secret, input.body, crypto);
-  const diagnosis: Record<string, string> = {
+  // Only a failure shows what was signed (a preview of the body is not free).
+  const diagnosis = (): Record<string, string> => ({
     expected: `sha256=${expected}`,
     received,
     signedBytes: String(input.body.length),
     signedString: previewBytes(input.body),
-  };
+  });
   const parsed = parseHexSignature(received);
   if ('problem' in parsed) {
     // A well-formed digest hidden behind the format problem is worth saying: the secret is right.
     const right = parsed.hex !== undefined && timingSafeEqual(parsed.hex, expected);
     const lead = right ? 'the digest itself is right, but ' : '';
-    return fail(id, `${header} is malformed: ${lead}${parsed.problem}.`, diagnosis);
+    return fail(id, `${header} is malformed: ${lead}${parsed.problem}.`, diagnosis());
   }
   // Why constant-time: the received value is attacker-controlled and compared to a secret MAC.
   if (timingSafeEqual(parsed.hex, expected)) {
@@ -85,12 +86,10 @@ async function checkHexSignature(
     settingName: 'webhookSecret',
     crypto,
   });
-  diagnosis.likelyCauses = causes.join('\n');
-  return fail(
-    id,
-    `${header} does not match the raw body: ${causes[0] ?? 'unknown cause'}.`,
-    diagnosis,
-  );
+  return fail(id, `${header} does not match the raw body: ${causes[0] ?? 'unknown cause'}.`, {
+    ...diagnosis(),
+    likelyCauses: causes.join('\n'),
+  });
 }
 
 export function checkHmacSha256(

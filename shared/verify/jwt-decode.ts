@@ -30,8 +30,21 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// Why: the jwt and notification-token checks both decode the same Authorization value; the last
+// token's result is kept (the result is shared read-only, as bearerJwt's is).
+let lastToken: string | null = null;
+let lastDecoded: DecodedJwt | null = null;
+
 /** Header and claims of a compact JWS, or null when the token is not one. No verification. */
 export function decodeJwtForDisplay(token: string): DecodedJwt | null {
+  if (token !== lastToken) {
+    lastDecoded = decodeJwt(token);
+    lastToken = token;
+  }
+  return lastDecoded;
+}
+
+function decodeJwt(token: string): DecodedJwt | null {
   const trimmed = token.trim();
   if (!JWT_SHAPE.test(trimmed)) return null;
   const [headerPart = '', claimsPart = ''] = trimmed.split('.');
