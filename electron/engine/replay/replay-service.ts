@@ -14,6 +14,7 @@ import { sendRequest, type SendOptions, type SendOutcome, type WireRequest } fro
 import type { Prepared } from './prepare';
 import type { SigningKeys } from './resign';
 import { isLoopbackHost } from '../../../shared/host-scope';
+import { decodeUtf8Lossy } from '../../../shared/verify/bytes';
 import { checkTarget, defaultTarget } from './target';
 import type { ReplayMarks } from './replay-marks';
 
@@ -142,7 +143,7 @@ export function createReplayService(deps: ReplayDeps) {
       status: out.status,
       latencyMs: record.response.latencyMs,
       responseHeaders: out.headers,
-      responseBody: new TextDecoder('utf-8', { fatal: false }).decode(out.body),
+      responseBody: decodeUtf8Lossy(out.body),
       responseTruncated: out.truncated,
       sent: {
         method: prepared.method,
