@@ -8,6 +8,8 @@ import type { HeaderPair } from '../../../shared/model';
 import type { A2aWireRepo, NewExchange } from '../store/a2a-wire-repo';
 import { formatSize } from '../../../shared/format-size';
 
+const utf8 = new TextDecoder();
+
 export const REDACTED = '«redacted»';
 
 export interface LoggedRequest {
@@ -193,7 +195,7 @@ export async function readCapped(
     reader.releaseLock();
   }
   if (timedOut) throw new Error(`timed out after ${timeoutMs} ms`);
-  return { text: new TextDecoder().decode(Buffer.concat(chunks, size)), overflow };
+  return { text: utf8.decode(Buffer.concat(chunks, size)), overflow };
 }
 
 function causeOf(err: unknown): string {
