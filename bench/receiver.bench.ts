@@ -35,15 +35,7 @@ export async function run(): Promise<BenchResult> {
   });
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/webhook`;
-  const bareCpu = process.cpuUsage();
-  const base = await autocannon({
-    url: bareUrl,
-    body: hook.body,
-    headers: hook.headers,
-    connections: CONNECTIONS,
-    durationSec: DURATION,
-  });
-  const bareUs = cpuPerRequest(bareCpu, base.total2xx);
+  const { load: base, cpuUs: bareUs } = await loadWithCpu(bareUrl, hook);
   bare.close();
 
   // The floor: the same HMACs and the same row through node:http, node:crypto and SQLite alone.
@@ -54,15 +46,7 @@ export async function run(): Promise<BenchResult> {
     jwtSecret: env.SWITCHBOARD_JWT_SECRET,
     checksJson: await storedChecksJson({ env }, hook),
   });
-  const floorCpu = process.cpuUsage();
-  const floor = await autocannon({
-    url: `${floorServer.url}/webhook`,
-    body: hook.body,
-    headers: hook.headers,
-    connections: CONNECTIONS,
-    durationSec: DURATION,
-  });
-  const floorUs = cpuPerRequest(floorCpu, floor.total2xx);
+  const { load: floor, cpuUs: floorUs } = await loadWithCpu(`${floorServer.url}/webhook`, hook);
   await floorServer.close();
   rmSync(floorDir, { recursive: true, force: true });
 
@@ -139,15 +123,7 @@ async function measure(
       ),
     );
   const warm = (await t.engine.handlers.countCaptures({})).count;
-  const cpu = process.cpuUsage();
-  const load = await autocannon({
-    url: `${t.receiverUrl}/webhook`,
-    body: hook.body,
-    headers: hook.headers,
-    connections: CONNECTIONS,
-    durationSec: DURATION,
-  });
-  const cpuUs = cpuPerRequest(cpu, load.total2xx);
+  const { load, cpuUs } = await loadWithCpu(`${t.receiverUrl}/webhook`, hook);
   const count = (await t.engine.handlers.countCaptures({})).count - warm;
   await t.stop();
   rmSync(t.dataDir, { recursive: true, force: true });
@@ -155,7 +131,20 @@ async function measure(
   return { load, stored: count, noLoss, cpuUs };
 }
 
-function cpuPerRequest(since: NodeJS.CpuUsage, requests: number): number {
+/** autocannon against `url`, and the CPU time of this process (server, store and worker
+ *  threads) per answered request: less sensitive than req/s to other jobs on the machine. */
+async function loadWithCpu(
+  url: string,
+  hook: { body: string; headers: Record<string, string> },
+): Promise<{ load: LoadResult; cpuUs: number }> {
+  const since = process.cpuUsage();
+  const load = await autocannon({
+    url,
+    body: hook.body,
+    headers: hook.headers,
+    connections: CONNECTIONS,
+    durationSec: DURATION,
+  });
   const used = process.cpuUsage(since);
-  return Math.round((used.user + used.system) / Math.max(1, requests));
+  return { load, cpuUs: Math.round((used.user + used.system) / Math.max(1, load.total2xx)) };
 }

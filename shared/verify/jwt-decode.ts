@@ -30,8 +30,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// Why: the jwt and notification-token checks both decode the same Authorization value; the last
-// token's result is kept (the result is shared read-only, as bearerJwt's is).
+// Why: the checks of one webhook decode the same Authorization value up to three times; the
+// last token's result is kept (shared read-only by its callers).
 let lastToken: string | null = null;
 let lastDecoded: DecodedJwt | null = null;
 
@@ -58,18 +58,11 @@ export interface BearerJwt extends DecodedJwt {
   token: string;
 }
 
-// Why: the jwt, jti-replay and notification-token checks each ask for the token of the same
-// request; decoding it once per headers array saves two base64 + JSON decodes per webhook.
-const decodedOf = new WeakMap<HeaderPair[], BearerJwt | null>();
-
-/** The JWT carried as `Authorization: Bearer <jwt>`, or null when there is none. */
+/** The JWT carried as `Authorization: Bearer <jwt>`, or null when there is none. (The jwt,
+ *  jti-replay and notification-token checks all ask: decodeJwtForDisplay keeps the last result.) */
 export function bearerJwt(headers: HeaderPair[]): BearerJwt | null {
-  const known = decodedOf.get(headers);
-  if (known !== undefined) return known;
   const auth = parseAuthorization(headers);
-  const decoded =
-    auth && auth.scheme.toLowerCase() === 'bearer' ? decodeJwtForDisplay(auth.credentials) : null;
-  const jwt = decoded && auth ? { ...decoded, token: auth.credentials } : null;
-  decodedOf.set(headers, jwt);
-  return jwt;
+  if (!auth || auth.scheme.toLowerCase() !== 'bearer') return null;
+  const decoded = decodeJwtForDisplay(auth.credentials);
+  return decoded ? { ...decoded, token: auth.credentials } : null;
 }

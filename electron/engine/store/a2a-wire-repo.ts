@@ -9,6 +9,7 @@ import type { HeaderPair } from '../../../shared/model';
 import type { Transport } from '../../../shared/a2a/transports';
 import type { StreamEventKind, TaskState } from '../../../shared/a2a/types';
 import type { Db } from './open-store';
+import { repeatJoined, statementsByCount } from './statements-by-count';
 
 export interface NewExchange {
   agentId: number | null;
@@ -100,16 +101,12 @@ export function createA2aWireRepo(db: Db) {
   const insertEx =
     db.prepare(`INSERT INTO a2a_wire (agent_id, task_id, started_at, rpc_method, stream_kind,
     protocol_version, method, url, request_headers, request_body, transport, grpc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertMany = new Map<number, ReturnType<Db['prepare']>>();
-  const insertStatement = (rows: number) => {
-    let st = insertMany.get(rows);
-    if (!st) {
-      const values = new Array<string>(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
-      st = db.prepare(`INSERT INTO a2a_frames ${FRAME_COLUMNS} VALUES ${values}`);
-      insertMany.set(rows, st);
-    }
-    return st;
-  };
+  const insertStatement = statementsByCount(
+    db,
+    (rows) =>
+      `INSERT INTO a2a_frames ${FRAME_COLUMNS} VALUES ${repeatJoined('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', rows)}`,
+    ROWS_PER_INSERT,
+  );
   const stateOfTask = db.prepare(
     'SELECT state, max(id) AS frameId FROM a2a_frames WHERE task_id = ? AND state IS NOT NULL GROUP BY state ORDER BY frameId',
   );

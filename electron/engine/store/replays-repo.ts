@@ -9,8 +9,8 @@ import type {
   ReplayResult,
   ReplaySummary,
 } from '../../../shared/api/replay';
-import type Database from 'better-sqlite3';
 import type { Db } from './open-store';
+import { repeatJoined, statementsByCount } from './statements-by-count';
 
 /** The parts of a capture a bulk replay needs, loaded many at a time. */
 export interface ReplaySourceRow {
@@ -89,18 +89,12 @@ function toBuffer(b: Uint8Array): Buffer {
 
 export function createReplaysRepo(db: Db) {
   // Bulk runs read ahead in chunks of one size (and one last, shorter chunk): one statement each.
-  const sourcesStatements = new Map<number, Database.Statement<number[]>>();
-  const sourcesOf = (count: number) => {
-    let st = sourcesStatements.get(count);
-    if (!st) {
-      st = db.prepare<
-        number[]
-      >(`SELECT id, method, path, query, headers, body, received_at FROM captures
-        WHERE id IN (${new Array<string>(count).fill('?').join(',')})`);
-      if (sourcesStatements.size < 8) sourcesStatements.set(count, st);
-    }
-    return st;
-  };
+  const sourcesOf = statementsByCount<number[]>(
+    db,
+    (count) => `SELECT id, method, path, query, headers, body, received_at FROM captures
+      WHERE id IN (${repeatJoined('?', count)})`,
+    8,
+  );
   const insert = db.prepare(`INSERT INTO replays (capture_id, created_at, target_url, mode, attack,
     group_id, sent_method, sent_url, sent_headers, sent_body, sent_body_ref, sent_sha256, changes,
     related, response_status, response_headers, response_body, response_truncated, latency_ms,
