@@ -72,6 +72,7 @@ export async function runHandlerReport(
         results.map((r) => r.replayId),
         error,
         baseline,
+        plan.concurrent,
       ),
     );
   }

@@ -60,6 +60,7 @@ export async function replayCapture(svc: ReplayService, args: ReplayArgs): Promi
         results.map((r) => r.replayId),
         results.find((r) => r.error)?.error ?? null,
         null,
+        plan.concurrent,
       );
       return {
         ...last,

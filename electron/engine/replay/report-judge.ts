@@ -19,6 +19,8 @@ export function judge(
   replayIds: number[],
   error: string | null,
   baseline: boolean | null,
+  /** The steps went out at once: which copy the target saw first is not known. */
+  concurrent = false,
 ): HandlerReportRow {
   const row = (verdict: ReportVerdict, reason: string): HandlerReportRow => ({
     check,
@@ -51,10 +53,14 @@ export function judge(
       return baseline ? row('secure', `refused (${list})`) : row('inconclusive', unproven);
     case 'accept-once':
       if (ok > 1) return row('VULNERABLE', `accepted ${ok} times (no replay/duplicate detection)`);
-      if (ok === 1 && accepted(statuses[0] ?? null))
+      if (ok === 1 && (concurrent || accepted(statuses[0] ?? null))) {
+        const once = concurrent
+          ? 'one copy accepted, the others refused'
+          : 'first accepted, repeats refused';
         return baseline
-          ? row('secure', 'first accepted, repeats refused')
-          : row('inconclusive', 'first accepted, repeats refused; no baseline in this run');
+          ? row('secure', once)
+          : row('inconclusive', `${once}; no baseline in this run`);
+      }
       return baseline
         ? row(
             'inconclusive',
