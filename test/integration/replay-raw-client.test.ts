@@ -92,4 +92,25 @@ describe('raw replay client', () => {
     expect(refused.error).toMatch(/connection refused/);
     c.close();
   });
+
+  it('keeps one deadline and one cancel listener per connection, and each still fires', async () => {
+    const c = createRawConnection();
+    const controller = new AbortController();
+    const withSignal = { ...opts, timeoutMs: 300, signal: controller.signal };
+    // Fast answers first: the deadline is pushed back, never fired by an earlier request's start.
+    for (let i = 0; i < 5; i++) expect((await c.send(req('/echo'), withSignal)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await c.send(req('/echo'), withSignal)).status).toBe(200);
+    const t0 = performance.now();
+    expect((await c.send(req('/slow'), withSignal)).error).toMatch(/within 300 ms \(timeout\)/);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(290);
+    // After a timeout the connection recovers, then a cancel ends the request in flight.
+    expect((await c.send(req('/echo'), withSignal)).status).toBe(200);
+    const slow = c.send(req('/slow'), { ...withSignal, timeoutMs: 2000 });
+    setTimeout(() => controller.abort(), 50);
+    expect((await slow).error).toBe('cancelled');
+    expect((await c.send(req('/echo'), withSignal)).error).toBe('cancelled');
+    expect((await c.send(req('/echo'), opts)).status).toBe(200);
+    c.close();
+  });
 });

@@ -166,16 +166,17 @@ export function createBulkRunner(svc: ReplayService) {
               ? prepareExact(c.detail, c.body)
               : await prepareResigned(c.detail, c.body, svc.keys(), svc.now());
           const agent = url.protocol === 'https:' ? agents.https : agents.http;
-          const r = await svc.send(id, url, prepared, args, {
+          const record = await svc.exchange(id, url, prepared, args, {
             mode: args.mode,
             attack: null,
             groupId: p.bulkId,
             agent,
             signal,
-            store,
             ...(raw ? { sender: raw.send } : {}),
           });
-          if (r.status !== null && r.status < 400) p.ok++;
+          store(record);
+          const status = record.response.status;
+          if (status !== null && status < 400) p.ok++;
           else p.failed++;
         } catch {
           p.failed++;

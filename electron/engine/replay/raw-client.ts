@@ -2,7 +2,9 @@
 // written as one buffer (header names, casing and order exactly as given), and a small response
 // reader (Content-Length, chunked, or read-until-close; 1xx skipped; body capped). node:http
 // costs about twice as much CPU per request, which halves bulk throughput on small machines.
-// Same outcome shape and error wording as http-send.ts; never throws.
+// One request at a time per connection: the socket's listeners, the deadline timer and the
+// cancel listener are set up once per connection, not per request. Same outcome shape and
+// error wording as http-send.ts; never throws.
 import net from 'node:net';
 import tls from 'node:tls';
 import { describeError, type SendOptions, type SendOutcome, type WireRequest } from './http-send';
@@ -14,9 +16,43 @@ export interface RawConnection {
   close(): void;
 }
 
+/** The request in flight on a connection. */
+interface Exchange {
+  url: URL;
+  wire: Buffer;
+  reader: ReturnType<typeof createResponseReader>;
+  got: boolean;
+  /** Sent on a kept-alive socket: one retry on a fresh one if it closes without an answer. */
+  reused: boolean;
+  signal: AbortSignal | undefined;
+  resolve: (r: ReaderResult) => void;
+}
+
 export function createRawConnection(): RawConnection {
   let sock: net.Socket | null = null;
   let origin = '';
+  let current: Exchange | null = null;
+  let deadline: NodeJS.Timeout | null = null;
+  let deadlineMs = -1;
+  let watched: AbortSignal | undefined;
+
+  const settle = (r: ReaderResult) => {
+    const x = current;
+    current = null;
+    x?.resolve(r);
+  };
+  /** The socket ended or failed before the answer was complete. */
+  const lost = (s: net.Socket, r: ReaderResult) => {
+    const x = current;
+    if (!x || s !== sock) return;
+    if (r.kind === 'no-response' && x.reused) {
+      // A kept-alive connection the server closed meanwhile: no response byte was received, so
+      // the server did not process the request; retry once on a fresh connection.
+      sock = null;
+      s.destroy();
+      void start(x, false);
+    } else settle(r);
+  };
 
   const open = (url: URL): Promise<net.Socket> => {
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
@@ -32,6 +68,25 @@ export function createRawConnection(): RawConnection {
             })
           : net.connect({ host, port });
       s.setNoDelay(true);
+      s.on('data', (chunk: Buffer) => {
+        const x = current;
+        if (!x || s !== sock) return;
+        x.got = true;
+        const r = x.reader.push(chunk);
+        if (r) settle(r);
+      });
+      const ended = () => {
+        if (current) lost(s, current.reader.end(current.got));
+      };
+      s.on('end', ended);
+      s.on('close', ended);
+      s.on('error', (err: NodeJS.ErrnoException) => {
+        if (current)
+          lost(s, {
+            kind: current.got ? 'broken' : 'no-response',
+            error: describeError(err, current.url),
+          });
+      });
       s.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', () => {
         s.removeListener('error', reject);
         resolve(s);
@@ -40,31 +95,67 @@ export function createRawConnection(): RawConnection {
     });
   };
 
-  const exchange = (s: net.Socket, wire: Buffer, req: WireRequest, opts: SendOptions) =>
-    new Promise<ReaderResult>((resolve) => {
-      const reader = createResponseReader(req.method, opts.maxResponseBytes);
-      let got = false;
-      const finish = (r: ReaderResult) => {
-        s.removeListener('data', onData);
-        s.removeListener('end', onEnd);
-        s.removeListener('error', onError);
-        s.removeListener('close', onEnd);
-        resolve(r);
-      };
-      const onData = (chunk: Buffer) => {
-        got = true;
-        const r = reader.push(chunk);
-        if (r) finish(r);
-      };
-      const onEnd = () => finish(reader.end(got));
-      const onError = (err: NodeJS.ErrnoException) =>
-        finish({ kind: got ? 'broken' : 'no-response', error: describeError(err, req.url) });
-      s.on('data', onData);
-      s.once('end', onEnd);
-      s.once('close', onEnd);
-      s.once('error', onError);
-      s.write(wire);
-    });
+  async function start(x: Exchange, reuse: boolean): Promise<void> {
+    if (!reuse || !sock || sock.destroyed || origin !== x.url.origin) {
+      sock?.destroy();
+      sock = null;
+      let s: net.Socket;
+      try {
+        s = await open(x.url);
+      } catch (err) {
+        if (current === x)
+          settle({
+            kind: 'no-response',
+            error: describeError(err as NodeJS.ErrnoException, x.url),
+          });
+        return;
+      }
+      // Timed out or cancelled while connecting: nothing to send any more.
+      if (current !== x) {
+        s.destroy();
+        return;
+      }
+      sock = s;
+      origin = x.url.origin;
+      reuse = false;
+    }
+    x.reused = reuse;
+    sock.write(x.wire);
+  }
+
+  /** One timer per connection, pushed back per request (timer.refresh) instead of a new one. */
+  const arm = (ms: number) => {
+    if (deadline && deadlineMs === ms) {
+      deadline.refresh();
+      return;
+    }
+    if (deadline) clearTimeout(deadline);
+    deadlineMs = ms;
+    deadline = setTimeout(() => {
+      const x = current;
+      if (!x) return;
+      sock?.destroy();
+      sock = null;
+      settle({
+        kind: 'timeout',
+        error: `no complete response from ${x.url.host} within ${ms} ms (timeout)`,
+      });
+    }, ms);
+    // A request in flight holds its socket open; an idle connection must not keep a CLI alive.
+    deadline.unref();
+  };
+  /** One cancel listener per signal (a bulk run passes the same one for every request). */
+  const watch = (signal: AbortSignal | undefined) => {
+    if (!signal || signal === watched) return;
+    watched = signal;
+    signal.addEventListener(
+      'abort',
+      () => {
+        if (current?.signal === signal) settle({ kind: 'timeout', error: 'cancelled' });
+      },
+      { once: true },
+    );
+  };
 
   async function send(req: WireRequest, opts: SendOptions): Promise<SendOutcome> {
     const started = performance.now();
@@ -84,52 +175,28 @@ export function createRawConnection(): RawConnection {
     const problem =
       headerProblem(sentHeaders) ?? (/^[A-Za-z]+$/.test(req.method) ? null : 'invalid method');
     if (problem) return fail(problem);
+    if (opts.signal?.aborted) return fail('cancelled');
+    if (current) return fail('a request is already in flight on this connection');
     const head = `${req.method} ${req.url.pathname}${req.url.search} HTTP/1.1\r\n${sentHeaders
       .map(([n, v]) => `${n}: ${v}\r\n`)
       .join('')}\r\n`;
     const wire = Buffer.concat([Buffer.from(head, 'latin1'), req.body]);
 
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<ReaderResult>((resolve) => {
-      timer = setTimeout(
-        () =>
-          resolve({
-            kind: 'timeout',
-            error: `no complete response from ${req.url.host} within ${opts.timeoutMs} ms (timeout)`,
-          }),
-        opts.timeoutMs,
-      );
+    const r = await new Promise<ReaderResult>((resolve) => {
+      const x: Exchange = {
+        url: req.url,
+        wire,
+        reader: createResponseReader(req.method, opts.maxResponseBytes),
+        got: false,
+        reused: false,
+        signal: opts.signal,
+        resolve,
+      };
+      current = x;
+      arm(opts.timeoutMs);
+      watch(opts.signal);
+      void start(x, true);
     });
-    let onAbort = () => undefined as void;
-    const aborted = new Promise<ReaderResult>((resolve) => {
-      onAbort = () => resolve({ kind: 'timeout', error: 'cancelled' });
-      if (opts.signal?.aborted) onAbort();
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    const attempt = async (reuse: boolean): Promise<ReaderResult> => {
-      if (!reuse || !sock || sock.destroyed || origin !== req.url.origin) {
-        sock?.destroy();
-        sock = null;
-        try {
-          sock = await open(req.url);
-          origin = req.url.origin;
-        } catch (err) {
-          return {
-            kind: 'no-response',
-            error: describeError(err as NodeJS.ErrnoException, req.url),
-          };
-        }
-        reuse = false;
-      }
-      const r = await exchange(sock, wire, req, opts);
-      // A kept-alive connection the server closed meanwhile: retry once on a fresh one (no
-      // response byte was received, so the server did not process the request).
-      if (r.kind === 'no-response' && reuse) return attempt(false);
-      return r;
-    };
-    const r = await Promise.race([attempt(true), deadline, aborted]);
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onAbort);
     if (r.kind !== 'ok' || !r.keepAlive) {
       sock?.destroy();
       sock = null;
@@ -149,6 +216,8 @@ export function createRawConnection(): RawConnection {
   return {
     send,
     close() {
+      if (deadline) clearTimeout(deadline);
+      deadline = null;
       sock?.destroy();
       sock = null;
     },

@@ -2,7 +2,7 @@
 // replay service announces each such request (path + body hash) just before sending it, and the
 // receiver takes the announcement when the request arrives. Announcements expire after a minute
 // and are bounded, so a request that never arrives leaves nothing behind for long.
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../captures/node-crypto';
 
 const TTL_MS = 60_000;
 const MAX = 10_000;
@@ -15,8 +15,7 @@ export interface ReplayMarks {
 
 export function createReplayMarks(now: () => number = Date.now): ReplayMarks {
   const pending = new Map<string, number[]>();
-  const key = (path: string, body: Uint8Array) =>
-    `${path}\n${createHash('sha256').update(body).digest('hex')}`;
+  const key = (path: string, body: Uint8Array) => `${path}\n${nodeCrypto.sha256Hex(body)}`;
   const prune = () => {
     const t = now();
     for (const [k, times] of pending) {

@@ -1,7 +1,6 @@
 // The replay service: loads a capture, prepares the request for the chosen mode or attack,
 // sends it, stores what was sent and what came back (linked to the capture) and
 // remembers the target. Used by the API handlers, bulk runs, the handler report and the CLI.
-import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { ApiError } from '../../../shared/api/define';
 import type { AttackName, ReplayMode, ReplayResult } from '../../../shared/api/replay';
@@ -16,6 +15,7 @@ import type { SigningKeys } from './resign';
 import { isLoopbackHost } from '../../../shared/host-scope';
 import { decodeUtf8Lossy } from '../../../shared/verify/bytes';
 import { checkTarget, defaultTarget } from './target';
+import { nodeCrypto } from '../captures/node-crypto';
 import type { ReplayMarks } from './replay-marks';
 
 /** Response bytes kept per replay: enough for any webhook answer, bounded for huge ones. */
@@ -47,8 +47,6 @@ export interface SendMeta {
   signal?: AbortSignal;
   /** Sends with this instead of node:http (bulk runs use a raw keep-alive connection). */
   sender?: (req: WireRequest, opts: SendOptions) => Promise<SendOutcome>;
-  /** Stores the record elsewhere (bulk runs batch their writes); the result's replayId is 0. */
-  store?: (record: NewReplay) => void;
 }
 
 export function createReplayService(deps: ReplayDeps) {
@@ -78,13 +76,14 @@ export function createReplayService(deps: ReplayDeps) {
     };
   }
 
-  async function send(
+  /** Sends and returns the record to store; bulk runs batch these writes themselves. */
+  async function exchange(
     captureId: number,
     url: URL,
     prepared: Prepared,
     args: TargetArgs,
     meta: SendMeta,
-  ): Promise<ReplayResult> {
+  ): Promise<NewReplay> {
     const createdAt = now();
     if (deps.marks && url.origin === new URL(deps.receiverUrl()).origin)
       deps.marks.expect(url.pathname, prepared.body);
@@ -103,8 +102,7 @@ export function createReplayService(deps: ReplayDeps) {
         ...(meta.signal ? { signal: meta.signal } : {}),
       },
     );
-    const sha256 = createHash('sha256').update(prepared.body).digest('hex');
-    const record: NewReplay = {
+    return {
       captureId,
       createdAt,
       targetUrl: url.href,
@@ -116,7 +114,7 @@ export function createReplayService(deps: ReplayDeps) {
         url: out.sentUrl,
         headers: out.sentHeaders,
         body: prepared.body,
-        sha256,
+        sha256: nodeCrypto.sha256Hex(prepared.body),
         // prepareExact sends the capture's bytes as they are: stored as a reference.
         bodyIsCapture: meta.mode === 'exact',
       },
@@ -131,40 +129,48 @@ export function createReplayService(deps: ReplayDeps) {
         error: out.error,
       },
     };
-    let replayId = 0;
-    if (meta.store) meta.store(record);
-    else replayId = deps.replays.insert(record);
-    const result: ReplayResult = {
-      replayId,
+  }
+
+  /** Sends, stores the replay and returns it as the API shows it. */
+  async function send(
+    captureId: number,
+    url: URL,
+    prepared: Prepared,
+    args: TargetArgs,
+    meta: SendMeta,
+  ): Promise<ReplayResult> {
+    const record = await exchange(captureId, url, prepared, args, meta);
+    const { sent, response } = record;
+    return {
+      replayId: deps.replays.insert(record),
       captureId,
       targetUrl: record.targetUrl,
       mode: meta.mode,
       attack: meta.attack,
-      status: out.status,
-      latencyMs: record.response.latencyMs,
-      responseHeaders: out.headers,
-      responseBody: decodeUtf8Lossy(out.body),
-      responseTruncated: out.truncated,
+      status: response.status,
+      latencyMs: response.latencyMs,
+      responseHeaders: response.headers,
+      responseBody: decodeUtf8Lossy(response.body),
+      responseTruncated: response.truncated,
       sent: {
-        method: prepared.method,
-        url: out.sentUrl,
-        headers: out.sentHeaders,
-        size: prepared.body.byteLength,
-        sha256,
+        method: sent.method,
+        url: sent.url,
+        headers: sent.headers,
+        size: sent.body.byteLength,
+        sha256: sent.sha256,
       },
-      changes: prepared.changes,
-      error: out.error,
-      createdAt,
+      changes: record.changes,
+      error: response.error,
+      createdAt: record.createdAt,
       relatedIds: record.related,
     };
-    return result;
   }
 
   function remember(url: URL): void {
     deps.replays.rememberTarget(url.href, now());
   }
 
-  return { load, target, keys, send, remember, now, settings: deps.settings, deps };
+  return { load, target, keys, exchange, send, remember, now, settings: deps.settings, deps };
 }
 
 export type ReplayService = ReturnType<typeof createReplayService>;

@@ -83,6 +83,9 @@ const MAX_TARGETS = 20;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 const EMPTY = Buffer.alloc(0);
 
+/** The columns `sources` selects, in order. */
+type SourceColumns = [number, string, string, string, string, Buffer, number];
+
 function toBuffer(b: Uint8Array): Buffer {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
@@ -159,25 +162,20 @@ export function createReplaysRepo(db: Db) {
      *  the captures repo: only replay needs this narrow projection. Missing ids are left out. */
     sources(ids: number[]): ReplaySourceRow[] {
       if (ids.length === 0) return [];
-      const rows = sourcesOf(ids.length).all(...ids) as {
-        id: number;
-        method: string;
-        path: string;
-        query: string;
-        headers: string;
-        body: Buffer;
-        received_at: number;
-      }[];
-      return rows.map((r) => ({
+      // Rows as arrays (raw): no keyed object per row to build and read back.
+      const rows = sourcesOf(ids.length)
+        .raw()
+        .all(...ids) as SourceColumns[];
+      return rows.map(([id, method, path, query, headers, body, receivedAt]) => ({
         detail: {
-          id: r.id,
-          method: r.method,
-          path: r.path,
-          query: r.query,
-          headers: JSON.parse(r.headers) as HeaderPair[],
-          receivedAt: r.received_at,
+          id,
+          method,
+          path,
+          query,
+          headers: JSON.parse(headers) as HeaderPair[],
+          receivedAt,
         },
-        body: new Uint8Array(r.body.buffer, r.body.byteOffset, r.body.byteLength),
+        body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
       }));
     },
 
