@@ -1,7 +1,8 @@
 // Bulk replay's platform floor: the same requests written by the plainest keep-alive client
 // (one net.Socket per worker, the request bytes built once, the response read up to its
 // Content-Length) and the same stored row per replay (copied from a real replay of the same
-// run, written 100 per transaction). No Switchboard code runs per request: bulk / floor is the
+// run, written 100 per transaction, each linked to the capture it replays, as bulk does: the
+// foreign-key lookup and the index insert land where the real rows would). No Switchboard code runs per request: bulk / floor is the
 // share of our own code, autocannon / floor the price of storing every replay.
 import net from 'node:net';
 import type { Db } from '../electron/engine/store/open-store';
@@ -16,6 +17,8 @@ export async function replayFloor(opts: {
   url: URL;
   request: Buffer;
   rowId: number;
+  /** The captures replayed, in order: each stored row names one (the first column). */
+  captureIds: number[];
   count: number;
   concurrency: number;
 }): Promise<number> {
@@ -27,8 +30,12 @@ export async function replayFloor(opts: {
   const insert = db.prepare(
     `INSERT INTO replays (${COLUMNS}) VALUES (${row.map(() => '?').join(', ')})`,
   );
+  let written = 0;
   const write = db.transaction((n: number) => {
-    for (let i = 0; i < n; i++) insert.run(...row);
+    for (let i = 0; i < n; i++) {
+      row[0] = opts.captureIds[written++ % opts.captureIds.length];
+      insert.run(...row);
+    }
   });
   let pending = 0;
   let left = opts.count;

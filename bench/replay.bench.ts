@@ -126,6 +126,7 @@ export async function run() {
         url,
         request,
         rowId: lastExact,
+        captureIds: allIds,
         count: WEBHOOKS,
         concurrency: CONCURRENCY,
       });
