@@ -11,7 +11,7 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer, type Server } from 'node:http';
@@ -169,8 +169,9 @@ const pct = (xs: number[], p: number) => {
 };
 
 export async function run(): Promise<BenchResult> {
-  if (!existsSync(join(STATIC_DIR, 'index.html')))
-    spawnSync(...viteBuild(['--outDir', resolve(STATIC_DIR)]), { stdio: 'inherit' });
+  // Always built (about a second): a build left by another command may be stale, or a
+  // development one.
+  spawnSync(...viteBuild(['--outDir', resolve(STATIC_DIR)]), { stdio: 'inherit' });
   const loadBefore = loadavg()[0] ?? 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-tlbench-'));
   const token = randomBytes(16).toString('hex');

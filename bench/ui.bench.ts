@@ -8,7 +8,7 @@
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Verdict } from '../shared/model';
@@ -124,7 +124,9 @@ async function load(
 }
 
 export async function run(): Promise<BenchResult> {
-  if (!existsSync('dist/renderer/index.html')) spawnSync(...viteBuild(), { stdio: 'inherit' });
+  // Always built (about a second): a build left by another command may be stale, or a
+  // development one.
+  spawnSync(...viteBuild(), { stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-uibench-'));
   const token = randomBytes(16).toString('hex');
   const loadBefore = loadavg()[0] ?? 0;

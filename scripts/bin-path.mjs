@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -15,7 +16,8 @@ export function binPath(pkg, name = pkg.split('/').pop()) {
   return join(dirname(manifest), relative);
 }
 
-/** `[command, args]` that build the renderer with vite (extra args appended). */
+/** `[command, args]` that build the renderer with vite for production (extra args appended). */
 export function viteBuild(extra = []) {
-  return [process.execPath, [binPath('vite'), 'build', '--logLevel', 'warn', ...extra]];
+  const script = fileURLToPath(new URL('./vite-build.mjs', import.meta.url));
+  return [process.execPath, [script, 'build', '--logLevel', 'warn', ...extra]];
 }
