@@ -1,9 +1,10 @@
 // Bulk replay's platform floor: the same requests written by the plainest keep-alive client
 // (one net.Socket per worker, the request bytes built once, the response read up to its
 // Content-Length) and the same stored row per replay (copied from a real replay of the same
-// run, written 100 per transaction, each linked to the capture it replays, as bulk does: the
-// foreign-key lookup and the index insert land where the real rows would). No Switchboard code runs per request: bulk / floor is the
-// share of our own code, autocannon / floor the price of storing every replay.
+// run, written 100 per transaction, each linked to the capture it replays as bulk does, so the
+// foreign-key lookup and the index insert land where the real rows would). No Switchboard code
+// runs per request: bulk / floor is the share of our own code, autocannon / floor the price of
+// storing every replay.
 import net from 'node:net';
 import type { Db } from '../electron/engine/store/open-store';
 

@@ -14,7 +14,7 @@ describe('viteBuild', () => {
     const out = mkdtempSync(join(tmpdir(), 'switchboard-vite-'));
     try {
       const [cmd, args] = viteBuild(['--outDir', out, '--emptyOutDir']);
-      const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env } });
+      const r = spawnSync(cmd, args, { encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
       const js = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
       expect(js.length).toBeGreaterThan(0);
