@@ -30,6 +30,10 @@ describe('replay modes', () => {
     await target.close();
     s.cleanup();
   });
+  const bodyRow = (replayId: string) =>
+    s.db
+      .prepare('SELECT sent_body_ref, length(sent_body) AS n FROM replays WHERE id = ?')
+      .get(replayId);
 
   it('exact: same bytes, same header names/casing/order, Host and Content-Length recomputed', async () => {
     const c = await insertTutorialCapture(s, {
@@ -63,10 +67,7 @@ describe('replay modes', () => {
     expect(Buffer.from(s.replays.body(r.replayId, 'sent')!).equals(c.body)).toBe(true);
     expect(stored.sent.size).toBe(c.body.byteLength);
     // A reference to the capture's bytes, not a copy of them.
-    const row = s.db
-      .prepare('SELECT sent_body_ref, length(sent_body) AS n FROM replays WHERE id = ?')
-      .get(r.replayId);
-    expect(row).toEqual({ sent_body_ref: 1, n: 0 });
+    expect(bodyRow(r.replayId)).toEqual({ sent_body_ref: 1, n: 0 });
     expect(s.replays.listForCapture(c.id, 10).map((x) => x.replayId)).toContain(r.replayId);
     expect(s.replays.recentTargets()).toContain(target.url);
   });
@@ -108,6 +109,9 @@ describe('replay modes', () => {
     });
     const oldJwt = c.headers.find(([n]) => n === 'Authorization')?.[1];
     expect(headers.find(([n]) => n === 'Authorization')?.[1]).not.toBe(oldJwt);
+    // Re-signing leaves the body alone: stored as a reference to the capture, read back whole.
+    expect(bodyRow(r.replayId)).toEqual({ sent_body_ref: 1, n: 0 });
+    expect(Buffer.from(s.replays.body(r.replayId, 'sent')!).equals(c.body)).toBe(true);
   });
 
   it('edited: reports a JSON diff; re-signs on request, otherwise keeps the old signature', async () => {
@@ -135,6 +139,9 @@ describe('replay modes', () => {
       ([n]) => n === 'X-A2A-Signature',
     )?.[1];
     expect(sig).toBe(c.headers.find(([n]) => n === 'X-A2A-Signature')?.[1]);
+    // An edited body is the replay's own bytes: stored as a copy.
+    expect(bodyRow(asIs.replayId)).toEqual({ sent_body_ref: 0, n: Buffer.byteLength(edited) });
+    expect(Buffer.from(s.replays.body(asIs.replayId, 'sent')!).toString()).toBe(edited);
 
     const resigned = await replayCapture(s.svc, {
       ...targetArgs(target.url),

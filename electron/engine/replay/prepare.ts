@@ -12,6 +12,9 @@ export interface Prepared {
   method: string;
   headers: HeaderPair[];
   body: Uint8Array;
+  /** The capture's stored bytes this request was prepared from: a body equal to them is stored
+   *  as a reference to the capture, not a copy (exact, re-signed, unedited). */
+  source: Uint8Array;
   changes: ReplayChange[];
   jti: string | null;
   webhookId: string | null;
@@ -44,6 +47,7 @@ export function prepareExact(capture: ReplaySource, body: Uint8Array): Prepared 
     method: capture.method,
     headers,
     body,
+    source: body,
     changes,
     jti: null,
     webhookId: null,

@@ -115,8 +115,8 @@ export function createReplayService(deps: ReplayDeps) {
         headers: out.sentHeaders,
         body: prepared.body,
         sha256: nodeCrypto.sha256Hex(prepared.body),
-        // prepareExact sends the capture's bytes as they are: stored as a reference.
-        bodyIsCapture: meta.mode === 'exact',
+        // The capture's bytes as they are (exact, re-signed, unedited): stored as a reference.
+        bodyIsCapture: sameBytes(prepared.body, prepared.source),
       },
       changes: prepared.changes,
       related: meta.related ?? [],
@@ -174,3 +174,10 @@ export function createReplayService(deps: ReplayDeps) {
 }
 
 export type ReplayService = ReturnType<typeof createReplayService>;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return (
+    a === b ||
+    (a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b))
+  );
+}

@@ -38,7 +38,7 @@ export interface NewReplay {
     headers: HeaderPair[];
     body: Uint8Array;
     sha256: string;
-    /** The body sent is the capture's own (exact replay): stored as a reference, not a copy. */
+    /** The body sent is the capture's own bytes: stored as a reference, not a copy. */
     bodyIsCapture?: boolean;
   };
   changes: ReplayChange[];
