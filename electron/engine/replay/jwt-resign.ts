@@ -1,5 +1,5 @@
-// Re-issues the Bearer JWT of a captured webhook: same claims and header fields, fresh
-// iat/exp/jti, signed HS256 with the configured secret (node:crypto, the compact form jose's
+// Re-issues the Bearer JWT of a captured webhook: same claims, the captured header segment as
+// it was, fresh iat/exp/jti, signed HS256 with the configured secret (node:crypto, the compact form jose's
 // SignJWT writes), read with the verifiers' decoder. Attack variants tweak the claims
 // (expired, another task), the key (wrong secret) or drop the signature (`alg: none`).
 import { UnsecuredJWT, type JWTPayload } from 'jose';
@@ -78,9 +78,8 @@ export async function resignJwt(token: string, t: JwtTweaks): Promise<JwtResign>
       note: 'alg none, no signature',
     };
   }
-  const { alg: _alg, ...rest } = header;
-  const segment = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
-  const input = `${segment({ ...rest, alg: 'HS256' })}.${segment(next)}`;
+  // The header is already HS256: its segment is sent as the agent wrote it, byte for byte.
+  const input = `${token.slice(0, token.indexOf('.'))}.${Buffer.from(JSON.stringify(next)).toString('base64url')}`;
   const signed = `${input}.${createHmac('sha256', t.secret).update(input).digest('base64url')}`;
   return {
     ok: true,
