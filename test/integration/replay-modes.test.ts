@@ -30,7 +30,7 @@ describe('replay modes', () => {
     await target.close();
     s.cleanup();
   });
-  const bodyRow = (replayId: string) =>
+  const bodyRow = (replayId: number) =>
     s.db
       .prepare('SELECT sent_body_ref, length(sent_body) AS n FROM replays WHERE id = ?')
       .get(replayId);
