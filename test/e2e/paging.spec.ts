@@ -41,3 +41,36 @@ test('virtualized list pages older captures while scrolling', async ({ page, sb 
   await expect(page.locator('.filters-count')).toHaveText('453 shown');
   expect(await rowAtTop()).toBe(before);
 });
+
+// Live captures re-render what shows them (the list, the counts), not the filter bar or the
+// view around the list: on a slow machine that re-render was the difference between 60 and 30
+// frames per second while scrolling (docs/performance.md). React stores each element's current
+// props on the element (`__reactProps$…`) and replaces that object whenever the component that
+// renders the element runs again, so its identity tells whether the owner re-rendered.
+test('live captures re-render the count, not the filter bar', async ({ page, sb }) => {
+  const secret = await sb.webhookSecret();
+  await sendWebhook(sb.receiverUrl, { taskId: 'task-render-0', secret });
+  await page.goto(sb.uiUrl);
+  await expect(page.locator('.filters-count')).toHaveText('1 shown');
+  const probe = (selector: string) =>
+    page.locator(selector).evaluate((el, sel) => {
+      const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'));
+      if (!key) throw new Error(`no React props on ${sel}`);
+      const w = window as unknown as { __props?: Map<string, unknown> };
+      const seen = (w.__props ??= new Map());
+      const now = (el as unknown as Record<string, unknown>)[key];
+      const same = seen.get(sel) === now;
+      seen.set(sel, now);
+      return same;
+    }, selector);
+  await probe('[data-testid=search]');
+  await probe('.filters-count');
+  await probe('.list-header');
+  for (let i = 1; i <= 3; i++)
+    await sendWebhook(sb.receiverUrl, { taskId: `task-render-${i}`, secret });
+  await expect(page.locator('.filters-count')).toHaveText('4 shown');
+  await expect(page.getByTestId('capture-count')).toHaveText('4 captures');
+  expect(await probe('.filters-count')).toBe(false); // the probe sees a re-render
+  expect(await probe('[data-testid=search]')).toBe(true);
+  expect(await probe('.list-header')).toBe(true);
+});

@@ -8,7 +8,7 @@ import { CAPTURE_ORIGINS, type CaptureOrigin } from '../../../shared/model';
 import { isFiltering, NO_FILTERS } from '../../state/captures-window';
 import { ORIGIN_WORDS } from './OriginChip';
 import type { Verdict } from '../../../shared/model';
-import { useApp } from '../../state/store';
+import { getAppStore, useApp } from '../../state/store';
 
 const VERDICTS: { value: Verdict | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -38,12 +38,11 @@ export function CaptureFilters() {
   const filters = useApp((s) => s.filters);
   const setFilters = useApp((s) => s.setFilters);
   const focusRequest = useApp((s) => s.searchFocusRequest);
-  const itemCount = useApp((s) => s.items.length);
-  const hasOlder = useApp((s) => s.olderCursor !== null);
   const clearCaptures = useApp((s) => s.clearCaptures);
   const showToast = useApp((s) => s.showToast);
-  const total = useApp((s) => s.total);
+  const storeEmpty = useApp((s) => s.total === 0);
   const onDeleteAll = async () => {
+    const total = getAppStore().getState().total;
     const what = `${total.toLocaleString('en-US')} capture${total === 1 ? '' : 's'}`;
     if (!window.confirm(`Delete all ${what} from the store? This cannot be undone.`)) return;
     try {
@@ -138,10 +137,7 @@ export function CaptureFilters() {
         value={taskId}
         onChange={(e) => setTaskId(e.target.value)}
       />
-      <span className="filters-count" title="Captures loaded in this view">
-        {itemCount.toLocaleString('en-US')}
-        {hasOlder ? '+' : ''} shown
-      </span>
+      <ShownCount />
       <button
         type="button"
         className="btn btn-ghost btn-small"
@@ -155,11 +151,24 @@ export function CaptureFilters() {
         type="button"
         className="btn btn-ghost btn-small btn-danger-text"
         onClick={() => void onDeleteAll()}
-        disabled={total === 0}
+        disabled={storeEmpty}
         data-testid="clear-captures"
       >
         Delete all captures…
       </button>
     </div>
+  );
+}
+
+/** How many captures the list holds: its own component, so a live batch re-renders this count
+ *  and not the whole filter bar. */
+function ShownCount() {
+  const itemCount = useApp((s) => s.items.length);
+  const hasOlder = useApp((s) => s.olderCursor !== null);
+  return (
+    <span className="filters-count" title="Captures loaded in this view">
+      {itemCount.toLocaleString('en-US')}
+      {hasOlder ? '+' : ''} shown
+    </span>
   );
 }

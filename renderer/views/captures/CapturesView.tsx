@@ -13,12 +13,13 @@ import { useListKeys } from './use-list-keys';
 export function CapturesView() {
   useListKeys();
   const loaded = useApp((s) => s.loaded);
-  const total = useApp((s) => s.total);
+  // A boolean, not the count: the view re-renders when the store empties, not per live batch.
+  const storeEmpty = useApp((s) => s.total === 0);
   const empty = useApp((s) => s.items.length === 0);
   const filtering = useApp((s) => isFiltering(s.filters));
   const selectedId = useApp((s) => s.selectedId);
 
-  if (loaded && total === 0 && empty && !filtering) return <EmptyState />;
+  if (loaded && storeEmpty && empty && !filtering) return <EmptyState />;
   return (
     <div className={selectedId !== null ? 'captures split' : 'captures'}>
       <section className="list-pane" aria-label="Captures">
