@@ -16,7 +16,8 @@ export interface StoreInfo {
   dataBytes: number;
   lastRetention: {
     at: number;
-    deleted: { exchanges: number; replays: number; captures: number };
+    /** `logs`: receiver audit rows, demo delivery attempts and attack-replay handler reports. */
+    deleted: { exchanges: number; replays: number; captures: number; logs: number };
   } | null;
 }
 

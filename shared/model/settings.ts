@@ -145,13 +145,13 @@ export const SETTING_FIELDS = {
   retentionMaxBytes: int(0, 1024 * 1024 * MiB, {
     group: 'Retention',
     label: 'Maximum data size (bytes)',
-    help: 'Oldest wire log, stream frames and replays are deleted past it. 0 = no limit.',
+    help: 'Oldest wire log, stream frames, replays and logs are deleted past it. 0 = no limit.',
     default: 1024 * MiB,
   }),
   retentionMaxAgeDays: int(0, 36500, {
     group: 'Retention',
     label: 'Maximum age (days)',
-    help: 'Older wire log, stream frames and replays are deleted. 0 = keep forever.',
+    help: 'Older wire log, stream frames, replays and logs are deleted. 0 = keep forever.',
     default: 30,
   }),
   retentionIncludeCaptures: {

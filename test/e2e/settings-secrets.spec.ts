@@ -22,3 +22,12 @@ test('secrets are masked until revealed, and revealing does not dirty the form',
   await expect(page.getByTestId('field-retentionIncludeCaptures')).not.toBeChecked();
   await expect(page.getByTestId('store-size')).toContainText(/Store: [\d.]+ (KiB|MiB) of data/);
 });
+
+test('the retention group says what the last trim deleted, logs included', async ({ page, sb }) => {
+  await sb.api('/api/store/retention', { method: 'POST', body: '{}' });
+  await page.goto(sb.uiUrl);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByTestId('store-size')).toContainText(
+    /last trimmed .*: 0 exchanges, 0 replays, 0 captures, 0 log rows/,
+  );
+});

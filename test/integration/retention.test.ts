@@ -1,5 +1,5 @@
-// Retention on a real store: old wire-log exchanges (with frames) and oversize data are trimmed
-// oldest first; captures stay unless the user opts in; an open stream is never touched.
+// Retention on a real store: old wire-log exchanges (with frames), logs and oversize data are
+// trimmed oldest first; captures stay unless the user opts in; an open stream is never touched.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createA2aWireRepo } from '../../electron/engine/store/a2a-wire-repo';
 import { startTestEngine, type TestEngine } from '../helpers/engine-fixture';
@@ -74,4 +74,34 @@ it('trims the oldest data until the store fits the maximum size, and reports the
   expect(kept.length).toBeGreaterThan(0);
   expect(kept.at(-1)).toBe(ids.at(-1)); // newest kept, oldest gone
   expect(kept[0]).toBeGreaterThan(ids[0]!);
+});
+
+it('deletes audit rows, demo delivery attempts and handler reports older than the maximum age', async () => {
+  const h = t.engine.handlers;
+  const db = t.engine.context.db;
+  const now = Date.now();
+  const audit = db.prepare(
+    "INSERT INTO audit (at, kind, method, path, status, reason) VALUES (?, 'rejected', 'POST', '/webhook', 413, 'too large')",
+  );
+  const delivery = db.prepare(`INSERT INTO demo_deliveries
+    (delivery_id, agent, dialect, task_id, url, attempt, at, delay_ms, latency_ms, outcome)
+    VALUES ('d', 'demo', 'hmac', 't', 'http://127.0.0.1:1/', 1, ?, 0, 1, 'delivered')`);
+  const report = db.prepare(
+    "INSERT INTO handler_reports (created_at, target_url, vulnerable, report) VALUES (?, 'http://127.0.0.1:1/', 0, '{}')",
+  );
+  for (const insert of [audit, delivery, report]) {
+    insert.run(now - 40 * DAY);
+    insert.run(now - DAY);
+  }
+  const times = (table: string, at: string) =>
+    (db.prepare(`SELECT ${at} AS at FROM ${table} ORDER BY id`).all() as { at: number }[]).map(
+      (r) => r.at,
+    );
+
+  await h.updateSettings({ patch: { retentionMaxAgeDays: 30 }, reverify: false });
+  const info = await h.applyRetention({});
+  expect(info.lastRetention?.deleted.logs).toBe(3);
+  expect(times('audit', 'at')).toEqual([now - DAY]);
+  expect(times('demo_deliveries', 'at')).toEqual([now - DAY]);
+  expect(times('handler_reports', 'created_at')).toEqual([now - DAY]);
 });

@@ -1,7 +1,8 @@
 // Retention: keeps the store within the user's maximum data size and age. What goes: the A2A
-// wire log (exchanges with their SSE frames) and replays, oldest first; captures only when
-// the user opted in (retentionIncludeCaptures), since they are the evidence. Open streams are
-// never touched. Work runs in small transactions with a yield between them, so the receiver
+// wire log (exchanges with their SSE frames), replays and the logs (receiver audit, demo
+// delivery attempts, attack-replay handler reports), oldest first; captures only when the user
+// opted in (retentionIncludeCaptures), since they are the evidence. Open streams are never
+// touched, nor are seen JWT ids (jti replay detection must outlive the captures). Work runs in small transactions with a yield between them, so the receiver
 // and the API stay responsive while a large backlog is trimmed.
 import type { Settings } from '../../../shared/model';
 import type { Db } from './open-store';
@@ -15,13 +16,19 @@ export interface StoreSize {
 
 export interface RetentionResult {
   at: number;
-  deleted: { exchanges: number; replays: number; captures: number };
+  deleted: { exchanges: number; replays: number; captures: number; logs: number };
 }
 
 const AGE_BATCH = 200;
 // Small steps when trimming for size, re-measuring after each, so little more than needed goes.
 const SIZE_BATCH = 10;
 const DAY_MS = 24 * 3600 * 1000;
+// The append-only logs, each with its time column (ids grow with time, so id order is age order).
+const LOGS = [
+  ['audit', 'at'],
+  ['demo_deliveries', 'at'],
+  ['handler_reports', 'created_at'],
+] as const;
 
 export function storeSize(db: Db): StoreSize {
   const pageSize = db.pragma('page_size', { simple: true }) as number;
@@ -41,7 +48,7 @@ export async function applyRetention(
   now = Date.now(),
   isOpen: () => boolean = () => db.open,
 ): Promise<RetentionResult> {
-  const deleted = { exchanges: 0, replays: 0, captures: 0 };
+  const deleted = { exchanges: 0, replays: 0, captures: 0, logs: 0 };
   // Oldest first; an exchange still streaming (no end recorded) is left alone.
   const closedWire = `(stream_kind IS NULL OR (stream_end IS NOT NULL AND stream_end != 'open'))`;
   const delWire = db.prepare(
@@ -53,15 +60,23 @@ export async function applyRetention(
   const delCaptures = db.prepare(
     `DELETE FROM captures WHERE id IN (SELECT id FROM captures WHERE received_at < ? ORDER BY id LIMIT ?)`,
   );
+  const delLogs = LOGS.map(([table, at]) =>
+    db.prepare(
+      `DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE ${at} < ? ORDER BY id LIMIT ?)`,
+    ),
+  );
   const round = (before: number, batch: number): number => {
     const n = db.transaction(() => {
       const w = delWire.run(before, batch).changes;
       const r = delReplays.run(before, batch).changes;
       const c = s.retentionIncludeCaptures ? delCaptures.run(before, batch).changes : 0;
+      let l = 0;
+      for (const del of delLogs) l += del.run(before, batch).changes;
       deleted.exchanges += w;
       deleted.replays += r;
       deleted.captures += c;
-      return w + r + c;
+      deleted.logs += l;
+      return w + r + c + l;
     })();
     return n;
   };

@@ -177,7 +177,7 @@ export function SettingsView() {
                 {storeInfo
                   ? `Store: ${formatSize(storeInfo.dataBytes)} of data in a ${formatSize(storeInfo.fileBytes)} file` +
                     (storeInfo.lastRetention
-                      ? ` · last trimmed ${clock.dateTime(storeInfo.lastRetention.at)}: ${storeInfo.lastRetention.deleted.exchanges} exchanges, ${storeInfo.lastRetention.deleted.replays} replays, ${storeInfo.lastRetention.deleted.captures} captures`
+                      ? ` · last trimmed ${clock.dateTime(storeInfo.lastRetention.at)}: ${storeInfo.lastRetention.deleted.exchanges} exchanges, ${storeInfo.lastRetention.deleted.replays} replays, ${storeInfo.lastRetention.deleted.captures} captures, ${storeInfo.lastRetention.deleted.logs} log rows`
                       : '')
                   : 'Store size unavailable'}
               </div>
