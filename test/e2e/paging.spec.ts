@@ -43,8 +43,7 @@ test('virtualized list pages older captures while scrolling', async ({ page, sb 
 });
 
 // Live captures re-render what shows them (the list, the counts), not the filter bar or the
-// view around the list: on a slow machine that re-render was the difference between 60 and 30
-// frames per second while scrolling (docs/performance.md). React stores each element's current
+// view around the list: that re-render is work no frame needs (docs/performance.md). React stores each element's current
 // props on the element (`__reactProps$…`) and replaces that object whenever the component that
 // renders the element runs again, so its identity tells whether the owner re-rendered.
 test('live captures re-render the count, not the filter bar', async ({ page, sb }) => {
