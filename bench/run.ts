@@ -1,13 +1,14 @@
 // npm run bench [name...]: runs every bench/*.bench.ts (or the named ones) one after another,
 // prints each figure with its goal beside it and writes bench/results/latest.json (figures,
-// goals, load average, quick or full). Figures are ratios against a baseline measured in the
-// same run, never absolute timing promises. BENCH_QUICK=1: shorter runs and smaller data sets
+// goals, load average, CPU steal, quick or full). Figures are ratios against a baseline
+// measured in the same run, never absolute timing promises. BENCH_QUICK=1: shorter runs and smaller data sets
 // (the whole suite in under 2 minutes); each knob can still be set on its own.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { readCpuTimes, stealPercent } from './cpu-steal';
 import { goalOf } from './goals';
 
 export interface BenchResult {
@@ -37,14 +38,26 @@ const files = readdirSync(dir)
 
 const load = () => loadavg().map((l) => l.toFixed(2));
 const started = { at: new Date().toISOString(), loadAverage: load() };
+const runCpu = readCpuTimes();
+/** How a bench's CPU steal reads beside its figures (empty where the OS does not report it). */
+const stealNote = (steal: number | null) =>
+  steal === null
+    ? ''
+    : `, CPU steal ${steal}%${steal >= 5 ? ' (other guests on this host: figures slowed unevenly)' : ''}`;
 console.log(
   `${quick ? 'quick' : 'full'} run, ${cpus().length} cores, load average ${started.loadAverage.join(' ')}` +
-    ' (other jobs on this machine slow both sides of each ratio alike)',
+    ' (other jobs, and other guests on the host, slow both sides of a ratio, not equally)',
 );
-const results: (BenchResult & { loadAverage: string[]; seconds: number })[] = [];
+const results: (BenchResult & {
+  loadAverage: string[];
+  /** Percent of CPU time the hypervisor took from this machine during the bench. */
+  stealPercent: number | null;
+  seconds: number;
+})[] = [];
 for (const file of files) {
   console.log(`\n== ${file} (load average ${load().join(' ')})`);
   const t0 = performance.now();
+  const cpu0 = readCpuTimes();
   const mod = (await import(pathToFileURL(join(dir, file)).href)) as {
     run: () => Promise<BenchResult>;
   };
@@ -58,18 +71,25 @@ for (const file of files) {
     }
     if (result.notes) console.log(`  ${result.notes}`);
     const seconds = Math.round((performance.now() - t0) / 100) / 10;
-    results.push({ ...result, goals, loadAverage: load(), seconds });
+    const steal = stealPercent(cpu0, readCpuTimes());
+    console.log(`  (${seconds} s, load average ${load().join(' ')}${stealNote(steal)})`);
+    results.push({ ...result, goals, loadAverage: load(), stealPercent: steal, seconds });
   } catch (err) {
     console.error(`  FAILED: ${(err as Error).stack ?? String(err)}`);
     process.exitCode = 1;
   }
 }
+const runSteal = stealPercent(runCpu, readCpuTimes());
 mkdirSync(join(dir, 'results'), { recursive: true });
 writeFileSync(
   join(dir, 'results', 'latest.json'),
-  JSON.stringify({ ...started, quick, commit: commit(), cores: cpus().length, results }, null, 2),
+  JSON.stringify(
+    { ...started, quick, commit: commit(), cores: cpus().length, stealPercent: runSteal, results },
+    null,
+    2,
+  ),
 );
-console.log(`\nwrote bench/results/latest.json`);
+console.log(`\nwrote bench/results/latest.json${stealNote(runSteal)}`);
 
 function commit(): string {
   try {
