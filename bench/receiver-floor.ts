@@ -2,8 +2,9 @@
 // receiver's work, written as plainly as possible. It reads the body, computes the two HMACs a
 // tutorial webhook needs (X-A2A-Signature, HS256 JWT), parses the JWT claims, inserts the
 // same row as the receiver (headers, body, search text, checks JSON of the same size) into the
-// same schema with one commit per event-loop turn, and answers after the commit. No
-// Switchboard code runs on its request path: receiver / floor is the share of our own code.
+// same schema, looks up and records the token's jti (replay detection needs it on disk), with
+// one commit per event-loop turn, and answers after the commit. No Switchboard code runs on
+// its request path: receiver / floor is the share of our own code.
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,9 +21,18 @@ export async function startFloorServer(opts: {
   const insert = db.prepare(`INSERT INTO captures
     (received_at, method, path, query, headers, body, size, content_type, remote_address, task_id, source, search_text, imported_at, checks, verdict, response_status, answered_by)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  let queue: { row: unknown[]; done: (id: number) => void }[] = [];
+  const seenJti = db.prepare('SELECT capture_id FROM seen_jti WHERE jti = ?');
+  const recordJti = db.prepare(
+    'INSERT OR IGNORE INTO seen_jti (jti, capture_id, seen_at) VALUES (?, ?, ?)',
+  );
+  let queue: { row: unknown[]; jti: string | null; done: (id: number) => void }[] = [];
   const flush = db.transaction((batch: typeof queue) =>
-    batch.map((q) => Number(insert.run(...q.row).lastInsertRowid)),
+    batch.map((q) => {
+      if (q.jti !== null) seenJti.get(q.jti);
+      const id = Number(insert.run(...q.row).lastInsertRowid);
+      if (q.jti !== null) recordJti.run(q.jti, id, Date.now());
+      return id;
+    }),
   );
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -38,7 +48,7 @@ export async function startFloorServer(opts: {
         .digest('base64url');
       const claims = JSON.parse(
         Buffer.from(token.slice(token.indexOf('.') + 1, dot), 'base64url').toString(),
-      ) as { taskId?: string };
+      ) as { taskId?: string; jti?: string };
       const ok = `sha256=${sig}` === req.headers['x-a2a-signature'] && mac === token.slice(dot + 1);
       const headers: [string, string][] = [];
       for (let i = 0; i < raw.length; i += 2) headers.push([raw[i]!, raw[i + 1]!]);
@@ -73,6 +83,7 @@ export async function startFloorServer(opts: {
         });
       queue.push({
         row,
+        jti: typeof claims.jti === 'string' ? claims.jti : null,
         done: (id) => {
           const text = `{"status":"received","captureId":${id}}`;
           res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': text.length });

@@ -38,7 +38,7 @@ export async function run(): Promise<BenchResult> {
   const { load: base, cpuUs: bareUs } = await loadWithCpu(bareUrl, hook);
   bare.close();
 
-  // The floor: the same HMACs and the same row through node:http, node:crypto and SQLite alone.
+  // The floor: the same HMACs, row and jti record through node:http, node:crypto and SQLite alone.
   const floorDir = tempDataDir();
   const floorServer = await startFloorServer({
     dataDir: floorDir,
@@ -60,7 +60,9 @@ export async function run(): Promise<BenchResult> {
       'bare node:http req/s': Math.round(base.requestsPerSec),
       'receiver req/s': Math.round(main.load.requestsPerSec),
       'ratio receiver / bare': ratio(main.load),
-      'floor (node:http + 2 HMAC + same row, group commit) req/s': Math.round(floor.requestsPerSec),
+      'floor (node:http + 2 HMAC + same row and jti, group commit) req/s': Math.round(
+        floor.requestsPerSec,
+      ),
       'ratio floor / bare': ratio(floor),
       'ratio receiver / floor': ratio(main.load, floor),
       'receiver + verify worker req/s': Math.round(pooled.load.requestsPerSec),
