@@ -1,22 +1,26 @@
-// Bulk replay's platform floor: the same requests written by the plainest keep-alive client
-// (one net.Socket per worker, the request bytes built once, the response read up to its
-// Content-Length) and the same stored row per replay (copied from a real replay of the same
-// run, written 100 per transaction, each linked to the capture it replays as bulk does, so the
-// foreign-key lookup and the index insert land where the real rows would). No Switchboard code
-// runs per request: bulk / floor is the share of our own code, autocannon / floor the price of
-// storing every replay.
+// Bulk replay's platform floor: the same replays written as plainly as the platform allows.
+// Per replay it reads the capture from the store (200 per query, as a replay's bytes come from
+// there), builds the request from the stored method, headers and body, sends it on one
+// keep-alive net.Socket per worker, reads the response up to its Content-Length, splits its
+// status and header lines, and stores the replay row (the response's status, headers and body
+// in place; the other columns copied from a real replay of the same run), 100 per transaction,
+// each linked to the capture it replays. No Switchboard code runs per request: bulk / floor is
+// the share of our own code, autocannon / floor the price of reading and storing every replay.
 import net from 'node:net';
 import type { Db } from '../electron/engine/store/open-store';
 
 const COLUMNS = `capture_id, created_at, target_url, mode, attack, group_id, sent_method, sent_url,
   sent_headers, sent_body, sent_body_ref, sent_sha256, changes, related, response_status,
   response_headers, response_body, response_truncated, latency_ms, error`;
+/** Captures read per query, as bulk replay reads them. */
+const READ_AHEAD = 200;
+/** A capture as the floor reads it: id, method, headers JSON, body. */
+type SourceRow = [number, string, string, Buffer];
 
 /** Replays/s of `count` requests over `concurrency` connections, each stored like `rowId`. */
 export async function replayFloor(opts: {
   db: Db;
   url: URL;
-  request: Buffer;
   rowId: number;
   /** The captures replayed, in order: each stored row names one (the first column). */
   captureIds: number[];
@@ -31,41 +35,84 @@ export async function replayFloor(opts: {
   const insert = db.prepare(
     `INSERT INTO replays (${COLUMNS}) VALUES (${row.map(() => '?').join(', ')})`,
   );
-  let written = 0;
-  const write = db.transaction((n: number) => {
-    for (let i = 0; i < n; i++) {
-      row[0] = opts.captureIds[written++ % opts.captureIds.length];
+  const readAhead = db.prepare(
+    `SELECT id, method, headers, body FROM captures WHERE id IN (${Array(READ_AHEAD).fill('?').join(', ')})`,
+  );
+  const sources = new Map<number, SourceRow>();
+  const source = (index: number) => {
+    const id = opts.captureIds[index % opts.captureIds.length]!;
+    if (!sources.has(id)) {
+      const ids = Array.from(
+        { length: READ_AHEAD },
+        (_, k) => opts.captureIds[(index + k) % opts.captureIds.length],
+      );
+      for (const r of readAhead.raw().all(...ids) as SourceRow[]) sources.set(r[0], r);
+    }
+    const r = sources.get(id)!;
+    sources.delete(id);
+    return r;
+  };
+  const head = `${opts.url.pathname} HTTP/1.1\r\nHost: ${opts.url.host}\r\n`;
+  const request = ([, method, headers, body]: SourceRow) => {
+    let text = `${method} ${head}`;
+    for (const [n, v] of JSON.parse(headers) as [string, string][]) {
+      const lower = n.toLowerCase();
+      if (lower !== 'host' && lower !== 'content-length') text += `${n}: ${v}\r\n`;
+    }
+    return Buffer.concat([Buffer.from(`${text}Content-Length: ${body.length}\r\n\r\n`), body]);
+  };
+  // The response's status, headers and body go into the row where bulk stores them.
+  const STATUS = 14;
+  const HEADERS = 15;
+  const BODY = 16;
+  let pending: { captureId: number; status: number; headers: string; body: Buffer }[] = [];
+  const write = db.transaction((batch: typeof pending) => {
+    for (const r of batch) {
+      // The target answers 200 to every replay: anything else means the floor sent garbage.
+      if (r.status !== 200) throw new Error(`floor replay answered ${r.status}`);
+      row[0] = r.captureId;
+      row[STATUS] = r.status;
+      row[HEADERS] = r.headers;
+      row[BODY] = r.body;
       insert.run(...row);
     }
   });
-  let pending = 0;
-  let left = opts.count;
+  let next = 0;
   const t0 = performance.now();
   const worker = async () => {
     const sock = net.connect({ host: opts.url.hostname, port: Number(opts.url.port) });
     sock.setNoDelay(true);
     await new Promise((r) => sock.once('connect', r));
-    while (left > 0) {
-      left--;
-      await new Promise<void>((resolve) => {
+    while (next < opts.count) {
+      const capture = source(next++);
+      const response = await new Promise<(typeof pending)[number]>((resolve) => {
         let got: Buffer = Buffer.alloc(0);
         const onData = (chunk: Buffer) => {
           got = got.length ? Buffer.concat([got, chunk]) : chunk;
           const end = got.indexOf('\r\n\r\n');
           if (end < 0) return;
-          const length = Number(
-            /content-length: *(\d+)/i.exec(got.subarray(0, end).toString())?.[1] ?? 0,
-          );
+          const lines = got.subarray(0, end).toString('latin1').split('\r\n');
+          const headers = lines.slice(1).map((l) => {
+            const colon = l.indexOf(':');
+            return [l.slice(0, colon), l.slice(colon + 1).trim()];
+          });
+          const length = Number(headers.find(([n]) => n!.toLowerCase() === 'content-length')?.[1]);
           if (got.length < end + 4 + length) return;
           sock.off('data', onData);
-          resolve();
+          resolve({
+            captureId: capture[0],
+            status: Number(lines[0]!.split(' ')[1]),
+            headers: JSON.stringify(headers),
+            body: got.subarray(end + 4, end + 4 + length),
+          });
         };
         sock.on('data', onData);
-        sock.write(opts.request);
+        sock.write(request(capture));
       });
-      if (++pending === 100) {
+      pending.push(response);
+      if (pending.length === 100) {
         write(pending);
-        pending = 0;
+        pending = [];
       }
     }
     sock.destroy();
