@@ -5,8 +5,9 @@
 // click → a finding of the last frames on screen), a live burst (the agent streams more frames
 // on resubscribe, webhooks arrive: rows pushed, timeline requests counted), frame intervals
 // while scrolling (p95 of rAF deltas) and the renderer's own work per scroll event, plus how
-// many frames showed rows whose page was still loading. Goals: linted tail < 300 ms, no
-// timeline request during the live burst, scroll p95 < 20 ms.
+// many frames showed rows whose page was still loading, and the time to read the task's
+// stream state points (linted against every webhook that arrives for it). Goals: linted tail
+// < 300 ms, no timeline request during the live burst, scroll p95 < 20 ms.
 // BENCH_STATIC_DIR serves another renderer build (default dist/renderer, built if missing).
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -88,7 +89,9 @@ export function seedForProfile(dataDir: string): void {
   seed(dataDir, 'http://127.0.0.1:1/');
 }
 
-function seed(dataDir: string, agentUrl: string): void {
+/** Seeds the task; returns the median time of its stream state points (read on every webhook
+ *  that arrives for it), over 5 reads. */
+function seed(dataDir: string, agentUrl: string): number {
   const db = openDatabase(dataDir);
   const agentId = createAgentsRepo(db).insert({
     baseUrl: agentUrl,
@@ -159,7 +162,13 @@ function seed(dataDir: string, agentUrl: string): void {
     wire.finishExchange(ex, { streamEnd: 'complete', truncatedTail: false });
     store.end('complete', false);
   })();
+  const reads = Array.from({ length: 5 }, () => {
+    const t0 = performance.now();
+    wire.statePoints(TASK);
+    return performance.now() - t0;
+  });
   db.close();
+  return pct(reads, 50);
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -176,7 +185,7 @@ export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-tlbench-'));
   const token = randomBytes(16).toString('hex');
   const agent = await startBurstAgent();
-  seed(dataDir, agent.url);
+  const statePointsMs = seed(dataDir, agent.url);
   const serve = await spawnServe({ dataDir, token, extraArgs: ['--static-dir', STATIC_DIR] });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
@@ -287,6 +296,7 @@ export async function run(): Promise<BenchResult> {
         'getTimeline whole, cached ms': wholeWarm.ms,
         'getTimeline tail page (1000, linted) ms': tailPage.ms,
         'getTimeline middle page (1000), cached ms': midWarm.ms,
+        'stream state points (read per webhook) ms': Math.round(statePointsMs * 100) / 100,
         'first render ms (click → row)': firstRenderMs,
         'linted tail ms (click → finding on screen; goal < 300)': lintedMs,
         'timeline requests to open the task': afterOpen,

@@ -7,7 +7,7 @@
 import type { GrpcWireInfo } from '../../../shared/api/agents';
 import type { HeaderPair } from '../../../shared/model';
 import type { Transport } from '../../../shared/a2a/transports';
-import type { StreamEventKind, TaskState } from '../../../shared/a2a/types';
+import { TASK_STATES, type StreamEventKind, type TaskState } from '../../../shared/a2a/types';
 import type { Db } from './open-store';
 import { repeatJoined, statementsByCount } from './statements-by-count';
 
@@ -95,6 +95,10 @@ function frameData(r: { raw: string; data: string | null; event: string | null }
   return ONE_DATA_LINE.exec(r.raw)?.[1] ?? null;
 }
 
+/** The last frame of one state of a task: a probe of a2a_frames_task_state (migration 14),
+ *  never a read of the task's other frames. */
+export const LAST_FRAME_OF_STATE = 'SELECT max(id) FROM a2a_frames WHERE task_id = ? AND state = ?';
+
 const EXCHANGE_SQL = `SELECT w.*, (SELECT COUNT(*) FROM a2a_frames f WHERE f.exchange_id = w.id) AS frame_count FROM a2a_wire w`;
 
 export function createA2aWireRepo(db: Db) {
@@ -107,9 +111,7 @@ export function createA2aWireRepo(db: Db) {
       `INSERT INTO a2a_frames ${FRAME_COLUMNS} VALUES ${repeatJoined('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', rows)}`,
     ROWS_PER_INSERT,
   );
-  const stateOfTask = db.prepare(
-    'SELECT state, max(id) AS frameId FROM a2a_frames WHERE task_id = ? AND state IS NOT NULL GROUP BY state ORDER BY frameId',
-  );
+  const lastOfState = db.prepare(LAST_FRAME_OF_STATE).pluck();
   const lintOfEx =
     db.prepare(`SELECT id, exchange_id AS exchangeId, at, event, kind, state, text, meta
     FROM a2a_frames WHERE exchange_id = ? ORDER BY id`);
@@ -213,7 +215,14 @@ export function createA2aWireRepo(db: Db) {
     },
     /** Every state the task's frames showed, with the last frame showing it, in frame order. */
     statePoints(taskId: string): { state: TaskState; frameId: number }[] {
-      return stateOfTask.all(taskId) as { state: TaskState; frameId: number }[];
+      // Stored states are normalized to TASK_STATES (normalizeState), so one probe per state
+      // finds them all.
+      const points: { state: TaskState; frameId: number }[] = [];
+      for (const state of TASK_STATES) {
+        const frameId = lastOfState.get(taskId, state) as number | null;
+        if (frameId !== null) points.push({ state, frameId });
+      }
+      return points.sort((a, b) => a.frameId - b.frameId);
     },
     exchange(id: number): ExchangeRow | null {
       const r = byId.get(id) as RawEx | undefined;

@@ -13,6 +13,7 @@ import { lintAtIngestMigration } from './012-lint-at-ingest';
 import { dropSettingsTableMigration } from './013-drop-settings-table';
 import { transportsMigration } from './009-transports';
 import { grpcWireMigration } from './010-grpc-wire';
+import { frameStateIndexMigration } from './014-frame-state-index';
 
 export interface Migration {
   version: number;
@@ -34,4 +35,5 @@ export const migrations: Migration[] = [
   dropSettingsTableMigration,
   transportsMigration,
   grpcWireMigration,
+  frameStateIndexMigration,
 ];
