@@ -1,8 +1,8 @@
 // npm run bench [name...]: runs every bench/*.bench.ts (or the named ones) one after another,
 // prints each figure with its goal beside it and writes bench/results/latest.json (figures,
 // goals, load average, CPU steal, quick or full). Figures are ratios against a baseline
-// measured in the same run, never absolute timing promises. BENCH_QUICK=1: shorter runs and smaller data sets
-// (the whole suite in under 2 minutes); each knob can still be set on its own.
+// measured in the same run, never absolute timing promises. BENCH_QUICK=1: shorter runs and
+// smaller data sets (the whole suite in under 2 minutes); each knob can still be set alone.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';

@@ -1,13 +1,12 @@
 // Timeline with 100,000 stream events for one task (issues 6, 16): frames seeded through the
-// ingest path (frame-store.ts: batched inserts, linted as they arrive; one agent, one task, one
-// SSE exchange), browser mode in its own process, Debian Chromium via Playwright. Measures the
-// engine's getTimeline (whole, and the tail page the UI asks first), the UI's linted tail (task
-// click → a finding of the last frames on screen), a live burst (the agent streams more frames
-// on resubscribe, webhooks arrive: rows pushed, timeline requests counted), frame intervals
-// while scrolling (p95 of rAF deltas) and the renderer's own work per scroll event, plus how
-// many frames showed rows whose page was still loading, and the time to read the task's
-// stream state points (linted against every webhook that arrives for it). Goals: linted tail
-// < 300 ms, no timeline request during the live burst, scroll p95 < 20 ms.
+// ingest path (timeline-seed.ts: one agent, one task, one SSE exchange), browser mode in its
+// own process, Debian Chromium via Playwright. Measures the engine's getTimeline (whole, and
+// the tail page the UI asks first), the UI's linted tail (task click → a finding of the last
+// frames on screen), a live burst (the agent streams more frames on resubscribe, webhooks
+// arrive: rows pushed, timeline requests counted), frame intervals while scrolling (p95 of rAF
+// deltas) and the renderer's own work per scroll event, plus how many frames showed rows whose
+// page was still loading. Goals: linted tail < 300 ms, no timeline request during the live
+// burst, scroll p95 < 20 ms.
 // BENCH_STATIC_DIR serves another renderer build (default dist/renderer, built if missing).
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -17,47 +16,17 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { frameRow } from '../electron/engine/a2a/frame-record';
-import { createFrameStore } from '../electron/engine/a2a/frame-store';
-import { createA2aFindingsRepo } from '../electron/engine/store/a2a-findings-repo';
-import { createA2aTasksRepo } from '../electron/engine/store/a2a-tasks-repo';
-import { createA2aWireRepo } from '../electron/engine/store/a2a-wire-repo';
-import { createAgentsRepo } from '../electron/engine/store/agents-repo';
-import { openDatabase } from '../electron/engine/store/open-store';
 import { chromiumLaunchOptions } from '../test/helpers/chromium';
 import { spawnServe } from '../test/helpers/spawn-serve';
 import type { BenchResult } from './run';
+import { envelope, EVENTS, seedTimelineTask, TASK } from './timeline-seed';
 import { viteBuild } from '../scripts/bin-path.mjs';
 
-const EVENTS = Number(process.env['BENCH_TIMELINE_EVENTS'] ?? 100_000);
-const TASK = 'bench-task-100k';
 const STATIC_DIR = process.env['BENCH_STATIC_DIR'] ?? 'dist/renderer';
 /** Frames the agent streams in the live burst (on resubscribe), in BURST_WRITES writes. */
 const BURST = 500;
 const BURST_WRITES = 20;
 const BURST_WEBHOOKS = 10;
-/** A frame near the end names another context: a finding the linted tail shows at once. */
-const FLAGGED = EVENTS - 3;
-
-const envelope = (i: number, state: string, contextId = 'c') =>
-  JSON.stringify({
-    jsonrpc: '2.0',
-    id: 1,
-    result:
-      i === 0
-        ? { task: { id: TASK, contextId, status: { state } } }
-        : {
-            statusUpdate: {
-              taskId: TASK,
-              contextId,
-              status: {
-                state,
-                message: { role: 'ROLE_AGENT', parts: [{ text: `progress ${i}` }] },
-              },
-            },
-          },
-  });
-
 /** The agent of the live burst: answers a resubscribe with BURST more frames, then ends. */
 function startBurstAgent(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
@@ -85,92 +54,6 @@ function startBurstAgent(): Promise<{ url: string; server: Server }> {
   );
 }
 
-export function seedForProfile(dataDir: string): void {
-  seed(dataDir, 'http://127.0.0.1:1/');
-}
-
-/** Seeds the task; returns the median time of its stream state points (read on every webhook
- *  that arrives for it), over 5 reads. */
-function seed(dataDir: string, agentUrl: string): number {
-  const db = openDatabase(dataDir);
-  const agentId = createAgentsRepo(db).insert({
-    baseUrl: agentUrl,
-    cardUrl: `${agentUrl}.well-known/agent-card.json`,
-    card: {
-      name: 'Bench agent',
-      description: '',
-      version: '1',
-      supportedInterfaces: [
-        { url: `${agentUrl}rpc`, protocolBinding: 'JSONRPC', protocolVersion: '1.0' },
-      ],
-    },
-    validation: { valid: true, cardVersion: '1.0', errors: [], warnings: [] },
-    detectedVersion: '1.0',
-    versionOverride: null,
-    pushDialect: null,
-    headers: {},
-    headerOrigins: [],
-  });
-  createA2aTasksRepo(db).ensure({
-    taskId: TASK,
-    agentId,
-    contextId: 'c',
-    protocolVersion: '1.0',
-    push: null,
-  });
-  createA2aTasksRepo(db).setState(TASK, 'completed', 'done', undefined);
-  const wire = createA2aWireRepo(db);
-  const findings = createA2aFindingsRepo(db);
-  const t0 = Date.now() - EVENTS * 10;
-  const ex = wire.insertExchange({
-    agentId,
-    taskId: TASK,
-    startedAt: t0,
-    rpcMethod: 'SendStreamingMessage',
-    streamKind: 'send',
-    protocolVersion: '1.0',
-    method: 'POST',
-    url: agentUrl,
-    requestHeaders: [],
-    requestBody: '{}',
-  });
-  wire.finishExchange(ex, { status: 200, contentType: 'text/event-stream' });
-  // As a stream would have stored them: chunks of frames, linted as they arrive.
-  const store = createFrameStore({ db, wire, findings }, ex, {
-    version: '1.0',
-    method: 'send',
-    contentType: 'text/event-stream',
-  });
-  const CHUNK_FRAMES = 500;
-  for (let from = 0; from < EVENTS; from += CHUNK_FRAMES) {
-    const chunk: ReturnType<typeof frameRow>[] = [];
-    for (let i = from; i < Math.min(EVENTS, from + CHUNK_FRAMES); i++) {
-      const state = i === EVENTS - 1 ? 'TASK_STATE_COMPLETED' : 'TASK_STATE_WORKING';
-      const data = envelope(i, state, i === FLAGGED ? 'other' : 'c');
-      const raw = `data: ${data}\n\n`;
-      chunk.push(
-        frameRow(ex, TASK, {
-          raw,
-          at: t0 + i * 10,
-          message: { data, event: undefined, id: undefined },
-        }),
-      );
-    }
-    db.transaction(() => store.store(chunk))();
-  }
-  db.transaction(() => {
-    wire.finishExchange(ex, { streamEnd: 'complete', truncatedTail: false });
-    store.end('complete', false);
-  })();
-  const reads = Array.from({ length: 5 }, () => {
-    const t0 = performance.now();
-    wire.statePoints(TASK);
-    return performance.now() - t0;
-  });
-  db.close();
-  return pct(reads, 50);
-}
-
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -185,7 +68,7 @@ export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-tlbench-'));
   const token = randomBytes(16).toString('hex');
   const agent = await startBurstAgent();
-  const statePointsMs = seed(dataDir, agent.url);
+  seedTimelineTask(dataDir, agent.url);
   const serve = await spawnServe({ dataDir, token, extraArgs: ['--static-dir', STATIC_DIR] });
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
@@ -296,7 +179,6 @@ export async function run(): Promise<BenchResult> {
         'getTimeline whole, cached ms': wholeWarm.ms,
         'getTimeline tail page (1000, linted) ms': tailPage.ms,
         'getTimeline middle page (1000), cached ms': midWarm.ms,
-        'stream state points (read per webhook) ms': Math.round(statePointsMs * 100) / 100,
         'first render ms (click → row)': firstRenderMs,
         'linted tail ms (click → finding on screen; goal < 300)': lintedMs,
         'timeline requests to open the task': afterOpen,
