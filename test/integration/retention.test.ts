@@ -2,6 +2,7 @@
 // trimmed oldest first; captures stay unless the user opts in; an open stream is never touched.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createA2aWireRepo } from '../../electron/engine/store/a2a-wire-repo';
+import { applyRetention } from '../../electron/engine/store/retention';
 import { startTestEngine, type TestEngine } from '../helpers/engine-fixture';
 
 let t: TestEngine;
@@ -104,4 +105,49 @@ it('deletes audit rows, demo delivery attempts and handler reports older than th
   expect(times('audit', 'at')).toEqual([now - DAY]);
   expect(times('demo_deliveries', 'at')).toEqual([now - DAY]);
   expect(times('handler_reports', 'created_at')).toEqual([now - DAY]);
+});
+
+it('finds an old row behind newer ones (an imported capture), looking at every row', async () => {
+  const h = t.engine.handlers;
+  const db = t.engine.context.db;
+  const now = Date.now();
+  const audit = db.prepare(
+    "INSERT INTO audit (at, kind, method, path, status, reason) VALUES (?, 'rejected', 'POST', '/', 400, 'x')",
+  );
+  // More fresh rows than one window of the age pass, then an old one with the highest id.
+  db.transaction(() => {
+    for (let i = 0; i < 450; i++) audit.run(now - DAY);
+    audit.run(now - 40 * DAY);
+  })();
+  await h.updateSettings({ patch: { retentionMaxAgeDays: 30 }, reverify: false });
+  const info = await h.applyRetention({});
+  expect(info.lastRetention?.deleted.logs).toBe(1);
+  const oldest = db.prepare('SELECT min(at) AS at FROM audit').get() as { at: number };
+  expect(oldest.at).toBe(now - DAY);
+});
+
+it('yields to other work while it looks through a large store', async () => {
+  const db = t.engine.context.db;
+  const audit = db.prepare(
+    "INSERT INTO audit (at, kind, method, path, status, reason) VALUES (?, 'rejected', 'POST', '/', 400, 'x')",
+  );
+  db.transaction(() => {
+    for (let i = 0; i < 1000; i++) audit.run(Date.now());
+  })();
+  // Nothing is old: a pass that scanned each table in one statement would never yield.
+  let ranBetween = 0;
+  const tick = () => {
+    ranBetween++;
+    if (!done) setImmediate(tick);
+  };
+  let done = false;
+  setImmediate(tick);
+  const run = applyRetention(db, {
+    retentionMaxAgeDays: 30,
+    retentionMaxBytes: 0,
+    retentionIncludeCaptures: true,
+  });
+  await run;
+  done = true;
+  expect(ranBetween).toBeGreaterThan(3);
 });

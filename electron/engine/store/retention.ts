@@ -3,8 +3,9 @@
 // delivery attempts, attack-replay handler reports), oldest first; captures only when the user
 // opted in (retentionIncludeCaptures), since they are the evidence. Open streams are never
 // touched, nor are seen JWT ids (jti replay detection must outlive the captures). Work runs in
-// small transactions with a yield between them, so the receiver and the API stay responsive
-// while a large backlog is trimmed.
+// small statements with a yield between them, so the receiver and the API stay responsive
+// while a large backlog is trimmed, and while a large store is searched for what is old (the
+// time columns have no index: the age pass walks each table in windows of ids).
 import type { Settings, StoreInfo } from '../../../shared/model';
 import type { Db } from './open-store';
 
@@ -18,7 +19,8 @@ export interface StoreSize {
 export type RetentionResult = NonNullable<StoreInfo['lastRetention']>;
 type Deleted = RetentionResult['deleted'];
 
-const AGE_BATCH = 200;
+/** Ids per statement of the age pass: a few milliseconds of scanning each, at most. */
+const AGE_WINDOW = 200;
 // Small steps when trimming for size, re-measuring after each, so little more than needed goes.
 const SIZE_BATCH = 10;
 const DAY_MS = 24 * 3600 * 1000;
@@ -61,15 +63,19 @@ export async function applyRetention(
   const steps = TARGETS.filter((t) => t.table !== 'captures' || s.retentionIncludeCaptures).map(
     ({ table, at, counts, closed }) => ({
       counts,
-      del: db.prepare(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table}
+      span: db.prepare(`SELECT min(id) AS lo, max(id) AS hi FROM ${table}`),
+      delInWindow: db.prepare(`DELETE FROM ${table}
+        WHERE id >= ? AND id < ? AND ${closed ? `${closed} AND ` : ''}${at} < ?`),
+      // The size pass: the oldest rows that may go, a few at a time.
+      delOldest: db.prepare(`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table}
         WHERE ${closed ? `${closed} AND ` : ''}${at} < ? ORDER BY id LIMIT ?)`),
     }),
   );
   const round = (before: number, batch: number): number =>
     db.transaction(() => {
       let n = 0;
-      for (const { counts, del } of steps) {
-        const changes = del.run(before, batch).changes;
+      for (const { counts, delOldest } of steps) {
+        const changes = delOldest.run(before, batch).changes;
         deleted[counts] += changes;
         n += changes;
       }
@@ -79,7 +85,15 @@ export async function applyRetention(
 
   if (s.retentionMaxAgeDays > 0) {
     const cutoff = now - s.retentionMaxAgeDays * DAY_MS;
-    while (isOpen() && round(cutoff, AGE_BATCH) > 0) await pause();
+    // Every row is looked at, not only the oldest ids: an imported capture may be old and new.
+    for (const { counts, span, delInWindow } of steps) {
+      const { lo, hi } = span.get() as { lo: number | null; hi: number | null };
+      if (lo === null || hi === null) continue;
+      for (let from = lo; from <= hi && isOpen(); from += AGE_WINDOW) {
+        deleted[counts] += delInWindow.run(from, from + AGE_WINDOW, cutoff).changes;
+        await pause();
+      }
+    }
   }
   if (s.retentionMaxBytes > 0) {
     // Everything is a candidate (cutoff = now); stop as soon as the data fits.
