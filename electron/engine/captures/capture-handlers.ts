@@ -9,6 +9,7 @@ import {
 } from '../../../shared/model';
 import type { SettingsStore } from '../settings';
 import type { AuditRepo } from '../store/audit-repo';
+import { listCaptures } from './capture-search';
 import { reverifyStored, type VerifyDeps } from './verify-and-save';
 
 type CaptureOpNames =
@@ -80,7 +81,7 @@ export function createCaptureHandlers(
       dataDir: deps.dataDir,
     }),
     receiverInfo: async () => deps.receiver(),
-    listCaptures: async ({ limit, cursor, ...filter }) => captures.list(filter, limit, cursor),
+    listCaptures: ({ limit, cursor, ...filter }) => listCaptures(captures, filter, limit, cursor),
     countCaptures: async () => ({ count: captures.count() }),
     getCapture: async ({ id }) => captures.get(id) ?? Promise.reject(notFound(id)),
     getCaptureBody: async ({ id }) => captures.body(id) ?? Promise.reject(notFound(id)),

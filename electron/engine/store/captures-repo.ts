@@ -92,7 +92,50 @@ export function createCapturesRepo(db: Db) {
     `SELECT ${WEBHOOK_COLUMNS} FROM captures WHERE task_id = ? ORDER BY id`,
   );
   const webhookById = db.prepare(`SELECT ${WEBHOOK_COLUMNS} FROM captures WHERE id = ?`);
+  const span = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM captures');
   const decoder = new TextDecoder('utf-8', { fatal: false });
+
+  function range(
+    filter: CaptureFilter,
+    limit: number,
+    below: number | null,
+    from: number | null,
+  ): CaptureSummary[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (below !== null) {
+      where.push('id < ?');
+      params.push(below);
+    }
+    if (from !== null) {
+      where.push('id >= ?');
+      params.push(from);
+    }
+    if (filter.source) {
+      where.push('source = ?');
+      params.push(filter.source);
+    }
+    if (filter.verdict) {
+      where.push('verdict = ?');
+      params.push(filter.verdict);
+    }
+    if (filter.taskId) {
+      // Prefix match (ids are shown shortened in places): a range keeps the task_id index.
+      where.push('task_id >= ? AND task_id < ?');
+      params.push(filter.taskId, `${filter.taskId}\u{10FFFF}`);
+    }
+    if (filter.path) {
+      where.push("path LIKE ? ESCAPE '\\'");
+      params.push(`%${escapeLike(filter.path)}%`);
+    }
+    if (filter.q) {
+      where.push("search_text LIKE ? ESCAPE '\\'");
+      params.push(`%${escapeLike(filter.q.toLowerCase())}%`);
+    }
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+        ORDER BY id DESC LIMIT ?`;
+    return (db.prepare(sql).all(...params, limit) as Row[]).map(toSummary);
+  }
 
   return {
     insert(c: NewCapture): number {
@@ -146,39 +189,19 @@ export function createCapturesRepo(db: Db) {
     },
 
     list(filter: CaptureFilter, limit: number, cursor?: string): Page<CaptureSummary> {
-      const where: string[] = [];
-      const params: (string | number)[] = [];
-      if (cursor) {
-        where.push('id < ?');
-        params.push(Number(cursor));
-      }
-      if (filter.source) {
-        where.push('source = ?');
-        params.push(filter.source);
-      }
-      if (filter.verdict) {
-        where.push('verdict = ?');
-        params.push(filter.verdict);
-      }
-      if (filter.taskId) {
-        // Prefix match (ids are shown shortened in places): a range keeps the task_id index.
-        where.push('task_id >= ? AND task_id < ?');
-        params.push(filter.taskId, `${filter.taskId}\u{10FFFF}`);
-      }
-      if (filter.path) {
-        where.push("path LIKE ? ESCAPE '\\'");
-        params.push(`%${escapeLike(filter.path)}%`);
-      }
-      if (filter.q) {
-        where.push("search_text LIKE ? ESCAPE '\\'");
-        params.push(`%${escapeLike(filter.q.toLowerCase())}%`);
-      }
-      const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-        ORDER BY id DESC LIMIT ?`;
-      const rows = db.prepare(sql).all(...params, limit + 1) as Row[];
-      const items = rows.slice(0, limit).map(toSummary);
+      const rows = range(filter, limit + 1, cursor ? Number(cursor) : null, null);
+      const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? String(last.id) : null };
+    },
+
+    /** Up to `limit` matches newest first, with ids below `below` and from `from` (either
+     *  bound optional): one window of a search that yields (capture-search.ts). */
+    range,
+
+    /** The lowest and highest id stored (nulls when empty). */
+    idSpan(): { lo: number | null; hi: number | null } {
+      return span.get() as { lo: number | null; hi: number | null };
     },
 
     get(id: number): CaptureDetail | null {
