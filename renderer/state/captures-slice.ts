@@ -55,6 +55,9 @@ export const createCapturesSlice =
   (set, get) => {
     let generation = 0;
     let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+    // Under a text search: the lowest id of the live captures the store has not matched yet
+    // (the refresh asks only for those, not for a scan of the whole store).
+    let unmatchedFrom: number | null = null;
 
     return {
       items: [],
@@ -69,6 +72,7 @@ export const createCapturesSlice =
 
       async loadFirstPage() {
         const gen = ++generation;
+        unmatchedFrom = null;
         set({ loading: true, loadError: null });
         try {
           const [page, count] = await Promise.all([
@@ -117,8 +121,14 @@ export const createCapturesSlice =
       async refreshHead() {
         if (get().headTrimmed) return;
         const gen = generation;
+        const from = unmatchedFrom;
+        unmatchedFrom = null;
         try {
-          const page = await api.listCaptures({ limit: PAGE_SIZE, ...filterArgs(get().filters) });
+          const page = await api.listCaptures({
+            limit: PAGE_SIZE,
+            ...filterArgs(get().filters),
+            ...(from !== null ? { after: from - 1 } : {}),
+          });
           if (gen !== generation || get().headTrimmed) return;
           const merged = mergeNewer(get().items, page.items);
           if (merged.items === get().items) return;
@@ -127,7 +137,10 @@ export const createCapturesSlice =
             olderCursor: merged.trimmedTail ? cursorAfter(merged.items) : get().olderCursor,
           });
         } catch (err) {
-          if (gen === generation) set({ loadError: errorText(err) });
+          if (gen !== generation) return;
+          // Asked again with the next live batch, from the same place.
+          if (from !== null) unmatchedFrom = Math.min(unmatchedFrom ?? from, from);
+          set({ loadError: errorText(err) });
         }
       },
 
@@ -178,6 +191,7 @@ export const createCapturesSlice =
         let olderCursor = s.olderCursor;
         if (needsServerMatch(s.filters)) {
           // Free text also searches headers and body, which summaries don't carry: ask the store.
+          for (const c of added) unmatchedFrom = Math.min(unmatchedFrom ?? c.id, c.id);
           if (added.length > 0 && !refreshTimer) {
             refreshTimer = setTimeout(() => {
               refreshTimer = null;

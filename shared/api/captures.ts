@@ -51,6 +51,8 @@ export const captureOps = {
     args: z.object({
       limit: z.coerce.number().int().min(1).max(1000).default(100),
       cursor: z.string().max(64).optional(),
+      /** Only captures with a greater id: a live view asking for what arrived since. */
+      after: z.coerce.number().int().min(0).optional(),
       verdict: z.enum(['valid', 'invalid', 'unverified']).optional(),
       /** Task id or its beginning (prefix match). */
       taskId: z.string().max(512).optional(),

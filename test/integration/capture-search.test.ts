@@ -68,7 +68,7 @@ it.each<[string, CaptureFilter, number, number]>([
   ['text and verdict', { q: 'needle', verdict: 'invalid' }, 2, 4],
   ['text matching nothing', { q: 'no such text' }, 50, 0],
 ])('pages %s exactly like the one-query list', async (_name, filter, limit, matches) => {
-  const windowed = await allPages((c) => listCaptures(captures, filter, limit, c));
+  const windowed = await allPages((c) => listCaptures(captures, filter, limit, { cursor: c }));
   const oneQuery = await allPages(async (c) => captures.list(filter, limit, c));
   expect(windowed).toEqual(oneQuery);
   expect(windowed.flatMap((p) => p.ids)).toHaveLength(matches);
@@ -95,4 +95,16 @@ it('answers indexed filters in one query, without yielding', async () => {
   const page = await listCaptures(captures, { verdict: 'valid', taskId: 'task-1' }, 10);
   expect(ticked).toBe(false);
   expect(page).toEqual(captures.list({ verdict: 'valid', taskId: 'task-1' }, 10));
+});
+
+it('answers only what is newer than `after`, for a live view that has the rest', async () => {
+  const { hi } = captures.idSpan();
+  const after = hi! - 3_000;
+  for (const filter of [{ q: 'needle' }, { q: 'hay' }, { verdict: 'valid' as const }]) {
+    const page = await listCaptures(captures, filter, 1_000, { after });
+    const all = await allPages(async (c) => captures.list(filter, 1_000, c));
+    const newer = all.flatMap((p) => p.ids).filter((id) => id > after);
+    expect(page.items.map((c) => c.id)).toEqual(newer.slice(0, 1_000));
+    expect(page.nextCursor !== null).toBe(newer.length > 1_000);
+  }
 });

@@ -3,6 +3,7 @@
 // first, with a yield between windows. Why: a search that matches little reads the whole table,
 // 570 ms for 200,000 captures in one statement, and the receiver could not answer meanwhile.
 // The page is the same as the one-query list's: `limit` items, and a cursor when more match.
+// `after` bounds it from below: a live view with a search asks only for what arrived since.
 import type { CaptureSummary, Page } from '../../../shared/model';
 import type { CaptureFilter, CapturesRepo } from '../store/captures-repo';
 
@@ -11,24 +12,38 @@ export const SCAN_WINDOW = 2_000;
 
 const pause = () => new Promise<void>((r) => setImmediate(r));
 
+/** Where a page starts: below `cursor` (the previous page's last id), above `after`. */
+export interface PageBounds {
+  cursor?: string | undefined;
+  after?: number | undefined;
+}
+
 export async function listCaptures(
-  captures: Pick<CapturesRepo, 'list' | 'range' | 'idSpan'>,
+  captures: Pick<CapturesRepo, 'range' | 'idSpan'>,
   filter: CaptureFilter,
   limit: number,
-  cursor?: string,
+  { cursor, after }: PageBounds = {},
 ): Promise<Page<CaptureSummary>> {
-  if (!filter.q && !filter.path) return captures.list(filter, limit, cursor);
-  const { lo, hi } = captures.idSpan();
-  const found: CaptureSummary[] = [];
-  if (lo === null || hi === null) return { items: [], nextCursor: null };
+  const below = cursor ? Number(cursor) : null;
+  const floor = after === undefined ? null : after + 1;
   // One more than the page: whether there is a next page.
-  for (let top = cursor ? Math.min(Number(cursor), hi + 1) : hi + 1; top > lo; ) {
+  if (!filter.q && !filter.path)
+    return pageOf(captures.range(filter, limit + 1, below, floor), limit);
+  const span = captures.idSpan();
+  if (span.lo === null || span.hi === null) return { items: [], nextCursor: null };
+  const lo = Math.max(span.lo, floor ?? 0);
+  const found: CaptureSummary[] = [];
+  for (let top = Math.min(below ?? Infinity, span.hi + 1); top > lo; ) {
     const from = Math.max(lo, top - SCAN_WINDOW);
     found.push(...captures.range(filter, limit + 1 - found.length, top, from));
     if (found.length > limit) break;
     top = from;
     if (top > lo) await pause();
   }
+  return pageOf(found, limit);
+}
+
+function pageOf(found: CaptureSummary[], limit: number): Page<CaptureSummary> {
   const items = found.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: found.length > limit && last ? String(last.id) : null };

@@ -13,11 +13,32 @@ import { cap } from './fixtures';
 function fakeBridge(n: number) {
   let store: CaptureSummary[] = Array.from({ length: n }, (_, i) => cap(n - i));
   const calls: string[] = [];
+  let failNext = false;
   const api = {
-    listCaptures: async (a: { limit?: number; cursor?: string; verdict?: string }) => {
-      calls.push(`list ${a.cursor ?? '-'} ${a.verdict ?? '-'}`);
+    listCaptures: async (a: {
+      limit?: number;
+      cursor?: string;
+      verdict?: string;
+      q?: string;
+      after?: number;
+    }) => {
+      calls.push(
+        `list ${a.cursor ?? '-'} ${a.verdict ?? '-'}` +
+          (a.q !== undefined ? ` q=${a.q} after=${a.after ?? '-'}` : ''),
+      );
+      if (failNext) {
+        failNext = false;
+        throw new Error('engine unreachable');
+      }
       const below = a.cursor ? Number(a.cursor) : Infinity;
-      const matching = store.filter((c) => c.id < below && (!a.verdict || c.verdict === a.verdict));
+      // The text search of the fake: the path contains it.
+      const matching = store.filter(
+        (c) =>
+          c.id < below &&
+          c.id > (a.after ?? 0) &&
+          (!a.verdict || c.verdict === a.verdict) &&
+          (!a.q || c.path.includes(a.q)),
+      );
       const items = matching.slice(0, a.limit ?? 100);
       const last = items[items.length - 1];
       return { items, nextCursor: matching.length > items.length && last ? String(last.id) : null };
@@ -48,6 +69,7 @@ function fakeBridge(n: number) {
     bridge,
     calls,
     add: (c: CaptureSummary) => (store = [c, ...store]),
+    failNextList: () => (failNext = true),
     setConnection: (s: ConnectionState) => connListeners.forEach((l) => l(s)),
   };
 }
@@ -90,6 +112,36 @@ describe('captures slice', () => {
     ]);
     expect(ids(s.getState().items)).toEqual([4]);
     expect(s.getState().total).toBe(5);
+  });
+
+  it('under a text search, asks the store only about the live captures it has not matched', async () => {
+    const f = fakeBridge(3);
+    const s = createAppStore(f.bridge);
+    s.getState().setFilters({ q: 'needle' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ids(s.getState().items)).toEqual([]);
+    const arrive = async (...caps: CaptureSummary[]) => {
+      for (const c of caps) f.add(c);
+      applyEngineEvents(
+        s,
+        caps.map((capture) => ({ type: 'capture', capture })),
+      );
+      await new Promise((r) => setTimeout(r, 300)); // the refresh waits 250 ms for more
+    };
+    await arrive(cap(4, { path: '/needle' }), cap(5));
+    expect(ids(s.getState().items)).toEqual([4]);
+    // A failed refresh is asked again, from the same place, with the next live batch.
+    f.failNextList();
+    await arrive(cap(6, { path: '/needle' }));
+    expect(s.getState().loadError).toBe('engine unreachable');
+    await arrive(cap(7), cap(8, { path: '/needle/2' }));
+    expect(ids(s.getState().items)).toEqual([8, 6, 4]);
+    expect(f.calls.filter((c) => c.includes('q='))).toEqual([
+      'list - - q=needle after=-',
+      'list - - q=needle after=3',
+      'list - - q=needle after=5',
+      'list - - q=needle after=5',
+    ]);
   });
 
   it('updates and deletes in place', async () => {
