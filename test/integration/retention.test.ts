@@ -32,6 +32,11 @@ function exchange(startedAt: number, body: string, stream: 'send' | null = null)
   if (!stream) wire.finishExchange(id, { status: 200, responseBody: body });
   return id;
 }
+/** Inserts a receiver audit row at the given time. */
+const auditInsert = () =>
+  t.engine.context.db.prepare(
+    "INSERT INTO audit (at, kind, method, path, status, reason) VALUES (?, 'rejected', 'POST', '/webhook', 413, 'too large')",
+  );
 const wireIds = async () =>
   (await t.engine.handlers.listWire({ frames: false, limit: 1000 })).map((e) => e.id);
 
@@ -81,9 +86,7 @@ it('deletes audit rows, demo delivery attempts and handler reports older than th
   const h = t.engine.handlers;
   const db = t.engine.context.db;
   const now = Date.now();
-  const audit = db.prepare(
-    "INSERT INTO audit (at, kind, method, path, status, reason) VALUES (?, 'rejected', 'POST', '/webhook', 413, 'too large')",
-  );
+  const audit = auditInsert();
   const delivery = db.prepare(`INSERT INTO demo_deliveries
     (delivery_id, agent, dialect, task_id, url, attempt, at, delay_ms, latency_ms, outcome)
     VALUES ('d', 'demo', 'hmac', 't', 'http://127.0.0.1:1/', 1, ?, 0, 1, 'delivered')`);
@@ -111,9 +114,7 @@ it('finds an old row behind newer ones (an imported capture), looking at every r
   const h = t.engine.handlers;
   const db = t.engine.context.db;
   const now = Date.now();
-  const audit = db.prepare(
-    "INSERT INTO audit (at, kind, method, path, status, reason) VALUES (?, 'rejected', 'POST', '/', 400, 'x')",
-  );
+  const audit = auditInsert();
   // More fresh rows than one window of the age pass, then an old one with the highest id.
   db.transaction(() => {
     for (let i = 0; i < 450; i++) audit.run(now - DAY);
@@ -128,9 +129,7 @@ it('finds an old row behind newer ones (an imported capture), looking at every r
 
 it('yields to other work while it looks through a large store', async () => {
   const db = t.engine.context.db;
-  const audit = db.prepare(
-    "INSERT INTO audit (at, kind, method, path, status, reason) VALUES (?, 'rejected', 'POST', '/', 400, 'x')",
-  );
+  const audit = auditInsert();
   db.transaction(() => {
     for (let i = 0; i < 1000; i++) audit.run(Date.now());
   })();
