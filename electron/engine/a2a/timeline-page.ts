@@ -2,9 +2,11 @@
 // page (the first a view asks for) is read from the last frames and stored findings alone
 // (timeline-tail.ts), linted, at the cost of its rows. Other pages slice the merged timeline,
 // built once per task and kept (two tasks at most, per reader) until its fingerprint changes:
-// frame count and last id, captures and their verdicts, and what the linter reads of each
-// exchange. Without `limit` the whole timeline is answered. Live rows are pushed ('timeline'
-// events, timeline-feed.ts), so a view never asks again for what it was sent.
+// the last frame id, captures and their verdicts, and what the linter reads of each exchange.
+// No frame count (a scan of the task's frames on every page): frames join a task or leave it
+// only with their exchange (assignTask, deletion), and the exchanges are in the fingerprint.
+// Without `limit` the whole timeline is answered. Live rows are pushed ('timeline' events,
+// timeline-feed.ts), so a view never asks again for what it was sent.
 import type { Finding, TaskState, TimelineEvent } from '../../../shared/a2a/types';
 import type { Timeline } from '../../../shared/api/agents';
 import { buildTimeline, type TimelineDeps } from './timeline';
@@ -22,7 +24,7 @@ interface Built {
 const KEEP = 2;
 
 const FINGERPRINT = `SELECT
-  (SELECT count(*) || ':' || coalesce(max(id), 0) FROM a2a_frames WHERE task_id = @t) || '/' ||
+  (SELECT coalesce(max(id), 0) FROM a2a_frames WHERE task_id = @t) || '/' ||
   (SELECT coalesce(group_concat(id || verdict), '') FROM captures WHERE task_id = @t) || '/' ||
   (SELECT coalesce(group_concat(id || ':' || coalesce(status, '') || coalesce(stream_end, '') ||
      truncated_tail || linted || coalesce(content_type, '') || coalesce(protocol_version, '') ||

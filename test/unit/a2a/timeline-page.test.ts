@@ -83,7 +83,7 @@ function store(frames: number) {
   );
   hook.run(1000 + Math.floor(frames / 2) * 10 + 5, Buffer.from('{}'), TASK);
   hook.run(1000 + frames * 10 + 5, Buffer.from('{}'), TASK);
-  return { db, deps, add };
+  return { db, deps, add, envelope };
 }
 
 describe('paged timeline', () => {
@@ -121,6 +121,52 @@ describe('paged timeline', () => {
     const again = timelineFor({ taskId: TASK, limit: 50, cursor: 'tail' });
     expect(again.total).toBe(305);
     expect(again.events).toEqual(buildTimeline(deps, TASK).events.slice(-50));
+    db.close();
+  });
+
+  it("rebuilds a cached timeline whenever the task's frames change, wherever they are", () => {
+    const { db, deps, add } = store(120);
+    const timelineFor = createTimelineReader(deps);
+    const total = () => timelineFor({ taskId: TASK, limit: 10, cursor: '0' }).total;
+    expect(total()).toBe(122);
+    add(120, 125);
+    expect(total()).toBe(127);
+    // A stream whose task id was learned after its first frames arrived...
+    const late = deps.wire.insertExchange({
+      agentId: null,
+      taskId: null,
+      startedAt: 0,
+      rpcMethod: 'message/stream',
+      streamKind: 'send',
+      protocolVersion: '0.3',
+      method: 'POST',
+      url: 'http://127.0.0.1:1/',
+      requestHeaders: [],
+      requestBody: '{}',
+    });
+    const data = envelope(0, 'working');
+    db.transaction(() =>
+      deps.wire.insertFrames(
+        [0, 1, 2].map((k) => ({
+          // Stored before the stream named its task (the row's task id is filled in later).
+          ...frameRow(late, null, {
+            raw: `data: ${data}\n\n`,
+            at: 5000 + k,
+            message: { data, event: undefined, id: undefined },
+          }).row,
+          taskId: null,
+        })),
+      ),
+    )();
+    // ... while the task's own stream went on (its newest frame stays the task's last).
+    add(125, 128);
+    expect(total()).toBe(130);
+    deps.wire.assignTask(late, TASK);
+    expect(total()).toBe(133);
+    // That stream deleted (retention, or its agent removed): its frames go with it.
+    db.prepare('DELETE FROM a2a_wire WHERE id = ?').run(late);
+    expect(total()).toBe(130);
+    expect(timelineFor({ taskId: TASK }).events).toEqual(buildTimeline(deps, TASK).events);
     db.close();
   });
 });
