@@ -25,11 +25,21 @@ it('drops a stalled events client past the buffer bound and keeps serving a read
   let stalledClosed = false;
   stalled.on('close', () => (stalledClosed = true));
   stalled.on('error', () => undefined);
-  // Reading: counts the events it receives.
+  // Reading: counts the events it receives (a chunk may end inside the marker: keep the tail).
+  const MARK = '"type":"audit"';
   let seen = 0;
+  let tail = '';
+  let subscribed = false;
   const reading = connect(port, '127.0.0.1', () => reading.write(request));
-  reading.on('data', (d: Buffer) => (seen += d.toString().split('"type":"audit"').length - 1));
-  await waitFor(() => stalled.readyState === 'open' && reading.readyState === 'open');
+  reading.on('data', (d: Buffer) => {
+    const text = tail + d.toString('latin1');
+    // The server writes ": connected" as it subscribes the client: no event can be missed after.
+    subscribed ||= text.includes(': connected');
+    seen += text.split(MARK).length - 1;
+    tail = text.slice(-(MARK.length - 1));
+  });
+  // Both subscribed (the stalled socket buffers ": connected" without reading it out).
+  await waitFor(() => stalled.readableLength > 0 && subscribed);
 
   const N = 200;
   const reason = 'x'.repeat(100_000); // 200 events of ~100 KB: 20 MB, far past any socket buffer
