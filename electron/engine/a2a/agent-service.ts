@@ -40,7 +40,7 @@ export function createAgentService(
   const wire = createA2aWireRepo(ctx.db);
   const findings = createA2aFindingsRepo(ctx.db);
   const captures = createCapturesRepo(ctx.db);
-  const feed = createTimelineFeed({ ctx, wire, captures, tasks });
+  const feed = createTimelineFeed({ ctx, wire, captures });
   const timelineFor = createTimelineReader({ db: ctx.db, wire, findings, captures });
   const pushTokens = ctx.pushTokens;
   const registry = createStreamRegistry();
@@ -73,7 +73,6 @@ export function createAgentService(
       wire.exchanges({ taskId, agentId }, limit).map((ex) => toWireExchange(wire, ex, frames)),
   };
   const follow = createWebhookFollow({
-    captures,
     tasks,
     recorder: createTaskRecorder({ ctx, agents, tasks, wire, streamDeps }),
     isStreaming: (taskId) => registry.isStreaming(taskId),
@@ -83,8 +82,13 @@ export function createAgentService(
   return {
     handlers,
     onCapture(capture, updated = false) {
-      feed.webhook(capture, updated);
-      if (!updated) follow.onCapture(capture);
+      // Only captures of a task Switchboard knows join a timeline or move a state; the task and
+      // the stored row are read once for both.
+      const task = capture.taskId ? tasks.get(capture.taskId) : null;
+      const row = task ? captures.webhook(capture.id) : null;
+      if (!task || !row) return;
+      feed.webhook(task.taskId, row, updated);
+      if (!updated) follow.onCapture(capture, task, row);
     },
     async stop() {
       await registry.closeAll();

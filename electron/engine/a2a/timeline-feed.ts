@@ -6,18 +6,15 @@
 // state; states shown only after it (events after the end, flagged themselves) are not re-sent.
 import type { Finding, TimelineEvent } from '../../../shared/a2a/types';
 import { TERMINAL_STATES } from '../../../shared/a2a/types';
-import type { CaptureSummary } from '../../../shared/model';
 import type { EngineContext } from '../context';
-import type { A2aTasksRepo } from '../store/a2a-tasks-repo';
 import type { A2aWireRepo } from '../store/a2a-wire-repo';
-import type { CapturesRepo } from '../store/captures-repo';
+import type { CapturesRepo, WebhookRow } from '../store/captures-repo';
 import { lintWebhookEvents, webhookEvent } from './webhook-events';
 
 export interface TimelineFeedDeps {
   ctx: Pick<EngineContext, 'emit'>;
   wire: A2aWireRepo;
   captures: CapturesRepo;
-  tasks: A2aTasksRepo;
 }
 
 export function createTimelineFeed(d: TimelineFeedDeps) {
@@ -40,16 +37,14 @@ export function createTimelineFeed(d: TimelineFeedDeps) {
         ...(findings.length ? { findings } : {}),
       });
     },
-    /** A capture was stored (`updated` false) or verified again: its row on its task's timeline. */
-    webhook(c: CaptureSummary, updated: boolean): void {
-      if (!c.taskId || !d.tasks.get(c.taskId)) return;
-      const row = d.captures.webhook(c.id);
-      if (!row) return;
+    /** A capture of a known task was stored (`updated` false) or verified again: its row on
+     *  the task's timeline. */
+    webhook(taskId: string, row: WebhookRow, updated: boolean): void {
       const e = webhookEvent(row);
-      lintWebhookEvents(d.wire.statePoints(c.taskId), [e]);
+      lintWebhookEvents(d.wire.statePoints(taskId), [e]);
       d.ctx.emit({
         type: 'timeline',
-        taskId: c.taskId,
+        taskId,
         events: updated ? [] : [e],
         ...(updated ? { updates: [e] } : {}),
       });

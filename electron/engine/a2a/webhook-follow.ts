@@ -10,15 +10,14 @@
 import { normalizeWebhook } from '../../../shared/a2a/normalize';
 import { TERMINAL_STATES } from '../../../shared/a2a/types';
 import type { CaptureSummary } from '../../../shared/model';
-import type { A2aTasksRepo } from '../store/a2a-tasks-repo';
-import type { CapturesRepo } from '../store/captures-repo';
+import type { A2aTasksRepo, TaskRow } from '../store/a2a-tasks-repo';
+import type { WebhookRow } from '../store/captures-repo';
 import type { TaskRecorder } from './task-record';
 
 export const AUTO_FETCH_NOTE = 'tasks/get after webhook';
 const SECOND_LOOK_MS = 1000;
 
 export interface WebhookFollowDeps {
-  captures: CapturesRepo;
   tasks: A2aTasksRepo;
   recorder: TaskRecorder;
   isStreaming(taskId: string): boolean;
@@ -32,14 +31,12 @@ export function createWebhookFollow(d: WebhookFollowDeps) {
   let stopped = false;
   const inFlight = new Set<Promise<unknown>>();
 
-  const onCapture = (c: CaptureSummary): void => {
+  /** A capture just stored for `task` (known to Switchboard), with its stored row. */
+  const onCapture = (c: CaptureSummary, task: TaskRow, row: WebhookRow): void => {
     if (c.verdict !== 'valid' || !c.taskId || c.source !== 'receiver') return;
-    const task = d.tasks.get(c.taskId);
-    if (!task) return;
-    const row = d.captures.webhook(c.id);
     let body: unknown = null;
     try {
-      body = row ? JSON.parse(row.body.toString('utf8')) : null;
+      body = JSON.parse(row.body.toString('utf8'));
     } catch {
       return; // not JSON: nothing to learn about the state
     }
@@ -49,7 +46,7 @@ export function createWebhookFollow(d: WebhookFollowDeps) {
     if (TERMINAL_STATES.has(task.state) && !TERMINAL_STATES.has(n.state)) return;
     d.tasks.setState(c.taskId, n.state, n.text, n.contextId);
     d.emitTask(c.taskId);
-    const status = row?.responseStatus ?? null;
+    const status = row.responseStatus;
     const acknowledged = status !== null && status >= 200 && status < 300;
     if (!TERMINAL_STATES.has(n.state) || !acknowledged) return;
     if (d.isStreaming(c.taskId) || fetched.has(c.taskId)) return;
