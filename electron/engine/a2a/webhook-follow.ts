@@ -33,7 +33,8 @@ export function createWebhookFollow(d: WebhookFollowDeps) {
 
   /** A capture just stored for `task` (known to Switchboard), with its stored row. */
   const onCapture = (c: CaptureSummary, task: TaskRow, row: WebhookRow): void => {
-    if (c.verdict !== 'valid' || !c.taskId || c.source !== 'receiver') return;
+    if (c.verdict !== 'valid' || c.source !== 'receiver') return;
+    const { taskId } = task;
     let body: unknown = null;
     try {
       body = JSON.parse(row.body.toString('utf8'));
@@ -44,14 +45,14 @@ export function createWebhookFollow(d: WebhookFollowDeps) {
     if (!n.state || n.state === 'unknown') return;
     // A late retry of an older notification never takes a finished task back.
     if (TERMINAL_STATES.has(task.state) && !TERMINAL_STATES.has(n.state)) return;
-    d.tasks.setState(c.taskId, n.state, n.text, n.contextId);
-    d.emitTask(c.taskId);
+    d.tasks.setState(taskId, n.state, n.text, n.contextId);
+    d.emitTask(taskId);
     const status = row.responseStatus;
     const acknowledged = status !== null && status >= 200 && status < 300;
     if (!TERMINAL_STATES.has(n.state) || !acknowledged) return;
-    if (d.isStreaming(c.taskId) || fetched.has(c.taskId)) return;
-    fetched.add(c.taskId);
-    fetchFor(c.taskId, true);
+    if (d.isStreaming(taskId) || fetched.has(taskId)) return;
+    fetched.add(taskId);
+    fetchFor(taskId, true);
   };
 
   const fetchFor = (taskId: string, first: boolean): void => {

@@ -5,7 +5,7 @@
 // The page is the same as the one-query list's: `limit` items, and a cursor when more match.
 // `after` bounds it from below: a live view with a search asks only for what arrived since.
 import type { CaptureSummary, Page } from '../../../shared/model';
-import type { CaptureFilter, CapturesRepo } from '../store/captures-repo';
+import { pageOf, type CaptureFilter, type CapturesRepo } from '../store/captures-repo';
 
 /** Ids per window: a few milliseconds of reading rows on a slow machine. */
 export const SCAN_WINDOW = 2_000;
@@ -41,10 +41,4 @@ export async function listCaptures(
     if (top > lo) await pause();
   }
   return pageOf(found, limit);
-}
-
-function pageOf(found: CaptureSummary[], limit: number): Page<CaptureSummary> {
-  const items = found.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: found.length > limit && last ? String(last.id) : null };
 }

@@ -189,10 +189,7 @@ export function createCapturesRepo(db: Db) {
     },
 
     list(filter: CaptureFilter, limit: number, cursor?: string): Page<CaptureSummary> {
-      const rows = range(filter, limit + 1, cursor ? Number(cursor) : null, null);
-      const items = rows.slice(0, limit);
-      const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > limit && last ? String(last.id) : null };
+      return pageOf(range(filter, limit + 1, cursor ? Number(cursor) : null, null), limit);
     },
 
     /** Up to `limit` matches newest first, with ids below `below` and from `from` (either
@@ -275,6 +272,14 @@ export function createCapturesRepo(db: Db) {
 }
 
 export type CapturesRepo = ReturnType<typeof createCapturesRepo>;
+
+/** A page of `limit` from up to `limit + 1` matches, newest first: the extra one says whether
+ *  there is a next page, whose cursor is the last item's id. */
+export function pageOf(found: CaptureSummary[], limit: number): Page<CaptureSummary> {
+  const items = found.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: found.length > limit && last ? String(last.id) : null };
+}
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (m) => '\\' + m);

@@ -32,6 +32,22 @@ function envelope(i: number, state: string | null): string {
   return JSON.stringify({ jsonrpc: '2.0', id: 1, result });
 }
 
+/** A streamed message/stream exchange of `taskId` (null: not known yet). */
+function streamExchange(taskId: string | null) {
+  return {
+    agentId: null,
+    taskId,
+    startedAt: 0,
+    rpcMethod: 'message/stream',
+    streamKind: 'send' as const,
+    protocolVersion: '0.3' as const,
+    method: 'POST',
+    url: 'http://127.0.0.1:1/',
+    requestHeaders: [],
+    requestBody: '{}',
+  };
+}
+
 function store(frames: number) {
   const dir = mkdtempSync(join(tmpdir(), 'sb-tlpage-'));
   dirs.push(dir);
@@ -43,18 +59,7 @@ function store(frames: number) {
     findings: createA2aFindingsRepo(db),
     captures: createCapturesRepo(db),
   };
-  const ex = wire.insertExchange({
-    agentId: null,
-    taskId: TASK,
-    startedAt: 0,
-    rpcMethod: 'message/stream',
-    streamKind: 'send',
-    protocolVersion: '0.3',
-    method: 'POST',
-    url: 'http://127.0.0.1:1/',
-    requestHeaders: [],
-    requestBody: '{}',
-  });
+  const ex = wire.insertExchange(streamExchange(TASK));
   wire.finishExchange(ex, { status: 200, contentType: 'text/event-stream', streamEnd: 'open' });
   const fs = createFrameStore(deps, ex, {
     version: '0.3',
@@ -132,18 +137,7 @@ describe('paged timeline', () => {
     add(120, 125);
     expect(total()).toBe(127);
     // A stream whose task id was learned after its first frames arrived...
-    const late = deps.wire.insertExchange({
-      agentId: null,
-      taskId: null,
-      startedAt: 0,
-      rpcMethod: 'message/stream',
-      streamKind: 'send',
-      protocolVersion: '0.3',
-      method: 'POST',
-      url: 'http://127.0.0.1:1/',
-      requestHeaders: [],
-      requestBody: '{}',
-    });
+    const late = deps.wire.insertExchange(streamExchange(null));
     const data = envelope(0, 'working');
     db.transaction(() =>
       deps.wire.insertFrames(
