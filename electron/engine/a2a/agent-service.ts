@@ -58,6 +58,7 @@ export function createAgentService(
     onTask: (taskId, session) => registry.bind(taskId, session),
     onEnd: (session) => registry.remove(session),
     emitTask,
+    onNewTask: (taskId) => follow.catchUp(taskId),
   };
   const handlers: AgentHandlers = {
     ...createAgentCrudHandlers(agents, wire, () => ctx.settings.get(), opts.demoPorts),
@@ -74,6 +75,7 @@ export function createAgentService(
   };
   const follow = createWebhookFollow({
     tasks,
+    captures,
     recorder: createTaskRecorder({ ctx, agents, tasks, wire, streamDeps }),
     isStreaming: (taskId) => registry.isStreaming(taskId),
     emitTask,
@@ -88,7 +90,7 @@ export function createAgentService(
       const row = task ? captures.webhook(capture.id) : null;
       if (!task || !row) return;
       feed.webhook(task.taskId, row, updated);
-      if (!updated) follow.onCapture(capture, task, row);
+      if (!updated) follow.onCapture(task, row);
     },
     async stop() {
       await registry.closeAll();

@@ -40,6 +40,8 @@ export interface StreamDeps {
   onTask(taskId: string, session: StreamSession): void;
   onEnd(session: StreamSession): void;
   emitTask(taskId: string): void;
+  /** A task Switchboard did not know before (its webhooks may already be stored). */
+  onNewTask(taskId: string): void;
 }
 
 export interface StreamOptions {
@@ -96,9 +98,10 @@ export async function openStream(
       protocolVersion: o.target.version,
       push: o.push,
     };
-    deps.tasks.ensure(t);
+    const isNew = deps.tasks.ensure(t);
     deps.wire.assignTask(res.exchangeId, taskId);
     deps.onTask(taskId, session);
+    if (isNew) deps.onNewTask(taskId);
   };
   deps.onOpen(session);
   if (o.taskId) learnTask(o.taskId, null);

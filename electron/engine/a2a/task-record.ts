@@ -46,13 +46,15 @@ export function createTaskRecorder(d: RecorderDeps) {
     const n = normalizeResult(answer.result);
     const id = taskId ?? n.taskId ?? null;
     if (!id) return n;
-    d.tasks.ensure({
+    const isNew = d.tasks.ensure({
       taskId: id,
       agentId: target.agentId,
       contextId: n.contextId ?? null,
       protocolVersion: target.version,
       push: null,
     });
+    // Before this answer's state: webhooks stored earlier may have finished the task already.
+    if (isNew) d.streamDeps.onNewTask(id);
     d.wire.assignTask(answer.exchangeId, id);
     const text = n.kind === 'task' ? taskResultText(n.text, answer.result) : n.text;
     const meta: FrameMeta = note ? { note } : {};

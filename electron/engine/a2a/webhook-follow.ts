@@ -7,11 +7,12 @@
 // right after it); an answer still not terminal (that race) is asked again once, a moment later.
 // Why only valid: an unverified or forged webhook must never change what the user sees as the
 // task's state (anyone on the machine can POST to the receiver).
+// Webhooks can reach the receiver before the agent's answer names their task (the agent's push
+// sender runs beside the answer): once the task is known, `catchUp` follows those, in order.
 import { normalizeWebhook } from '../../../shared/a2a/normalize';
 import { TERMINAL_STATES } from '../../../shared/a2a/types';
-import type { CaptureSummary } from '../../../shared/model';
 import type { A2aTasksRepo, TaskRow } from '../store/a2a-tasks-repo';
-import type { WebhookRow } from '../store/captures-repo';
+import type { CapturesRepo, WebhookRow } from '../store/captures-repo';
 import type { TaskRecorder } from './task-record';
 
 export const AUTO_FETCH_NOTE = 'tasks/get after webhook';
@@ -19,6 +20,7 @@ const SECOND_LOOK_MS = 1000;
 
 export interface WebhookFollowDeps {
   tasks: A2aTasksRepo;
+  captures: CapturesRepo;
   recorder: TaskRecorder;
   isStreaming(taskId: string): boolean;
   emitTask(taskId: string): void;
@@ -31,9 +33,9 @@ export function createWebhookFollow(d: WebhookFollowDeps) {
   let stopped = false;
   const inFlight = new Set<Promise<unknown>>();
 
-  /** A capture just stored for `task` (known to Switchboard), with its stored row. */
-  const onCapture = (c: CaptureSummary, task: TaskRow, row: WebhookRow): void => {
-    if (c.verdict !== 'valid' || c.source !== 'receiver') return;
+  /** A webhook stored for `task` (known to Switchboard), with its stored row. */
+  const onCapture = (task: TaskRow, row: WebhookRow): void => {
+    if (row.verdict !== 'valid' || row.source !== 'receiver') return;
     const { taskId } = task;
     let body: unknown = null;
     try {
@@ -71,8 +73,17 @@ export function createWebhookFollow(d: WebhookFollowDeps) {
     void work.finally(() => inFlight.delete(work));
   };
 
+  /** The task just became known: the webhooks stored for it before, oldest first. */
+  const catchUp = (taskId: string): void => {
+    for (const row of d.captures.webhooksOfTask(taskId)) {
+      const task = d.tasks.get(taskId); // each webhook may have moved its state
+      if (task) onCapture(task, row);
+    }
+  };
+
   return {
     onCapture,
+    catchUp,
     /** Waits for fetches under way (engine stop). */
     async drain(): Promise<void> {
       stopped = true;

@@ -34,13 +34,15 @@ export function createA2aTasksRepo(db: Db) {
   const byId = db.prepare('SELECT * FROM a2a_tasks WHERE task_id = ?');
 
   return {
+    /** Adds the task, or fills in its context and push when it is known: true when it is new. */
     ensure(t: {
       taskId: string;
       agentId: number;
       contextId: string | null;
       protocolVersion: ProtocolVersion;
       push: TaskPush | null;
-    }): void {
+    }): boolean {
+      const known = byId.get(t.taskId) !== undefined;
       upsert.run({
         ...t,
         state: 'unknown',
@@ -48,6 +50,7 @@ export function createA2aTasksRepo(db: Db) {
         lastText: null,
         now: Date.now(),
       });
+      return !known;
     },
     setState(
       taskId: string,

@@ -63,13 +63,14 @@ export interface WebhookRow {
   id: number;
   receivedAt: number;
   verdict: Verdict;
+  source: CaptureOrigin;
   body: Buffer;
   headers: string;
   responseStatus: number | null;
   answeredBy: string | null;
 }
 
-const WEBHOOK_COLUMNS = `id, received_at AS receivedAt, verdict, body, headers,
+const WEBHOOK_COLUMNS = `id, received_at AS receivedAt, verdict, source, body, headers,
   response_status AS responseStatus, answered_by AS answeredBy`;
 
 const SUMMARY_COLUMNS =
