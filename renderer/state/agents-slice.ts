@@ -2,7 +2,8 @@
 // (its tail loaded once, then appended from the engine's 'timeline' events: both lanes, findings
 // included, never refetched).
 // The task list and the selected task's state follow 'task' events (stream, tasks/get answers
-// and verified webhooks all move it in the engine).
+// and verified webhooks all move it in the engine). A task list read while events arrive is
+// older than them: the events that came during its load are applied over it.
 // A slice of the app store under `agents`, fed the store's per-frame engine batches. The timeline
 // is a TimelineData (paged, append-only, its own subscription): live events never copy it and
 // never change this slice, so only the timeline re-renders, once per batch (per animation frame).
@@ -72,6 +73,17 @@ function agentsState(
   set: (patch: Partial<AgentsState>) => void,
   get: () => AgentsState,
 ): AgentsState {
+  /** Task lists being read, each with the 'task' events of its agent that came meanwhile. */
+  const taskLoads = new Set<{ agentId: number; live: TaskView[] }>();
+  const listTasks = async (agentId: number): Promise<TaskView[]> => {
+    const load = { agentId, live: [] as TaskView[] };
+    taskLoads.add(load);
+    try {
+      return load.live.reduce(withTask, await api.listTasks({ agentId }));
+    } finally {
+      taskLoads.delete(load);
+    }
+  };
   return {
     ops: pickOps(api, AGENT_OPS),
     agents: [],
@@ -91,7 +103,7 @@ function agentsState(
     },
     async selectAgent(id) {
       const switching = id !== get().selectedAgentId;
-      set({ selectedAgentId: id, tasks: id === null ? [] : await api.listTasks({ agentId: id }) });
+      set({ selectedAgentId: id, tasks: id === null ? [] : await listTasks(id) });
       if (switching && get().selectedTaskId) await get().selectTask(null);
     },
     async selectTask(taskId) {
@@ -151,9 +163,9 @@ function agentsState(
           if (e.updates) updates.push(...e.updates);
           for (const ev of e.events) if (ev.findings) found.push(...ev.findings);
           if (e.findings) found.push(...e.findings);
-        } else if (e.type === 'task' && e.task.agentId === selectedAgentId) {
-          const rest = tasks.filter((t) => t.taskId !== e.task.taskId);
-          tasks = [e.task, ...rest];
+        } else if (e.type === 'task') {
+          if (e.task.agentId === selectedAgentId) tasks = withTask(tasks, e.task);
+          for (const load of taskLoads) if (load.agentId === e.task.agentId) load.live.push(e.task);
         }
       }
       if (tasks !== get().tasks) set({ tasks });
@@ -161,6 +173,11 @@ function agentsState(
       if (found.length) set({ findings: [...get().findings, ...found] });
     },
   };
+}
+
+/** The list with `task` first, replacing its older copy. */
+function withTask(tasks: TaskView[], task: TaskView): TaskView[] {
+  return [task, ...tasks.filter((t) => t.taskId !== task.taskId)];
 }
 
 /** Identity of a finding, to merge pushed findings with a page that may already have them. */

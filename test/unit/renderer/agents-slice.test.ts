@@ -1,9 +1,10 @@
 // The agents store's per-task rules (issue 14): selecting a task drops the previous task's error,
 // switching agents drops the selected task, and Open in Agents selects an agent already added
-// (same origin) or adds it first.
+// (same origin) or adds it first. A task list read before a 'task' event that arrived during its
+// load never takes the task back to its older state.
 import { describe, expect, it, vi } from 'vitest';
 import type { SwitchboardApi } from '../../../shared/api';
-import type { AgentView, Timeline } from '../../../shared/api/agents';
+import type { AgentView, TaskView, Timeline } from '../../../shared/api/agents';
 import { createAgentsStore } from '../../helpers/agents-store';
 
 const agent = (id: number, baseUrl: string) => ({ id, baseUrl }) as AgentView;
@@ -49,5 +50,30 @@ describe('agents store, per task', () => {
     expect(addAgent).toHaveBeenCalledWith({ url: 'http://127.0.0.1:42000/' });
     expect(store.getState().selectedAgentId).toBe(2);
     expect(store.getState().agents.map((a) => a.id)).toEqual([1, 2]);
+  });
+
+  it('a task list read before a live task event does not undo it', async () => {
+    const task = (taskId: string, state: TaskView['state']) =>
+      ({ taskId, agentId: 1, state }) as TaskView;
+    let answer: (tasks: TaskView[]) => void = () => undefined;
+    const api = {
+      listTasks: () => new Promise<TaskView[]>((resolve) => (answer = resolve)),
+    } as unknown as SwitchboardApi;
+    const store = createAgentsStore(api);
+    const selecting = store.getState().selectAgent(1);
+    // The engine read the list (t1 working), then t1 completed and its event arrived first.
+    store.getState().applyBatch([{ type: 'task', task: task('t1', 'completed') }]);
+    store.getState().applyBatch([{ type: 'task', task: task('t9', 'working') }]);
+    answer([task('t2', 'working'), task('t1', 'working')]);
+    await selecting;
+    const tasks = store.getState().tasks;
+    expect(tasks.map((t) => [t.taskId, t.state])).toEqual([
+      ['t9', 'working'],
+      ['t1', 'completed'],
+      ['t2', 'working'],
+    ]);
+    // Once loaded, events apply to the list itself and no longer queue.
+    store.getState().applyBatch([{ type: 'task', task: task('t2', 'failed') }]);
+    expect(store.getState().tasks[0]).toMatchObject({ taskId: 't2', state: 'failed' });
   });
 });
