@@ -13,6 +13,7 @@ import type { SwitchboardApi } from '../../shared/api';
 import type { AgentView, TaskView } from '../../shared/api/agents';
 import type { Finding, TimelineEvent } from '../../shared/a2a/types';
 import type { EngineEvent } from '../../shared/events';
+import { createLoadTracker } from './live-during-load';
 import { nested, pickOps } from './nested-slice';
 import { CHUNK, TimelineData } from './timeline-data';
 import type { SliceCreator } from './types';
@@ -73,17 +74,12 @@ function agentsState(
   set: (patch: Partial<AgentsState>) => void,
   get: () => AgentsState,
 ): AgentsState {
-  /** Task lists being read, each with the 'task' events of its agent that came meanwhile. */
-  const taskLoads = new Set<{ agentId: number; live: TaskView[] }>();
-  const listTasks = async (agentId: number): Promise<TaskView[]> => {
-    const load = { agentId, live: [] as TaskView[] };
-    taskLoads.add(load);
-    try {
-      return load.live.reduce(withTask, await api.listTasks({ agentId }));
-    } finally {
-      taskLoads.delete(load);
-    }
-  };
+  const taskLoads = createLoadTracker<TaskView>();
+  const listTasks = (agentId: number): Promise<TaskView[]> =>
+    taskLoads.read(
+      () => api.listTasks({ agentId }),
+      (tasks, task) => (task.agentId === agentId ? withTask(tasks, task) : tasks),
+    );
   return {
     ops: pickOps(api, AGENT_OPS),
     agents: [],
@@ -165,7 +161,7 @@ function agentsState(
           if (e.findings) found.push(...e.findings);
         } else if (e.type === 'task') {
           if (e.task.agentId === selectedAgentId) tasks = withTask(tasks, e.task);
-          for (const load of taskLoads) if (load.agentId === e.task.agentId) load.live.push(e.task);
+          taskLoads.saw(e.task);
         }
       }
       if (tasks !== get().tasks) set({ tasks });

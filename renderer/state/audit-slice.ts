@@ -1,9 +1,11 @@
 // Audit slice (under `audit`): the receiver's audit log, newest first, loaded when the Audit
-// screen opens, older pages on demand, and live 'audit' entries put on top once loaded.
+// screen opens, older pages on demand, and live 'audit' entries put on top once loaded (those
+// that arrive while it loads, over the page it gets).
 import type { SwitchboardApi } from '../../shared/api';
 import { errorText } from '../../shared/error-text';
 import type { EngineEvent } from '../../shared/events';
 import type { AuditEntry } from '../../shared/model';
+import { createLoadTracker } from './live-during-load';
 import { nested } from './nested-slice';
 import type { SliceCreator } from './types';
 
@@ -29,6 +31,9 @@ export const createAuditSlice =
   (setApp, getApp) => {
     const [set, get] = nested('audit', setApp, getApp);
     let generation = 0;
+    const loads = createLoadTracker<AuditEntry>();
+    const withEntry = (items: AuditEntry[], entry: AuditEntry) =>
+      items.some((x) => x.id === entry.id) ? items : [entry, ...items];
     return {
       audit: {
         items: [],
@@ -38,7 +43,10 @@ export const createAuditSlice =
         async load() {
           const gen = ++generation;
           try {
-            const page = await api.listAudit({ limit: PAGE });
+            const page = await loads.read(
+              () => api.listAudit({ limit: PAGE }),
+              (p, entry) => ({ ...p, items: withEntry(p.items, entry) }),
+            );
             if (gen === generation)
               set({ items: page.items, cursor: page.nextCursor, loaded: true, error: null });
           } catch (err) {
@@ -58,9 +66,9 @@ export const createAuditSlice =
           }
         },
         applyBatch(batch) {
-          if (!get().loaded) return;
           const fresh = batch.flatMap((e) => (e.type === 'audit' ? [e.entry] : []));
-          if (fresh.length) set({ items: [...fresh.reverse(), ...get().items] });
+          for (const entry of fresh) loads.saw(entry);
+          if (fresh.length && get().loaded) set({ items: [...fresh.reverse(), ...get().items] });
         },
       },
     };

@@ -1,7 +1,8 @@
 // Demo slice (under `demo`): both demo agents, the delivery log (filtered by agent, live from
 // 'delivery' events with its stats updated in place) and the saved response rules. `load` runs
-// when the Demo screen opens on a live connection (and after a reconnect); events follow. A
-// failed call becomes `error` (shown as text). The agent list also feeds the Agents screen hints.
+// when the Demo screen opens on a live connection (and after a reconnect); events follow, and
+// those that arrive while a load is under way are applied over its answer. A failed call
+// becomes `error` (shown as text). The agent list also feeds the Agents screen hints.
 import type { SwitchboardApi } from '../../shared/api';
 import type {
   DeliveryAttempt,
@@ -13,6 +14,7 @@ import type {
 import { errorText } from '../../shared/error-text';
 import type { EngineEvent } from '../../shared/events';
 import { addAttempt } from './demo-log';
+import { createLoadTracker } from './live-during-load';
 import { nested, pickOps } from './nested-slice';
 import type { SliceCreator } from './types';
 
@@ -23,6 +25,14 @@ const DEMO_OPS = [
   'setResponseRules',
 ] as const;
 export type DemoOps = Pick<SwitchboardApi, (typeof DEMO_OPS)[number]>;
+
+/** Live attempts kept in the log at most (older ones stay a page away). */
+const LIVE_LOG_CAP = 5000;
+
+const withAttempt = (log: DeliveryLogState, a: DeliveryAttempt): DeliveryLogState => ({
+  ...log,
+  ...addAttempt(log.items, log.stats, a, LIVE_LOG_CAP),
+});
 
 const EMPTY_STATS: DeliveryStats = {
   deliveries: 0,
@@ -84,6 +94,20 @@ export const createDemoSlice =
       list.some((x) => x.name === a.name)
         ? list.map((x) => (x.name === a.name ? a : x))
         : [...list, a];
+    const loads = createLoadTracker<EngineEvent>();
+    const withAgent = (agents: DemoAgentInfo[], e: EngineEvent) =>
+      e.type === 'demo-agent' ? upsert(agents, e.agent) : agents;
+    /** The log's newest page, with the attempts that arrived while it loaded. */
+    const loadNewest = () => {
+      const filter = get().filter;
+      return loads.read(
+        () => fetchLog(),
+        (log, e): DeliveryLogState =>
+          e.type === 'delivery' && (!filter || e.attempt.agent === filter)
+            ? withAttempt(log, e.attempt)
+            : log,
+      );
+    };
     return {
       demo: {
         ops: pickOps(api, DEMO_OPS),
@@ -96,8 +120,11 @@ export const createDemoSlice =
         async load() {
           try {
             const [agents, rules] = await Promise.all([
-              api.listDemoAgents({}),
-              api.listResponseRules({}),
+              loads.read(() => api.listDemoAgents({}), withAgent),
+              loads.read(
+                () => api.listResponseRules({}),
+                (r, e) => (e.type === 'response-rules' ? e.rules : r),
+              ),
             ]);
             set({ agents, rules });
           } catch (err) {
@@ -107,7 +134,7 @@ export const createDemoSlice =
         },
         async loadAgents() {
           try {
-            set({ agents: await api.listDemoAgents({}) });
+            set({ agents: await loads.read(() => api.listDemoAgents({}), withAgent) });
           } catch {
             // no hint about demo agents then
           }
@@ -119,7 +146,7 @@ export const createDemoSlice =
         async loadLog() {
           const gen = ++logGeneration;
           try {
-            const log = await fetchLog();
+            const log = await loadNewest();
             if (gen === logGeneration) set({ log, logLoaded: true });
           } catch (err) {
             set({ error: errorText(err) });
@@ -175,6 +202,7 @@ export const createDemoSlice =
           const s = get();
           let { agents, rules, log } = s;
           for (const e of batch) {
+            loads.saw(e);
             if (e.type === 'demo-agent') agents = upsert(agents, e.agent);
             else if (e.type === 'response-rules') rules = e.rules;
             else if (
@@ -182,7 +210,7 @@ export const createDemoSlice =
               s.logLoaded &&
               (!s.filter || e.attempt.agent === s.filter)
             )
-              log = { ...log, ...addAttempt(log.items, log.stats, e.attempt, 5000) };
+              log = withAttempt(log, e.attempt);
           }
           if (agents !== s.agents || rules !== s.rules || log !== s.log)
             set({ agents, rules, log });

@@ -1,5 +1,6 @@
 // The demo, replay and audit slices of the one store against a fake bridge: each loads through
-// the bridge and applies its own engine events (nothing before its screen has loaded it).
+// the bridge and applies its own engine events (nothing before its screen has loaded it), and
+// the events that arrive while a load is under way are applied over its answer.
 import { describe, expect, it } from 'vitest';
 import type { SwitchboardApi } from '../../../shared/api';
 import type { DeliveryAttempt, DemoAgentInfo } from '../../../shared/api/demo';
@@ -42,7 +43,7 @@ const progress = (bulkId: string, done: number): BulkProgress => ({
   elapsedMs: 1,
 });
 
-function store() {
+function store(overrides: Partial<Record<keyof SwitchboardApi, unknown>> = {}) {
   const api = {
     listDemoAgents: async () => [agent('long', 'stopped'), agent('enterprise', 'stopped')],
     listResponseRules: async () => [],
@@ -54,6 +55,7 @@ function store() {
     listAudit: async () => ({ items: [entry(1)], nextCursor: null }),
     startBulkReplay: async () => progress('b1', 0),
     cancelBulkReplay: async () => ({ ...progress('b1', 1), state: 'cancelled' }),
+    ...overrides,
   } as unknown as SwitchboardApi;
   const bridge: Bridge = {
     kind: 'http',
@@ -108,5 +110,42 @@ describe('domain slices', () => {
       { type: 'audit', entry: entry(3) },
     ]);
     expect(s.getState().audit.items.map((a) => a.id)).toEqual([3, 2, 1]);
+  });
+
+  it('events that arrive while a screen loads are kept over the older answer', async () => {
+    // Each answer was read before the events below; it comes after them.
+    const gates: (() => void)[] = [];
+    const later =
+      <T>(value: T) =>
+      () =>
+        new Promise<T>((resolve) => gates.push(() => resolve(value)));
+    const s = store({
+      listDemoAgents: later([agent('long', 'stopped'), agent('enterprise', 'stopped')]),
+      listDeliveries: later({
+        items: [attempt(1, 'long')],
+        stats: { deliveries: 1, delivered: 1, failed: 0, attempts: 1, successRate: 1 },
+        nextCursor: null,
+      }),
+      listAudit: later({ items: [entry(1)], nextCursor: null }),
+    });
+    const demo = s.getState().demo.load();
+    const audit = s.getState().audit.load();
+    applyEngineEvents(s, [
+      { type: 'demo-agent', agent: agent('long', 'running') },
+      { type: 'audit', entry: entry(2) },
+      { type: 'audit', entry: entry(1) },
+    ]);
+    for (const open of gates.splice(0)) open();
+    await audit;
+    // The log loads after the agents: its answer is read once more events came.
+    await new Promise((r) => setTimeout(r, 0));
+    applyEngineEvents(s, [{ type: 'delivery', attempt: attempt(2, 'long') }]);
+    for (const open of gates.splice(0)) open();
+    await demo;
+    const state = s.getState();
+    expect(state.demo.agents.find((a) => a.name === 'long')?.status).toBe('running');
+    expect(state.demo.log.items.map((a) => a.id)).toEqual([2, 1]);
+    expect(state.demo.log.stats.delivered).toBe(2);
+    expect(state.audit.items.map((e) => e.id)).toEqual([2, 1]);
   });
 });
