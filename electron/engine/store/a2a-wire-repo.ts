@@ -9,7 +9,7 @@ import type { HeaderPair } from '../../../shared/model';
 import type { Transport } from '../../../shared/a2a/transports';
 import { TASK_STATES, type StreamEventKind, type TaskState } from '../../../shared/a2a/types';
 import type { Db } from './open-store';
-import { repeatJoined, statementsByCount } from './statements-by-count';
+import { repeatJoined, statementsByCount } from './kept-statements';
 
 export interface NewExchange {
   agentId: number | null;

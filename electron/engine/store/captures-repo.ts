@@ -10,6 +10,7 @@ import type {
   Verdict,
   CaptureOrigin,
 } from '../../../shared/model';
+import { statementsBySql } from './kept-statements';
 import type { Db } from './open-store';
 
 export interface NewCapture {
@@ -94,6 +95,8 @@ export function createCapturesRepo(db: Db) {
   );
   const webhookById = db.prepare(`SELECT ${WEBHOOK_COLUMNS} FROM captures WHERE id = ?`);
   const span = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM captures');
+  // range(): two id bounds and five filters, each present or not: at most 2^7 shapes of SQL.
+  const rangeStatement = statementsBySql(db, 128);
   const decoder = new TextDecoder('utf-8', { fatal: false });
 
   function range(
@@ -135,7 +138,7 @@ export function createCapturesRepo(db: Db) {
     }
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
         ORDER BY id DESC LIMIT ?`;
-    return (db.prepare(sql).all(...params, limit) as Row[]).map(toSummary);
+    return (rangeStatement(sql).all(...params, limit) as Row[]).map(toSummary);
   }
 
   return {

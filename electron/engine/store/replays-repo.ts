@@ -10,7 +10,7 @@ import type {
   ReplaySummary,
 } from '../../../shared/api/replay';
 import type { Db } from './open-store';
-import { repeatJoined, statementsByCount } from './statements-by-count';
+import { repeatJoined, statementsByCount } from './kept-statements';
 
 /** The parts of a capture a bulk replay needs, loaded many at a time. */
 export interface ReplaySourceRow {
