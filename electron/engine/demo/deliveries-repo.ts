@@ -6,6 +6,7 @@ import type {
   DeliveryStats,
   DemoAgentName,
 } from '../../../shared/api/demo';
+import { statementsBySql } from '../store/kept-statements';
 import type { Db } from '../store/open-store';
 import type { AttemptRecord } from './delivery';
 
@@ -50,19 +51,20 @@ export function createDeliveriesRepo(db: Db) {
     (delivery_id, agent, dialect, task_id, url, attempt, at, delay_ms, status, latency_ms, error, outcome, warning)
     VALUES (@deliveryId, @agent, @dialect, @taskId, @url, @attempt, @at, @delayMs, @status, @latencyMs, @error, @outcome, @warning)`);
 
+  // Each query with and without its optional filters: prepared once per shape.
+  const statement = statementsBySql(db, 8);
+
   /** Success rate over deliveries whose last attempt is final (delivered or failed). */
   const stats = (agent?: DemoAgentName): DeliveryStats => {
     const filter = agent ? 'WHERE agent = ?' : '';
     const args = agent ? [agent] : [];
-    const row = db
-      .prepare(
-        `SELECT
-           (SELECT COUNT(*) FROM demo_deliveries ${filter}) AS attempts,
-           SUM(outcome = 'delivered') AS delivered,
-           SUM(outcome = 'failed') AS failed
-         FROM demo_deliveries ${filter ? filter + ' AND' : 'WHERE'} outcome != 'retry'`,
-      )
-      .get(...args, ...args) as {
+    const row = statement(
+      `SELECT
+         (SELECT COUNT(*) FROM demo_deliveries ${filter}) AS attempts,
+         SUM(outcome = 'delivered') AS delivered,
+         SUM(outcome = 'failed') AS failed
+       FROM demo_deliveries ${filter ? filter + ' AND' : 'WHERE'} outcome != 'retry'`,
+    ).get(...args, ...args) as {
       attempts: number;
       delivered: number | null;
       failed: number | null;
@@ -102,7 +104,7 @@ export function createDeliveriesRepo(db: Db) {
       }
       const sql = `SELECT * FROM demo_deliveries ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
         ORDER BY id DESC LIMIT ?`;
-      const rows = db.prepare(sql).all(...params, opts.limit + 1) as Row[];
+      const rows = statement(sql).all(...params, opts.limit + 1) as Row[];
       const items = rows.slice(0, opts.limit).map(toAttempt);
       const last = items[items.length - 1];
       return {

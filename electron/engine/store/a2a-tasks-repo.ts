@@ -32,6 +32,10 @@ export function createA2aTasksRepo(db: Db) {
     context_id = COALESCE(context_id, ?), updated_at = ? WHERE task_id = ?`);
   const setPush = db.prepare('UPDATE a2a_tasks SET push = ?, updated_at = ? WHERE task_id = ?');
   const byId = db.prepare('SELECT * FROM a2a_tasks WHERE task_id = ?');
+  const ofAgent = db.prepare(
+    'SELECT * FROM a2a_tasks WHERE agent_id = ? ORDER BY updated_at DESC LIMIT ?',
+  );
+  const newest = db.prepare('SELECT * FROM a2a_tasks ORDER BY updated_at DESC LIMIT ?');
 
   return {
     /** Adds the task, or fills in its context and push when it is known: true when it is new. */
@@ -68,11 +72,7 @@ export function createA2aTasksRepo(db: Db) {
       return r ? toRow(r) : null;
     },
     list(agentId: number | undefined, limit: number): TaskRow[] {
-      const rows = agentId
-        ? db
-            .prepare('SELECT * FROM a2a_tasks WHERE agent_id = ? ORDER BY updated_at DESC LIMIT ?')
-            .all(agentId, limit)
-        : db.prepare('SELECT * FROM a2a_tasks ORDER BY updated_at DESC LIMIT ?').all(limit);
+      const rows = agentId ? ofAgent.all(agentId, limit) : newest.all(limit);
       return (rows as Raw[]).map(toRow);
     },
   };

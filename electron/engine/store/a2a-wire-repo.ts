@@ -9,7 +9,7 @@ import type { HeaderPair } from '../../../shared/model';
 import type { Transport } from '../../../shared/a2a/transports';
 import { TASK_STATES, type StreamEventKind, type TaskState } from '../../../shared/a2a/types';
 import type { Db } from './open-store';
-import { repeatJoined, statementsByCount } from './kept-statements';
+import { repeatJoined, statementsByCount, statementsBySql } from './kept-statements';
 
 export interface NewExchange {
   agentId: number | null;
@@ -112,6 +112,10 @@ export function createA2aWireRepo(db: Db) {
     ROWS_PER_INSERT,
   );
   const lastOfState = db.prepare(LAST_FRAME_OF_STATE).pluck();
+  // finishExchange sets the columns it was given, exchanges() has optional filters: a handful of
+  // shapes of SQL each in practice.
+  const finishStatement = statementsBySql(db, 64);
+  const exchangesStatement = statementsBySql(db, 8);
   const lintOfEx =
     db.prepare(`SELECT id, exchange_id AS exchangeId, at, event, kind, state, text, meta
     FROM a2a_frames WHERE exchange_id = ? ORDER BY id`);
@@ -199,7 +203,7 @@ export function createA2aWireRepo(db: Db) {
       if (r.truncatedTail !== undefined) put('truncated_tail', r.truncatedTail ? 1 : 0);
       if (r.grpc) put('grpc', JSON.stringify(r.grpc));
       if (sets.length)
-        db.prepare(`UPDATE a2a_wire SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
+        finishStatement(`UPDATE a2a_wire SET ${sets.join(', ')} WHERE id = ?`).run(...vals, id);
     },
     assignTask(exchangeId: number, taskId: string): void {
       assignEx.run(taskId, exchangeId);
@@ -243,7 +247,7 @@ export function createA2aWireRepo(db: Db) {
         vals.push(filter.agentId);
       }
       const sql = `${EXCHANGE_SQL} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY w.id LIMIT ?`;
-      return (db.prepare(sql).all(...vals, limit) as RawEx[]).map(toExchange);
+      return (exchangesStatement(sql).all(...vals, limit) as RawEx[]).map(toExchange);
     },
     framesOfExchange(exchangeId: number): FrameRow[] {
       return (framesOfEx.all(exchangeId) as RawFrame[]).map(toFrame);

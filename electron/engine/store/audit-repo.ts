@@ -20,15 +20,17 @@ export function createAuditRepo(db: Db) {
   const insert = db.prepare(
     'INSERT INTO audit (at, kind, method, path, status, reason, remote_address) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const newest = db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?');
+  const olderThan = db.prepare('SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?');
   return {
     insert(e: NewAuditEntry): AuditEntry {
       const info = insert.run(e.at, e.kind, e.method, e.path, e.status, e.reason, e.remoteAddress);
       return { id: Number(info.lastInsertRowid), ...e };
     },
     list(limit: number, cursor?: string): Page<AuditEntry> {
-      const rows = db
-        .prepare(`SELECT * FROM audit ${cursor ? 'WHERE id < ?' : ''} ORDER BY id DESC LIMIT ?`)
-        .all(...(cursor ? [Number(cursor), limit + 1] : [limit + 1])) as Row[];
+      const rows = (
+        cursor ? olderThan.all(Number(cursor), limit + 1) : newest.all(limit + 1)
+      ) as Row[];
       const items = rows.slice(0, limit).map((r) => ({
         id: r.id,
         at: r.at,

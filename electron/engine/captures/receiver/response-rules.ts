@@ -61,6 +61,7 @@ export function createResponseRules(opts: { db?: Db } = {}): ResponseRules {
       return { rule, pattern: globToRegExp(rule.path) };
     });
   };
+  const saveRule = db?.prepare('UPDATE response_rules SET rule = ? WHERE position = ?');
   const persistAll = () => {
     if (!db) return;
     db.transaction(() => {
@@ -109,10 +110,7 @@ export function createResponseRules(opts: { db?: Db } = {}): ResponseRules {
       };
       if (hit.rule.failNext !== null) {
         hit.rule.failNext -= 1;
-        db?.prepare('UPDATE response_rules SET rule = ? WHERE position = ?').run(
-          JSON.stringify(hit.rule),
-          index,
-        );
+        saveRule?.run(JSON.stringify(hit.rule), index);
         notify();
       }
       return { status, delayMs, body, rule: answer, ...(retryAfter ? { retryAfter } : {}) };
