@@ -4,7 +4,7 @@
 // header, from the same electron/security.ts); dev mode skips it because Vite's HMR client needs inline scripts.
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { META_CSP } from './electron/security';
+import { META_CSP } from './electron/security.ts';
 
 function cspMeta(): Plugin {
   return {

@@ -75,3 +75,24 @@ test('a JSON body over 1 MiB opens with plain text (no highlighting or folding) 
   await page.keyboard.press('Control+f');
   await expect(viewer.locator('.cm-search')).toBeVisible();
 });
+
+test('the JSON viewer loads with the first JSON body, not with the app', async ({ page, sb }) => {
+  const chunks: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.js')) chunks.push(new URL(r.url()).pathname);
+  });
+  await fetch(sb.receiverUrl.replace(/\/$/, '') + '/webhook', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ taskId: 'lazy-1', status: 'completed' }),
+  });
+  await page.goto(sb.uiUrl);
+  await expect(page.getByTestId('capture-row').first()).toContainText('lazy-1');
+  const viewerChunk = (path: string) => /\/CodeViewer-[\w-]+\.js$/.test(path);
+  expect(chunks.filter(viewerChunk)).toEqual([]);
+
+  await page.getByTestId('capture-row').first().click();
+  await expect(page.getByTestId('body-text').locator('.cm-editor')).toBeVisible();
+  await expect(page.getByTestId('body-text')).toContainText('"lazy-1"');
+  expect(chunks.filter(viewerChunk)).toHaveLength(1);
+});

@@ -103,6 +103,8 @@ test('captures arrive live over IPC events; detail, settings save and a replay w
   await expect(row).toHaveAttribute('data-verdict', 'valid');
   await row.click();
   await expect(p.getByTestId('check-hmac-sha256')).toHaveAttribute('data-status', 'pass');
+  // The JSON viewer is a chunk of its own: it loads through app:// too.
+  await expect(p.getByTestId('body-text').locator('.cm-editor')).toBeVisible();
 
   let target: FixtureReceiver | null = null;
   try {

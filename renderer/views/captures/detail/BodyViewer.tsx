@@ -1,10 +1,15 @@
 // The captured body: JSON in a read-only CodeMirror view (folding, search, JSON path), text or
 // hex (auto-detected, switchable), with the exact size.
 // The bytes are never modified; very large bodies are cut for display with a note.
-import { useMemo, useState } from 'react';
+// CodeMirror is its own chunk, loaded with the first JSON body: the app's first paint does not
+// wait for it, and the text shows as plain text until the viewer is there.
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { detectKind, renderBody, type BodyKind } from '../../../lib/body';
 import { exactSize } from '../../../lib/format';
-import { CodeViewer } from '../../../components/CodeViewer';
+
+const CodeViewer = lazy(() =>
+  import('../../../components/CodeViewer').then((m) => ({ default: m.CodeViewer })),
+);
 
 const MAX_CHARS = 200_000;
 const KINDS: BodyKind[] = ['json', 'text', 'hex'];
@@ -48,7 +53,15 @@ export function BodyViewer({
       {bytes.length === 0 ? (
         <p className="muted small">Empty body.</p>
       ) : kind === 'json' ? (
-        <CodeViewer text={text} testId="body-text" />
+        <Suspense
+          fallback={
+            <pre className="code-block mono body-view" data-testid="body-loading">
+              {text.slice(0, MAX_CHARS)}
+            </pre>
+          }
+        >
+          <CodeViewer text={text} testId="body-text" />
+        </Suspense>
       ) : (
         <pre className="code-block mono body-view" data-testid="body-text">
           {cut ? text.slice(0, MAX_CHARS) : text}
