@@ -152,3 +152,20 @@ test('demo agents: Start both on free ports, restart keeps the port, discovery f
     'active',
   );
 });
+
+test('a newcomer starts both demo agents from the empty captures screen', async ({ page, sb }) => {
+  await page.goto(sb.uiUrl);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  const findings = await audit(page, 'Captures (empty, with the demo button)');
+  expect(findings, JSON.stringify(findings, null, 1)).toEqual([]);
+  await page.getByTestId('empty-start-demo').click();
+  await expect(page.getByTestId('demo-view')).toBeVisible();
+  const long = page.getByTestId('demo-agent-long');
+  const ent = page.getByTestId('demo-agent-enterprise');
+  await expect(long.getByTestId('demo-status')).toHaveText('running');
+  await expect(ent.getByTestId('demo-status')).toHaveText('running');
+  // Each on a port of its own, and the page names no failure.
+  const urls = await page.getByTestId('demo-url').allTextContents();
+  expect(new Set(urls).size).toBe(2);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

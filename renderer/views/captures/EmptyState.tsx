@@ -1,11 +1,12 @@
 // Shown before the first capture: the receiver URL to give an agent and a curl command that sends
 // a correctly signed sample webhook (signed in the page with the current secret, never sent
-// anywhere by us). Rows appear live as soon as anything arrives.
+// anywhere by us). Rows appear live as soon as anything arrives. No agent yet: one button starts
+// the tutorial's two demo agents and opens their screen.
 import { errorText } from '../../../shared/error-text';
 import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { buildSampleWebhook } from '../../lib/sample-webhook';
-import { useApp } from '../../state/store';
+import { getAppStore, useApp } from '../../state/store';
 
 export function EmptyState() {
   const receiver = useApp((s) => s.receiver);
@@ -14,6 +15,15 @@ export function EmptyState() {
   const [error, setError] = useState<string | null>(null);
   const [taskId] = useState(() => `sample-${Math.floor(Date.now() / 1000).toString(36)}`);
   const reveal = useApp((s) => s.revealSecret);
+  const setView = useApp((s) => s.setView);
+  // Free ports: the tutorial's own agents may already hold 8001 and 8002 (the Demo agents screen
+  // starts them there).
+  const startDemo = async () => {
+    setView('demo');
+    const demo = () => getAppStore().getState().demo;
+    if (demo().agents.length === 0) await demo().loadAgents();
+    await demo().startBoth(true);
+  };
   // Settings views carry secrets masked: the sample is signed with the revealed values.
   const hasSecret = !!view?.settings.webhookSecret;
   const hasToken = !!view?.settings.notificationToken;
@@ -71,6 +81,19 @@ export function EmptyState() {
           {error ? `Cannot sign the sample: ${error}` : (command ?? 'Computing signature…')}
         </pre>
         {command && <CopyButton text={command} label="Copy command" testId="copy-sample" />}
+        <div className="field-label">No agent yet?</div>
+        <p className="muted small">
+          Start the tutorial&rsquo;s two demo agents on free ports: give one a task and its signed
+          webhooks land here, beside its live timeline on the Agents screen.
+        </p>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void startDemo()}
+          data-testid="empty-start-demo"
+        >
+          Start the demo agents
+        </button>
       </div>
     </div>
   );
