@@ -47,15 +47,26 @@ export interface AgentsState {
   findings: Finding[];
   error: string | null;
   busy: boolean;
+  /** A message to start the compose form with (the Demo agents screen's "Open in Agents"). */
+  draft: ComposeDraft | null;
   setError(error: string | null): void;
   load(): Promise<void>;
   selectAgent(id: number | null): Promise<void>;
   selectTask(taskId: string | null): Promise<void>;
-  /** Selects the agent at `url`, adding it first when it is not in the list yet. */
-  openAgentUrl(url: string): Promise<void>;
+  /** Selects the agent at `url`, adding it first when it is not in the list yet; with a draft,
+   *  its compose form starts with that message. */
+  openAgentUrl(url: string, draft?: Pick<ComposeDraft, 'text' | 'push'>): Promise<void>;
   refreshTimeline(): Promise<void>;
   run<T>(action: () => Promise<T>): Promise<T | null>;
   applyBatch(batch: EngineEvent[]): void;
+}
+
+export interface ComposeDraft {
+  agentId: number;
+  text: string;
+  push: boolean;
+  /** New per draft: the form starts again from each one. */
+  seq: number;
 }
 
 export interface AgentsSlice {
@@ -90,6 +101,7 @@ function agentsState(
     findings: [],
     error: null,
     busy: false,
+    draft: null,
     setError: (error) => set({ error }),
     async load() {
       const agents = await api.listAgents({});
@@ -115,11 +127,12 @@ function agentsState(
       });
       if (taskId) await get().refreshTimeline();
     },
-    async openAgentUrl(url) {
+    async openAgentUrl(url, draft) {
       const origin = new URL(url).origin;
       const known = (await api.listAgents({})).find((a) => new URL(a.baseUrl).origin === origin);
       const agent = known ?? (await api.addAgent({ url }));
       set({ agents: await api.listAgents({}) });
+      if (draft) set({ draft: { ...draft, agentId: agent.id, seq: (get().draft?.seq ?? 0) + 1 } });
       await get().selectAgent(agent.id);
       if (get().selectedTaskId) await get().selectTask(null);
     },

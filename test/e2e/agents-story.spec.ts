@@ -46,8 +46,9 @@ test('disconnected long task: completion webhook, completed chip, artifact, capt
     body: JSON.stringify({ rules: [{ path: '/webhook', status: 503, failNext: 2 }] }),
   });
 
-  await page.getByLabel('Message').fill('Run a long machine learning task');
-  await page.getByRole('checkbox', { name: 'push' }).check();
+  // Open in Agents brought the tutorial's message, push on: Send is all it takes.
+  await expect(page.getByLabel('Message')).toHaveValue('Run a long machine learning task');
+  await expect(page.getByRole('checkbox', { name: 'push' })).toBeChecked();
   await expect(page.getByLabel('Push URL')).toHaveAttribute(
     'placeholder',
     `${sb.receiverUrl.replace(/\/$/, '')}/webhook`,

@@ -28,6 +28,7 @@ export function AgentsView() {
   const findings = useApp((x) => x.agents.findings);
   const error = useApp((x) => x.agents.error);
   const busy = useApp((x) => x.agents.busy);
+  const draft = useApp((x) => x.agents.draft);
   const run = useApp((x) => x.agents.run);
   const load = useApp((x) => x.agents.load);
   const selectAgent = useApp((x) => x.agents.selectAgent);
@@ -76,6 +77,8 @@ export function AgentsView() {
             </Section>
             <Section id="compose" title="Compose">
               <ComposeForm
+                key={draft ? `draft-${draft.seq}` : 'compose'}
+                initial={draft?.agentId === agent.id ? draft : undefined}
                 busy={busy}
                 defaultPushUrl={`${receiverUrl ?? 'this receiver'}/webhook`}
                 dialect={agent.pushDialect}

@@ -24,13 +24,15 @@ export function ComposeForm(props: {
   /** Where webhooks go by default (this receiver's /webhook). */
   defaultPushUrl: string;
   dialect: string;
+  /** What the form starts with (a demo agent's tutorial message, push on). */
+  initial?: { text: string; push: boolean } | undefined;
   onSend: (v: ComposeValue) => void;
 }) {
-  const [text, setText] = useState('');
+  const [text, setText] = useState(props.initial?.text ?? '');
   const [contextId, setContextId] = useState('');
   const [taskId, setTaskId] = useState('');
   const [stream, setStream] = useState(true);
-  const [push, setPush] = useState(false);
+  const [push, setPush] = useState(props.initial?.push ?? false);
   const [pushUrl, setPushUrl] = useState('');
   const [pushAuth, setPushAuth] = useState<'none' | 'bearer'>('none');
   const canAuth = AUTH_DIALECTS.has(props.dialect);

@@ -75,10 +75,10 @@ export function WireExchangePanel(props: {
               {ex.requestHeaders.map(([n, v]) => `${n}: ${v}`).join('\n') || '(none)'}
             </dd>
           </dl>
-          <pre className="wire-body" aria-label="Request body">
+          <pre className="wire-body" tabIndex={0} aria-label="Request body">
             {ex.requestBody || '(no body)'}
           </pre>
-          <pre className="wire-body" aria-label="Response body">
+          <pre className="wire-body" tabIndex={0} aria-label="Response body">
             {ex.responseBody ||
               (ex.frameCount
                 ? `(${ex.frameCount} ${ex.grpc ? 'stream messages' : 'SSE frames'})`

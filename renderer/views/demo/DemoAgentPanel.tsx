@@ -1,4 +1,5 @@
-// One demo agent: status, URL (copy, open in Agents: added if needed and selected), start/stop
+// One demo agent: status, URL (copy, open in Agents: added if needed and selected, the tutorial's
+// message ready to send with push), start/stop
 // with optional port and speed (restart keeps the port), its card as text and a copyable
 // "try it" curl with push pointed at Switchboard's receiver. A failed start (e.g.
 // 409, port in use) is shown in the panel in the engine's words.
@@ -53,7 +54,7 @@ export function DemoAgentPanel(props: {
     setErr(null);
     getAppStore()
       .getState()
-      .agents.openAgentUrl(url)
+      .agents.openAgentUrl(url, { text: TRY_TEXT[a.name], push: true })
       .then(
         () => getAppStore().getState().setView('agents'),
         (e: unknown) => setErr(errorText(e)),

@@ -1,6 +1,6 @@
 // The agents store's per-task rules (issue 14): selecting a task drops the previous task's error,
 // switching agents drops the selected task, and Open in Agents selects an agent already added
-// (same origin) or adds it first. A task list read before a 'task' event that arrived during its
+// (same origin) or adds it first, with the draft message it was given. A task list read before a 'task' event that arrived during its
 // load never takes the task back to its older state.
 import { describe, expect, it, vi } from 'vitest';
 import type { SwitchboardApi } from '../../../shared/api';
@@ -50,6 +50,18 @@ describe('agents store, per task', () => {
     expect(addAgent).toHaveBeenCalledWith({ url: 'http://127.0.0.1:42000/' });
     expect(store.getState().selectedAgentId).toBe(2);
     expect(store.getState().agents.map((a) => a.id)).toEqual([1, 2]);
+  });
+
+  it('opens an agent with a draft message: for that agent, new each time', async () => {
+    const { api } = fakeApi([agent(1, 'http://127.0.0.1:41000/')]);
+    const store = createAgentsStore(api);
+    await store.getState().openAgentUrl('http://127.0.0.1:42000/', { text: 'go', push: true });
+    expect(store.getState().draft).toEqual({ agentId: 2, text: 'go', push: true, seq: 1 });
+    await store.getState().openAgentUrl('http://127.0.0.1:41000/', { text: 'again', push: false });
+    expect(store.getState().draft).toEqual({ agentId: 1, text: 'again', push: false, seq: 2 });
+    // Without a draft the last one stays (the form started from it already).
+    await store.getState().openAgentUrl('http://127.0.0.1:42000/');
+    expect(store.getState().draft?.seq).toBe(2);
   });
 
   it('a task list read before a live task event does not undo it', async () => {
