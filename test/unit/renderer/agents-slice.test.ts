@@ -1,7 +1,7 @@
 // The agents store's per-task rules (issue 14): selecting a task drops the previous task's error,
 // switching agents drops the selected task, and Open in Agents selects an agent already added
-// (same origin) or adds it first, with the draft message it was given. A task list read before a 'task' event that arrived during its
-// load never takes the task back to its older state.
+// (same origin) or adds it first, with the draft message it was given. A task list read before a
+// 'task' event that arrived during its load never takes the task back to its older state.
 import { describe, expect, it, vi } from 'vitest';
 import type { SwitchboardApi } from '../../../shared/api';
 import type { AgentView, TaskView, Timeline } from '../../../shared/api/agents';
