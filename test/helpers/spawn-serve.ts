@@ -1,6 +1,11 @@
 // Runs the real `switchboard serve` CLI in a child process on ephemeral ports and resolves with
 // the URLs it prints. Used by end-to-end tests, the kill -9 durability test and UI benchmarks.
+// It runs the CLI bundle (built once per process), the file the package ships and browser mode
+// runs.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { buildCli } from '../../scripts/build-cli.mjs';
+
+let bundle: Promise<string> | null = null;
 
 export interface ServeProcess {
   child: ChildProcess;
@@ -18,16 +23,12 @@ export function spawnServe(opts: {
   extraArgs?: string[];
   timeoutMs?: number;
 }): Promise<ServeProcess> {
-  const args = [
-    '--import',
-    'tsx',
-    'electron/cli/index.ts',
-    'serve',
-    '--port',
-    '0',
-    '--receiver-port',
-    '0',
-  ];
+  bundle ??= buildCli();
+  return bundle.then((cli) => start(cli, opts));
+}
+
+function start(cli: string, opts: Parameters<typeof spawnServe>[0]): Promise<ServeProcess> {
+  const args = [cli, 'serve', '--port', '0', '--receiver-port', '0'];
   args.push('--data-dir', opts.dataDir, '--no-open', ...(opts.extraArgs ?? []));
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
