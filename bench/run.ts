@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCpuTimes, stealPercent } from './cpu-steal';
 import { goalOf } from './goals';
@@ -29,10 +29,13 @@ const QUICK_KNOBS: Record<string, string> = {
 const quick = process.env['BENCH_QUICK'] === '1';
 if (quick) for (const [k, v] of Object.entries(QUICK_KNOBS)) process.env[k] ??= v;
 
+// Bundled (npm run bench, scripts/bench.mjs) this file runs from bench/.build beside the bundled
+// benches; run with tsx it runs from bench/ beside their sources. Results go to bench/results.
 const dir = import.meta.dirname;
+const benchDir = basename(dir) === '.build' ? dirname(dir) : dir;
 const wanted = process.argv.slice(2);
 const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => /\.bench\.[jt]s$/.test(f))
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
   .sort();
 
@@ -80,9 +83,9 @@ for (const file of files) {
   }
 }
 const runSteal = stealPercent(runCpu, readCpuTimes());
-mkdirSync(join(dir, 'results'), { recursive: true });
+mkdirSync(join(benchDir, 'results'), { recursive: true });
 writeFileSync(
-  join(dir, 'results', 'latest.json'),
+  join(benchDir, 'results', 'latest.json'),
   JSON.stringify(
     { ...started, quick, commit: commit(), cores: cpus().length, stealPercent: runSteal, results },
     null,
