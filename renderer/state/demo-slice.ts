@@ -71,7 +71,8 @@ export interface DemoState {
   /** Runs an engine call; its error (e.g. 409 port busy) is shown, the result returned. */
   run<T>(fn: () => Promise<T>): Promise<T | undefined>;
   /** Starts every agent not running (on its default port, or any free one); one that fails (e.g.
-   *  its port is busy) does not stop the other, and each failure is reported in the engine's words. */
+   *  its port is busy) does not stop the other, and each failure is reported in the engine's words.
+   *  Loads the agent list first when it has not been loaded yet. */
   startBoth(anyPort: boolean): Promise<void>;
   applyBatch(batch: EngineEvent[]): void;
 }
@@ -183,6 +184,8 @@ export const createDemoSlice =
           }
         },
         async startBoth(anyPort) {
+          // Callable before the Demo agents screen has loaded (the empty Captures screen's button).
+          if (get().agents.length === 0) await get().loadAgents();
           await get().run(async () => {
             const failed: string[] = [];
             for (const a of get().agents) {

@@ -6,7 +6,7 @@ import { errorText } from '../../../shared/error-text';
 import { useEffect, useState } from 'react';
 import { CopyButton } from '../../components/CopyButton';
 import { buildSampleWebhook } from '../../lib/sample-webhook';
-import { getAppStore, useApp } from '../../state/store';
+import { useApp } from '../../state/store';
 
 export function EmptyState() {
   const receiver = useApp((s) => s.receiver);
@@ -18,11 +18,10 @@ export function EmptyState() {
   const setView = useApp((s) => s.setView);
   // Free ports: the tutorial's own agents may already hold 8001 and 8002 (the Demo agents screen
   // starts them there).
-  const startDemo = async () => {
+  const startBoth = useApp((s) => s.demo.startBoth);
+  const startDemo = () => {
     setView('demo');
-    const demo = () => getAppStore().getState().demo;
-    if (demo().agents.length === 0) await demo().loadAgents();
-    await demo().startBoth(true);
+    void startBoth(true);
   };
   // Settings views carry secrets masked: the sample is signed with the revealed values.
   const hasSecret = !!view?.settings.webhookSecret;
@@ -86,12 +85,7 @@ export function EmptyState() {
           Start the tutorial&rsquo;s two demo agents on free ports: give one a task and its signed
           webhooks land here, beside its live timeline on the Agents screen.
         </p>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => void startDemo()}
-          data-testid="empty-start-demo"
-        >
+        <button type="button" className="btn" onClick={startDemo} data-testid="empty-start-demo">
           Start the demo agents
         </button>
       </div>
