@@ -139,6 +139,7 @@ async function clientLoop(
   dataDir: string,
 ): Promise<{ events: number; emitted: number; batches: number; ms: number }> {
   const db = openDatabase(dataDir);
+  const ended = new Map<string, () => void>();
   let emitted = 0;
   let batches = 0;
   const ctx: EngineContext = createEngineContext({
@@ -146,6 +147,9 @@ async function clientLoop(
     dataDir,
     settings: { get: () => DEFAULT_SETTINGS, onChange: () => () => undefined },
     emit: (e) => {
+      // The stream's end is the task event that says it no longer streams (awaited below,
+      // instead of polling: a poll's period would be counted in the client's time).
+      if (e.type === 'task' && !e.task.streaming) ended.get(e.task.taskId)?.();
       if (e.type !== 'timeline') return;
       batches++;
       emitted += e.events.length;
@@ -161,8 +165,8 @@ async function clientLoop(
     stream: true,
     push: false,
   });
-  while ((await svc.handlers.getTask({ taskId: taskId! })).streaming)
-    await new Promise((r) => setTimeout(r, 5));
+  const end = new Promise<void>((r) => ended.set(taskId!, r));
+  if ((await svc.handlers.getTask({ taskId: taskId! })).streaming) await end;
   const ms = performance.now() - t0;
   const events = (
     db.prepare('SELECT COUNT(*) AS n FROM a2a_frames WHERE task_id = ?').get(taskId) as {

@@ -3,8 +3,12 @@
 // app, browser mode and the npm bin run (not tsx's transform, which wraps closures). Packages
 // stay external (resolved from node_modules). bench/.build sits two levels below the checkout,
 // like test/helpers, so paths built from import.meta.url (the verify worker's) still resolve.
+// The project's own scripts/*.mjs stay external too, imported from where they are: they find
+// their neighbours (vite-build.mjs) from their own import.meta.url.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { assertNodeVersion } from './node-version.mjs';
 
@@ -26,6 +30,17 @@ await build({
   target: 'node22',
   packages: 'external',
   logLevel: 'warning',
+  plugins: [
+    {
+      name: 'scripts-in-place',
+      setup(b) {
+        b.onResolve({ filter: /\/scripts\/[^/]+\.mjs$/ }, (a) => ({
+          path: pathToFileURL(resolve(a.resolveDir, a.path)).href,
+          external: true,
+        }));
+      },
+    },
+  ],
 });
 const run = spawnSync(process.execPath, [`${out}/run.js`, ...process.argv.slice(2)], {
   stdio: 'inherit',
