@@ -102,14 +102,15 @@ export async function run() {
     const lastExact = (
       db.prepare("SELECT max(id) AS id FROM replays WHERE mode = 'exact'").get() as { id: number }
     ).id;
-    type Figure = 'exact' | 'resigned' | 'ac' | 'floor';
+    type Figure = 'exact' | 'resigned' | 'ac' | 'floor' | 'floorResigned';
     const rounds: Record<Figure, number>[] = [];
     // CPU of this process per replay (the target and autocannon run in their own): less
     // sensitive than replays/s to other jobs and to CPU steal.
-    const cpu: Record<'exact' | 'resigned' | 'floor', number[]> = {
+    const cpu: Record<'exact' | 'resigned' | 'floor' | 'floorResigned', number[]> = {
       exact: [],
       resigned: [],
       floor: [],
+      floorResigned: [],
     };
     const timed = async (k: keyof typeof cpu, f: () => Promise<number>) => {
       const since = process.cpuUsage();
@@ -138,7 +139,23 @@ export async function run() {
           concurrency: CONCURRENCY,
         }),
       );
-      rounds.push({ exact, resigned, ac: load.requestsPerSec, floor });
+      const lastResigned = (
+        db.prepare("SELECT max(id) AS id FROM replays WHERE mode = 'resigned'").get() as {
+          id: number;
+        }
+      ).id;
+      const floorResigned = await timed('floorResigned', () =>
+        replayFloor({
+          db,
+          url,
+          rowId: lastResigned,
+          captureIds: allIds,
+          count: WEBHOOKS,
+          concurrency: CONCURRENCY,
+          resign: { webhookSecret: settings.webhookSecret, jwtSecret: settings.jwtSecret },
+        }),
+      );
+      rounds.push({ exact, resigned, ac: load.requestsPerSec, floor, floorResigned });
     }
     const best = (k: Figure) => Math.max(...rounds.map((r) => r[k]));
     const leastCpu = (k: keyof typeof cpu) => Math.min(...cpu[k]);
@@ -156,7 +173,21 @@ export async function run() {
         'floor (capture read, raw socket, response split, same row) /s': Math.round(best('floor')),
         'ratio floor / autocannon': Number((best('floor') / best('ac')).toFixed(2)),
         'ratio exact / floor': Number((best('exact') / best('floor')).toFixed(2)),
-        'exact / re-signed / floor CPU µs per replay (least)': ['exact', 'resigned', 'floor']
+        'floor re-signed (the same, plus the two HMACs and the new JWT) /s': Math.round(
+          best('floorResigned'),
+        ),
+        'ratio floor re-signed / autocannon': Number(
+          (best('floorResigned') / best('ac')).toFixed(2),
+        ),
+        'ratio re-signed / floor re-signed': Number(
+          (best('resigned') / best('floorResigned')).toFixed(2),
+        ),
+        'exact / re-signed / floor / floor re-signed CPU µs per replay (least)': [
+          'exact',
+          'resigned',
+          'floor',
+          'floorResigned',
+        ]
           .map((k) => leastCpu(k as keyof typeof cpu).toFixed(1))
           .join(' / '),
         'ratio floor CPU / exact CPU': Number((leastCpu('floor') / leastCpu('exact')).toFixed(2)),
