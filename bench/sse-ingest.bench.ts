@@ -103,7 +103,12 @@ async function floorLoop(url: string, dataDir: string): Promise<{ events: number
     onEvent: (m) => {
       const r = (
         JSON.parse(m.data) as {
-          result: { statusUpdate?: { taskId: string; status: { state: string } } };
+          result: {
+            statusUpdate?: {
+              taskId: string;
+              status: { state: string; message?: { parts?: { text?: string }[] } };
+            };
+          };
         }
       ).result;
       const u = r.statusUpdate;
@@ -116,7 +121,7 @@ async function floorLoop(url: string, dataDir: string): Promise<{ events: number
         null,
         'status-update',
         u?.status.state ?? null,
-        null,
+        u?.status.message?.parts?.[0]?.text ?? null,
         null,
       ]);
       events++;
