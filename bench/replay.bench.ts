@@ -99,14 +99,15 @@ export async function run() {
     // each figure is the best of its rounds and every round's ratio is reported too.
     await runBulk('exact', warmup);
     const url = new URL(target.url);
-    const lastExact = (
-      db.prepare("SELECT max(id) AS id FROM replays WHERE mode = 'exact'").get() as { id: number }
-    ).id;
+    /** The newest stored replay of a mode: the row a floor copies. */
+    const lastOfMode = db.prepare('SELECT max(id) AS id FROM replays WHERE mode = ?');
+    const lastReplay = (mode: 'exact' | 'resigned') => (lastOfMode.get(mode) as { id: number }).id;
+    const lastExact = lastReplay('exact');
     type Figure = 'exact' | 'resigned' | 'ac' | 'floor' | 'floorResigned';
     const rounds: Record<Figure, number>[] = [];
     // CPU of this process per replay (the target and autocannon run in their own): less
     // sensitive than replays/s to other jobs and to CPU steal.
-    const cpu: Record<'exact' | 'resigned' | 'floor' | 'floorResigned', number[]> = {
+    const cpu: Record<Exclude<Figure, 'ac'>, number[]> = {
       exact: [],
       resigned: [],
       floor: [],
@@ -139,11 +140,7 @@ export async function run() {
           concurrency: CONCURRENCY,
         }),
       );
-      const lastResigned = (
-        db.prepare("SELECT max(id) AS id FROM replays WHERE mode = 'resigned'").get() as {
-          id: number;
-        }
-      ).id;
+      const lastResigned = lastReplay('resigned');
       const floorResigned = await timed('floorResigned', () =>
         replayFloor({
           db,
