@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { startTestEngine, testSecrets, type TestEngine } from '../test/helpers/engine-fixture';
 import type { BenchResult } from './run';
+import { pct } from './stats';
 
 const SLOW = 300;
 const HUGE = 64 * 1024 * 1024;
@@ -21,9 +22,6 @@ interface Window {
   hookMax: number;
   hooks: number;
 }
-
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
 /** Sends webhooks one after another until `until` resolves, measuring loop delay meanwhile. */
 async function measure(t: TestEngine, until: Promise<unknown>): Promise<Window> {
@@ -43,8 +41,8 @@ async function measure(t: TestEngine, until: Promise<unknown>): Promise<Window> 
   return {
     loopP99: h.percentile(99) / 1e6,
     loopMax: h.max / 1e6,
-    hookP50: pct(lat, 0.5),
-    hookP99: pct(lat, 0.99),
+    hookP50: pct(lat, 50),
+    hookP99: pct(lat, 99),
     hookMax: Math.max(...lat),
     hooks: lat.length,
   };

@@ -20,6 +20,7 @@ import { chromiumLaunchOptions } from '../test/helpers/chromium';
 import { spawnServe } from '../test/helpers/spawn-serve';
 import type { BenchResult } from './run';
 import { envelope, EVENTS, seedTimelineTask, TASK } from './timeline-seed';
+import { pct, r1 } from './stats';
 import { viteBuild } from '../scripts/bin-path.mjs';
 
 const STATIC_DIR = process.env['BENCH_STATIC_DIR'] ?? 'dist/renderer';
@@ -53,12 +54,6 @@ function startBurstAgent(): Promise<{ url: string; server: Server }> {
     ),
   );
 }
-
-const r1 = (x: number) => Math.round(x * 10) / 10;
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
 
 export async function run(): Promise<BenchResult> {
   // Always built (about a second): a build left by another command may be stale, or a
