@@ -4,13 +4,22 @@
 // No layout reads while scrolling: the scroll offset comes from the scroll event and the height
 // from a ResizeObserver, both kept in a ref; a new row count recomputes from them. Scroll events
 // re-render synchronously (flushSync) so a frame never paints rows of the previous position.
-// With `follow`, new rows keep the list scrolled to the end.
+// With `follow`, new rows keep the list scrolled to the end. With `prepended` (a running count of
+// rows inserted at the start), a list scrolled away from the top keeps showing the same rows: the
+// window moves with them in the render that inserts them (no row unmounted and mounted again, no
+// frame at the old offset), and the scroll offset follows before paint.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
 export interface RowWindow {
   start: number;
   end: number;
+}
+
+interface WindowState extends RowWindow {
+  /** The `prepended` count this window was computed with. */
+  base: number;
+  atTop: boolean;
 }
 
 export interface RowWindowHandle extends RowWindow {
@@ -28,17 +37,26 @@ export function useRowWindow(
   rowHeight: number,
   overscan: number,
   follow: boolean,
+  prepended = 0,
 ): RowWindowHandle {
-  const [win, setWin] = useState<RowWindow>({ start: 0, end: 0 });
+  const [win, setWin] = useState<WindowState>({ start: 0, end: 0, base: 0, atTop: true });
   const view = useRef({ top: 0, height: 0 });
   const measured = useRef(false);
+  /** The `prepended` count that view.top already accounts for. */
+  const base = useRef(prepended);
   const compute = useCallback(() => {
     const { top, height } = view.current;
     const first = Math.floor(top / rowHeight);
     const visible = Math.ceil(height / rowHeight) + 1;
     const start = Math.max(0, Math.min(count, first - overscan));
     const end = Math.min(count, first + visible + overscan);
-    setWin((w) => (w.start === start && w.end === end ? w : { start, end }));
+    const b = base.current;
+    const atTop = top === 0;
+    setWin((w) =>
+      w.start === start && w.end === end && w.base === b && w.atTop === atTop
+        ? w
+        : { start, end, base: b, atTop },
+    );
   }, [count, rowHeight, overscan]);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -80,6 +98,21 @@ export function useRowWindow(
     },
     [ref, count, rowHeight, compute],
   );
+  // Rows inserted above a scrolled view: shift the offset by their height. Read the element,
+  // not the last scroll event: a scroll to the top written in the same frame has not reported
+  // yet, and shifting then would carry the list away from the newest rows for good (one layout
+  // read per insert, at most once a frame).
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const added = prepended - base.current;
+    base.current = prepended;
+    if (!el || added <= 0) return;
+    const top = el.scrollTop;
+    if (top === 0) {
+      view.current.top = 0;
+      compute();
+    } else scrollTo(top + added * rowHeight);
+  }, [ref, prepended, rowHeight, compute, scrollTo]);
   const scrollToRow = useCallback(
     (index: number) => {
       const { top, height } = view.current;
@@ -89,5 +122,12 @@ export function useRowWindow(
     },
     [rowHeight, scrollTo],
   );
-  return { ...win, view, scrollTo, scrollToRow };
+  const shift = win.atTop ? 0 : Math.max(0, prepended - win.base);
+  return {
+    start: Math.min(count, win.start + shift),
+    end: Math.min(count, win.end + shift),
+    view,
+    scrollTo,
+    scrollToRow,
+  };
 }

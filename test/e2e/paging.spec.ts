@@ -40,6 +40,32 @@ test('virtualized list pages older captures while scrolling', async ({ page, sb 
   await expect(page.getByTestId('capture-count')).toHaveText('453 captures');
   await expect(page.locator('.filters-count')).toHaveText('453 shown');
   expect(await rowAtTop()).toBe(before);
+
+  // ...and keep their elements: the window moves with its rows in the render that prepends
+  // (a render at the old window first would unmount rows and mount them again).
+  const tagRows = () =>
+    list.evaluate((el) => {
+      const w = window as unknown as { __rowNodes: Map<string, Element> };
+      w.__rowNodes = new Map();
+      for (const row of el.querySelectorAll('[data-testid=capture-row]'))
+        w.__rowNodes.set(row.getAttribute('data-id') ?? '', row);
+      return w.__rowNodes.size;
+    });
+  const remounted = () =>
+    list.evaluate((el) => {
+      const w = window as unknown as { __rowNodes: Map<string, Element> };
+      const rows = [...el.querySelectorAll('[data-testid=capture-row]')];
+      return rows.filter((row) => {
+        const tagged = w.__rowNodes.get(row.getAttribute('data-id') ?? '');
+        return tagged !== undefined && tagged !== row;
+      }).length;
+    });
+  expect(await tagRows()).toBeGreaterThan(20);
+  for (let i = 3; i < 6; i++)
+    await sendWebhook(sb.receiverUrl, { taskId: `task-live-${i}`, secret });
+  await expect(page.getByTestId('capture-count')).toHaveText('456 captures');
+  expect(await remounted()).toBe(0);
+  expect(await rowAtTop()).toBe(before);
 });
 
 // Live captures re-render what shows them (the list, the counts), not the filter bar or the

@@ -1,13 +1,13 @@
 // The virtualized live list: only the visible rows (plus overscan) exist in the DOM, rows have a
 // fixed height, and reaching the end of the window pages older captures from the store. When new
-// captures are prepended while the user is scrolled down, the scroll position is shifted by the
-// same number of rows so the rows under the pointer do not move.
+// captures are prepended while the user is scrolled down, the window and the scroll position move
+// by the same number of rows (in one render) so the rows under the pointer do not move.
 // Accessibility: a multi-select listbox that keeps focus itself and points at the keyboard cursor
 // with aria-activedescendant (rows come and go with virtualization, so they cannot hold focus);
 // the cursor row is always scrolled into the rendered window. Keys: see use-list-keys.ts.
 // The window is the shared useRowWindow (no layout reads while scrolling); each row sits in a
 // contained slot, and its content is memoized per summary (CaptureRow).
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useRowWindow } from '../../components/use-row-window';
 import { useDisplayPrefs } from '../../state/display-prefs';
 import { useApp } from '../../state/store';
@@ -28,26 +28,19 @@ export function CaptureList() {
   const toggleMark = useApp((s) => s.toggleMark);
   const markRange = useApp((s) => s.markRange);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const prevHead = useRef<number | null>(null);
+
+  // Rows prepended by live batches, counted while rendering (React's "storing information from
+  // previous renders"), so the row window keeps the rows in view in the same render.
+  const head = items[0]?.id ?? null;
+  const [anchor, setAnchor] = useState({ head, prepended: 0 });
+  if (anchor.head !== head) {
+    const added = anchor.head === null ? 0 : items.findIndex((c) => c.id === anchor.head);
+    setAnchor({ head, prepended: anchor.prepended + Math.max(0, added) });
+  }
 
   const clock = useDisplayPrefs((s) => s.clock);
-  const win = useRowWindow(scrollRef, items.length, ROW_HEIGHT, OVERSCAN, false);
-  const { scrollTo, scrollToRow } = win;
-
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    const head = items[0]?.id ?? null;
-    const prev = prevHead.current;
-    prevHead.current = head;
-    if (!el || prev === null || head === prev) return;
-    // Read the element, not the last scroll event: a scroll to the top in the same frame as a
-    // live batch has not reported yet, and shifting then would carry the list away from the
-    // newest rows for good. One layout read per prepended batch (at most once a frame).
-    const top = el.scrollTop;
-    if (top === 0) return;
-    const shift = items.findIndex((c) => c.id === prev);
-    if (shift > 0) scrollTo(top + shift * ROW_HEIGHT);
-  }, [items, scrollTo]);
+  const win = useRowWindow(scrollRef, items.length, ROW_HEIGHT, OVERSCAN, false, anchor.prepended);
+  const { scrollToRow } = win;
 
   const lastIndex = Math.max(0, win.end - 1);
   useEffect(() => {
