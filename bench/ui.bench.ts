@@ -74,9 +74,9 @@ export async function run(): Promise<BenchResult> {
       // Main-thread work of each scroll: from the document's capture listener (first) to this
       // element listener (after the row window's, which renders synchronously with flushSync).
       const work: number[] = [];
-      // Input to next paint: from setting scrollTop (the input) to the first task after the
-      // frame that handled its scroll event (a message posted from that frame's rAF runs after
-      // its paint).
+      // Scroll step to next paint: from setting scrollTop to the first task after the frame
+      // that handled its scroll event (a message posted from that frame's rAF runs after its
+      // paint). At least one frame by construction: the step is taken inside a frame.
       const paints: number[] = [];
       let inputAt = 0;
       let scrollStart = 0;

@@ -34,7 +34,8 @@ export function CaptureList() {
   const head = items[0]?.id ?? null;
   const [anchor, setAnchor] = useState({ head, prepended: 0 });
   if (anchor.head !== head) {
-    const added = anchor.head === null ? 0 : items.findIndex((c) => c.id === anchor.head);
+    // The old head's new index is the number of rows put above it (-1: it is gone, none were).
+    const added = items.findIndex((c) => c.id === anchor.head);
     setAnchor({ head, prepended: anchor.prepended + Math.max(0, added) });
   }
 
