@@ -38,21 +38,35 @@ export function findHeader(headers: HeaderPair[], name: string): string | undefi
   return headers.find(([n]) => n.toLowerCase() === lower)?.[1];
 }
 
-/** Replaces the first header of that name in place (keeping its casing); appends if absent.
- *  Later duplicates of the same name are removed so the receiver sees one value. */
-export function setHeader(headers: HeaderPair[], name: string, value: string): HeaderPair[] {
-  const lower = name.toLowerCase();
-  let done = false;
-  const out: HeaderPair[] = [];
-  for (const [n, v] of headers) {
-    if (n.toLowerCase() !== lower) out.push([n, v]);
-    else if (!done) {
-      out.push([n, value]);
-      done = true;
-    }
-  }
-  if (!done) out.push([name, value]);
-  return out;
+/** An editable copy of a header list, each name lower-cased once (re-signing reads and
+ *  replaces several headers of one request). `set` replaces the first header of that name in
+ *  place, keeping its casing, and removes later duplicates so the receiver sees one value;
+ *  it appends when the name is absent. */
+export function editHeaders(headers: HeaderPair[]) {
+  const pairs: HeaderPair[] = headers.map(([n, v]) => [n, v]);
+  const names = pairs.map(([n]) => n.toLowerCase());
+  return {
+    get(name: string): string | undefined {
+      const i = names.indexOf(name.toLowerCase());
+      return i < 0 ? undefined : pairs[i]![1];
+    },
+    set(name: string, value: string): void {
+      const lower = name.toLowerCase();
+      const i = names.indexOf(lower);
+      if (i < 0) {
+        pairs.push([name, value]);
+        names.push(lower);
+        return;
+      }
+      pairs[i] = [pairs[i]![0], value];
+      for (let j = names.length - 1; j > i; j--)
+        if (names[j] === lower) {
+          pairs.splice(j, 1);
+          names.splice(j, 1);
+        }
+    },
+    pairs: () => pairs,
+  };
 }
 
 export function removeHeader(headers: HeaderPair[], name: string): HeaderPair[] {

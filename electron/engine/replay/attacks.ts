@@ -76,7 +76,7 @@ const SIGNATURE_HEADERS = [
   'Stripe-Signature',
 ];
 
-export async function planAttack(attack: AttackName, a: AttackInput): Promise<AttackPlan> {
+export function planAttack(attack: AttackName, a: AttackInput): AttackPlan {
   const { detail, body } = a.capture;
   const info = ATTACK_INFO[attack];
   const plan = (steps: Prepared[], concurrent = false): AttackPlan => ({
@@ -104,29 +104,29 @@ export async function planAttack(attack: AttackName, a: AttackInput): Promise<At
         (h) => findHeader(detail.headers, h) !== undefined,
       );
       if (!hasTs) return skip('the capture carries no timestamp header');
-      return plan([await signed({ timestampSec: a.nowMs / 1000 - a.timestampWindowSec - 3600 })]);
+      return plan([signed({ timestampSec: a.nowMs / 1000 - a.timestampWindowSec - 3600 })]);
     }
     case 'expired-jwt':
       return hasJwt
-        ? plan([await signed({ jwtExpired: true })])
+        ? plan([signed({ jwtExpired: true })])
         : skip('the capture carries no Bearer JWT');
     case 'jwt-other-task':
       return hasJwt
-        ? plan([await signed({ jwtTaskId: randomUUID() })])
+        ? plan([signed({ jwtTaskId: randomUUID() })])
         : skip('the capture carries no Bearer JWT');
     case 'alg-none':
       return hasJwt
-        ? plan([await signed({ jwtAlgNone: true })])
+        ? plan([signed({ jwtAlgNone: true })])
         : skip('the capture carries no Bearer JWT');
     case 'reused-jti': {
       if (!hasJwt) return skip('the capture carries no Bearer JWT (no jti to reuse)');
-      const first = await signed();
+      const first = signed();
       if (!first.jti) return skip('the JWT could not be re-issued (see the re-signed row)');
       // A fresh delivery in every respect (timestamp, webhook-id, signature) except the jti.
-      return plan([first, await signed({ jti: first.jti })]);
+      return plan([first, signed({ jti: first.jti })]);
     }
     case 'duplicate-delivery': {
-      const one = await signed();
+      const one = signed();
       return plan(
         Array.from({ length: a.duplicates }, () => one),
         true,
@@ -134,13 +134,13 @@ export async function planAttack(attack: AttackName, a: AttackInput): Promise<At
     }
     case 'tampered-byte': {
       if (body.byteLength === 0) return skip('the capture has an empty body');
-      return plan([tamper(await signed())]);
+      return plan([tamper(signed())]);
     }
     case 'wrong-secret':
-      return plan([await signed({ wrongSecret: randomBytes(32).toString('base64url') })]);
+      return plan([signed({ wrongSecret: randomBytes(32).toString('base64url') })]);
     case 'signature-removed': {
       if (!hasSignature) return skip('the capture carries no signature header');
-      const p = await signed();
+      const p = signed();
       let headers = p.headers;
       for (const h of SIGNATURE_HEADERS) headers = removeHeader(headers, h);
       const removed = SIGNATURE_HEADERS.filter((h) => findHeader(p.headers, h) !== undefined);
@@ -159,7 +159,7 @@ export async function planAttack(attack: AttackName, a: AttackInput): Promise<At
       for (const c of [...all].reverse()) {
         steps.push({
           captureId: c.detail.id,
-          prepared: await prepareResigned(c.detail, c.body, a.keys, a.stamp()),
+          prepared: prepareResigned(c.detail, c.body, a.keys, a.stamp()),
         });
       }
       return { attack, ...info, steps, concurrent: false, skipped: null };

@@ -164,7 +164,7 @@ export function createBulkRunner(svc: ReplayService) {
           const prepared =
             args.mode === 'exact'
               ? prepareExact(c.detail, c.body)
-              : await prepareResigned(c.detail, c.body, svc.keys(), svc.now());
+              : prepareResigned(c.detail, c.body, svc.keys(), svc.now());
           const agent = url.protocol === 'https:' ? agents.https : agents.http;
           const record = await svc.exchange(id, url, prepared, args, {
             mode: args.mode,

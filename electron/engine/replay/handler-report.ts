@@ -28,7 +28,7 @@ export async function runHandlerReport(
   const rows: HandlerReportRow[] = [];
 
   const stamp = freshClock(svc.now());
-  const valid = await prepareResigned(capture.detail, capture.body, svc.keys(), stamp());
+  const valid = prepareResigned(capture.detail, capture.body, svc.keys(), stamp());
   const v = await svc.send(args.captureId, url, valid, args, {
     mode: 'resigned',
     attack: null,
@@ -48,7 +48,7 @@ export async function runHandlerReport(
   const baseline = rows[0]?.verdict === 'ok';
 
   for (const attack of ATTACKS) {
-    const plan = await planFor(svc, capture, attack, args.duplicates, stamp);
+    const plan = planFor(svc, capture, attack, args.duplicates, stamp);
     if (plan.skipped) {
       rows.push({
         check: attack,

@@ -30,7 +30,7 @@ export function bearerToken(authorization: string | undefined): string | null {
   return m?.[1] ?? null;
 }
 
-export async function resignJwt(token: string, t: JwtTweaks): Promise<JwtResign> {
+export function resignJwt(token: string, t: JwtTweaks): JwtResign {
   const decoded = decodeJwtForDisplay(token);
   if (!decoded) {
     return {

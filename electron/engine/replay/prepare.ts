@@ -55,25 +55,25 @@ export function prepareExact(capture: ReplaySource, body: Uint8Array): Prepared 
   };
 }
 
-export async function prepareResigned(
+export function prepareResigned(
   capture: ReplaySource,
   body: Uint8Array,
   keys: SigningKeys,
   nowMs: number,
   tweaks: ResignTweaks = {},
-): Promise<Prepared> {
+): Prepared {
   const base = prepareExact(capture, body);
-  const r = await resign(base.headers, body, keys, nowMs, tweaks);
+  const r = resign(base.headers, body, keys, nowMs, tweaks);
   return { ...base, ...r, changes: [...base.changes, ...r.changes] };
 }
 
-export async function prepareEdited(
+export function prepareEdited(
   capture: CaptureDetail,
   original: Uint8Array,
   edits: Edits,
   keys: SigningKeys,
   nowMs: number,
-): Promise<Prepared> {
+): Prepared {
   const base = prepareExact(capture, original);
   let body = original;
   if (edits.bodyBase64 !== undefined) {
@@ -90,6 +90,6 @@ export async function prepareEdited(
     }
     return { ...base, headers, body, changes };
   }
-  const r = await resign(headers, body, keys, nowMs);
+  const r = resign(headers, body, keys, nowMs);
   return { ...base, ...r, body, changes: [...changes, ...r.changes] };
 }

@@ -28,7 +28,7 @@ export async function replayCapture(svc: ReplayService, args: ReplayArgs): Promi
       return svc.send(
         args.id,
         url,
-        await prepareResigned(capture.detail, capture.body, svc.keys(), nowMs),
+        prepareResigned(capture.detail, capture.body, svc.keys(), nowMs),
         args,
         meta,
       );
@@ -38,14 +38,14 @@ export async function replayCapture(svc: ReplayService, args: ReplayArgs): Promi
       return svc.send(
         args.id,
         url,
-        await prepareEdited(capture.detail, capture.body, args.edits, svc.keys(), nowMs),
+        prepareEdited(capture.detail, capture.body, args.edits, svc.keys(), nowMs),
         args,
         meta,
       );
     case 'attack': {
       if (!args.attack)
         throw new ApiError(400, 'bad_attack', 'Mode "attack" needs an attack preset name.');
-      const plan = await planFor(svc, capture, args.attack, args.duplicates);
+      const plan = planFor(svc, capture, args.attack, args.duplicates);
       if (plan.skipped)
         throw new ApiError(422, 'attack_not_applicable', `${args.attack}: ${plan.skipped}.`);
       const results = await runPlan(svc, plan, url, args, null);
@@ -77,7 +77,7 @@ export function planFor(
   attack: AttackName,
   duplicates: number,
   stamp: () => number = freshClock(svc.now()),
-): Promise<AttackPlan> {
+): AttackPlan {
   const s = svc.settings();
   return planAttack(attack, {
     capture,

@@ -5,10 +5,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { HeaderPair } from '../../../shared/model';
 import type { ReplayChange } from '../../../shared/api/replay';
-import { hmacSha256Base64, hmacSha256Hex, standardWebhooksKey } from '../../../shared/verify/index';
+import { standardWebhooksKey } from '../../../shared/verify/index';
 import { nodeCrypto } from '../captures/node-crypto';
 import { bearerToken, resignJwt } from './jwt-resign';
-import { findHeader, setHeader } from '../../../shared/wire-headers';
+import { editHeaders } from '../../../shared/wire-headers';
 
 export interface SigningKeys {
   webhookSecret: string;
@@ -39,21 +39,21 @@ export interface Resigned {
 
 const short = (v: string) => (v.length > 48 ? `${v.slice(0, 45)}...` : v);
 
-export async function resign(
+export function resign(
   input: HeaderPair[],
   body: Uint8Array,
   keys: SigningKeys,
   nowMs: number,
   tweaks: ResignTweaks = {},
-): Promise<Resigned> {
-  let headers = input;
+): Resigned {
+  const headers = editHeaders(input);
   const changes: ReplayChange[] = [];
   const nowSec = nowMs / 1000;
   const ts = String(Math.floor(tweaks.timestampSec ?? nowSec));
   const hmacSecret = tweaks.wrongSecret ?? keys.webhookSecret;
   const replace = (name: string, after: string, note?: string) => {
-    const before = findHeader(headers, name);
-    headers = setHeader(headers, name, after);
+    const before = headers.get(name);
+    headers.set(name, after);
     // Diffs list only real changes: re-signing to the same value (same body, same second) is none.
     if (before === after) return;
     changes.push({
@@ -66,23 +66,23 @@ export async function resign(
   };
   const keep = (name: string, note: string) => changes.push({ field: name, kind: 'kept', note });
 
-  const a2aSig = findHeader(headers, 'X-A2A-Signature');
-  if (findHeader(headers, 'X-A2A-Timestamp') !== undefined || a2aSig !== undefined) {
+  const a2aSig = headers.get('X-A2A-Signature');
+  if (headers.get('X-A2A-Timestamp') !== undefined || a2aSig !== undefined) {
     replace('X-A2A-Timestamp', ts);
   }
   for (const name of ['X-A2A-Signature', 'X-Hub-Signature-256']) {
-    if (findHeader(headers, name) === undefined) continue;
+    if (headers.get(name) === undefined) continue;
     if (!hmacSecret) keep(name, 'no webhook secret configured: sent as captured');
     else
       replace(
         name,
-        `sha256=${await hmacSha256Hex(hmacSecret, body, nodeCrypto)}`,
+        `sha256=${nodeCrypto.hmacSha256Hex(hmacSecret, body)}`,
         'HMAC-SHA256 of the body',
       );
   }
 
   let webhookId: string | null = null;
-  if (findHeader(headers, 'webhook-signature') !== undefined) {
+  if (headers.get('webhook-signature') !== undefined) {
     const secret = tweaks.wrongSecret
       ? 'whsec_' + Buffer.from(tweaks.wrongSecret).toString('base64')
       : keys.standardWebhooksSecret;
@@ -95,7 +95,7 @@ export async function resign(
       const signed = new Uint8Array(Buffer.concat([Buffer.from(`${webhookId}.${ts}.`), body]));
       replace(
         'webhook-signature',
-        `v1,${await hmacSha256Base64(key, signed, nodeCrypto)}`,
+        `v1,${Buffer.from(nodeCrypto.hmacSha256(key, signed)).toString('base64')}`,
         'signs id.timestamp.body',
       );
     }
@@ -103,10 +103,10 @@ export async function resign(
 
   let jti: string | null = null;
   let jwtReissued = false;
-  const auth = findHeader(headers, 'Authorization');
+  const auth = headers.get('Authorization');
   const token = bearerToken(auth);
   if (token) {
-    const r = await resignJwt(token, {
+    const r = resignJwt(token, {
       now: nowSec,
       secret: tweaks.wrongSecret ?? keys.jwtSecret,
       jti: tweaks.jti ?? randomUUID(),
@@ -120,10 +120,10 @@ export async function resign(
       jwtReissued = true;
     } else keep('Authorization', `JWT sent as captured: ${r.reason}`);
   }
-  if (findHeader(headers, 'Stripe-Signature') !== undefined) {
+  if (headers.get('Stripe-Signature') !== undefined) {
     keep('Stripe-Signature', 'Stripe signatures are not re-signed (no Stripe secret setting)');
   }
-  return { headers, changes, jti, webhookId, jwtReissued };
+  return { headers: headers.pairs(), changes, jti, webhookId, jwtReissued };
 }
 
 function safeKey(secret: string): Uint8Array | null {

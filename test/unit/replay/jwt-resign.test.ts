@@ -16,7 +16,7 @@ describe('JWT re-signing', () => {
     })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: 'k1' })
       .sign(key('s1'));
-    const r = await resignJwt(old, { now: 5000.5, secret: 's2' });
+    const r = resignJwt(old, { now: 5000.5, secret: 's2' });
     if (!r.ok) throw new Error(r.reason);
     const { payload } = await jwtVerify(r.token, key('s2'), { currentDate: new Date(5001_000) });
     expect(payload).toMatchObject({
@@ -35,7 +35,7 @@ describe('JWT re-signing', () => {
     const old = await new SignJWT({ taskId: 't1', iat: 100, exp: 400 })
       .setProtectedHeader({ typ: 'JWT', kid: 'k1', alg: 'HS256' })
       .sign(key('s1'));
-    const r = await resignJwt(old, { now: 9000, secret: 's2', jti: 'fixed' });
+    const r = resignJwt(old, { now: 9000, secret: 's2', jti: 'fixed' });
     if (!r.ok) throw new Error(r.reason);
     expect(r.token.split('.')[0]).toBe(old.split('.')[0]);
     const byJose = await new SignJWT(r.claims)
@@ -48,17 +48,17 @@ describe('JWT re-signing', () => {
     const old = await new SignJWT({ taskId: 't1', iat: 100, exp: 400 })
       .setProtectedHeader({ alg: 'HS256' })
       .sign(key('s'));
-    const expired = await resignJwt(old, { now: 10_000, secret: 's', expired: true });
+    const expired = resignJwt(old, { now: 10_000, secret: 's', expired: true });
     expect(expired.ok && (decodeJwt(expired.token).exp ?? 0) < 10_000).toBe(true);
-    const other = await resignJwt(old, { now: 10_000, secret: 's', taskId: 't2' });
+    const other = resignJwt(old, { now: 10_000, secret: 's', taskId: 't2' });
     expect(other.ok && decodeJwt(other.token).taskId).toBe('t2');
-    const none = await resignJwt(old, { now: 10_000, secret: 's', algNone: true });
+    const none = resignJwt(old, { now: 10_000, secret: 's', algNone: true });
     expect(none.ok && decodeProtectedHeader(none.token).alg).toBe('none');
   });
 
   it('refuses to re-sign asymmetric tokens', async () => {
     const fake = `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from('{}').toString('base64url')}.sig`;
-    const r = await resignJwt(fake, { now: 1, secret: 's' });
+    const r = resignJwt(fake, { now: 1, secret: 's' });
     expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/RS256/) as unknown });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeaderLines, replayableHeaders, setHeader } from '../../../shared/wire-headers';
+import { parseHeaderLines, replayableHeaders, editHeaders } from '../../../shared/wire-headers';
 
 describe('wire headers', () => {
   it('drops hop-by-hop, Connection-named, Host, Content-Length and Expect; keeps order and case', () => {
@@ -20,17 +20,25 @@ describe('wire headers', () => {
     ]);
   });
 
-  it('setHeader replaces in place keeping the casing, removes later duplicates, appends if absent', () => {
+  it('editHeaders.set replaces in place keeping the casing, removes later duplicates, appends if absent', () => {
     const h: [string, string][] = [
       ['x-a2a-signature', 'a'],
       ['B', '1'],
       ['X-A2A-Signature', 'b'],
     ];
-    expect(setHeader(h, 'X-A2A-Signature', 'new')).toEqual([
+    const edit = editHeaders(h);
+    expect(edit.get('X-A2A-SIGNATURE')).toBe('a');
+    edit.set('X-A2A-Signature', 'new');
+    expect(edit.get('x-a2a-signature')).toBe('new');
+    edit.set('X-New', 'v');
+    expect(edit.pairs()).toEqual([
       ['x-a2a-signature', 'new'],
       ['B', '1'],
+      ['X-New', 'v'],
     ]);
-    expect(setHeader([], 'X-New', 'v')).toEqual([['X-New', 'v']]);
+    // The list it was made from is not changed.
+    expect(h[0]).toEqual(['x-a2a-signature', 'a']);
+    expect(h).toHaveLength(3);
   });
 
   it('reads the replay form\'s "Name: value" lines in order, keeping what is not a header', () => {

@@ -88,7 +88,7 @@ describe('standardwebhooks (reference library)', () => {
       ['webhook-signature', 'v1,AAAA'],
     ];
     const keys = { webhookSecret: '', jwtSecret: '', standardWebhooksSecret: secret };
-    const { headers } = await resign(captured, bytes, keys, Date.now());
+    const { headers } = resign(captured, bytes, keys, Date.now());
     const wh = new Webhook(secret);
     expect(() => wh.verify(body, toRecord(headers))).not.toThrow();
     expect(() => wh.verify(body + 'x', toRecord(headers))).toThrow(/signature/i);
@@ -120,7 +120,7 @@ describe('@octokit/webhooks-methods (reference library)', () => {
       const bytes = new TextEncoder().encode(body);
       const captured: HeaderPair[] = [['X-Hub-Signature-256', 'sha256=00']];
       const keys = { webhookSecret: secret, jwtSecret: '', standardWebhooksSecret: '' };
-      const { headers } = await resign(captured, bytes, keys, Date.now());
+      const { headers } = resign(captured, bytes, keys, Date.now());
       const signature = toRecord(headers)['x-hub-signature-256']!;
       expect(await githubVerify(secret, body, signature)).toBe(true);
       expect(await githubVerify(secret, body + ' ', signature)).toBe(false);
