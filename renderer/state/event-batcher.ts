@@ -25,6 +25,8 @@ export function createEventBatcher(
 ): { push(event: EngineEvent): void; flush(): void; pending(): number } {
   let queue: EngineEvent[] = [];
   let scheduled = false;
+  /** Which batch is waiting: a frame or timer set for an earlier one must not flush it. */
+  let batchNo = 0;
   const flush = () => {
     scheduled = false;
     if (queue.length === 0) return;
@@ -37,11 +39,15 @@ export function createEventBatcher(
       queue.push(event);
       if (scheduled) return;
       scheduled = true;
-      if (scheduler.isHidden()) scheduler.setTimer(flush, HIDDEN_FLUSH_MS);
+      const mine = ++batchNo;
+      // Why the check: every batch leaves a fallback timer behind. Without it, the timer of a
+      // batch flushed 500 ms ago would flush the current one at once, off the frame.
+      const flushMine = () => scheduled && batchNo === mine && flush();
+      if (scheduler.isHidden()) scheduler.setTimer(flushMine, HIDDEN_FLUSH_MS);
       else {
-        scheduler.requestFrame(flush);
+        scheduler.requestFrame(flushMine);
         // Fallback: if the page becomes hidden before the frame fires, the timer still flushes.
-        scheduler.setTimer(() => scheduled && flush(), HIDDEN_FLUSH_MS);
+        scheduler.setTimer(flushMine, HIDDEN_FLUSH_MS);
       }
     },
     flush,

@@ -56,4 +56,19 @@ describe('createEventBatcher', () => {
     expect(batches).toEqual([[ev(1)]]);
     expect(b.pending()).toBe(0);
   });
+
+  it("a batch's leftover fallback timer does not flush a later batch off the frame", () => {
+    const batches: EngineEvent[][] = [];
+    const { scheduler, frames, timers } = manualScheduler(false);
+    const b = createEventBatcher((x) => batches.push(x), scheduler);
+    b.push(ev(1));
+    frames[0]!(); // the first batch goes with its frame
+    b.push(ev(2)); // a second batch waits for the next frame
+    timers[0]!.cb(); // the first batch's fallback fires 500 ms later
+    expect(batches).toEqual([[ev(1)]]);
+    frames[1]!();
+    expect(batches).toEqual([[ev(1)], [ev(2)]]);
+    timers[1]!.cb();
+    expect(batches).toHaveLength(2);
+  });
 });
