@@ -58,6 +58,13 @@ export function useRowWindow(
         : { start, end, base: b, atTop },
     );
   }, [count, rowHeight, overscan]);
+  // The scroll and resize listeners call the current compute (a new one for every row count)
+  // without being added again: re-adding them for each live batch built a new ResizeObserver,
+  // whose first notification ran after layout, on every batch.
+  const latest = useRef(compute);
+  useLayoutEffect(() => {
+    latest.current = compute;
+  }, [compute]);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -74,20 +81,20 @@ export function useRowWindow(
     if (!el) return;
     const onScroll = () => {
       view.current.top = el.scrollTop;
-      flushSync(compute);
+      flushSync(() => latest.current());
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver((entries) => {
       const box = entries[entries.length - 1]?.contentRect;
       if (box) view.current.height = box.height;
-      compute();
+      latest.current();
     });
     resize.observe(el);
     return () => {
       el.removeEventListener('scroll', onScroll);
       resize.disconnect();
     };
-  }, [ref, compute]);
+  }, [ref]);
   const scrollTo = useCallback(
     (top: number) => {
       const el = ref.current;

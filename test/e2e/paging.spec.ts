@@ -99,3 +99,35 @@ test('live captures re-render the count, not the filter bar', async ({ page, sb 
   expect(await probe('[data-testid=search]')).toBe(true);
   expect(await probe('.list-header')).toBe(true);
 });
+
+// The list's scroll and resize listeners stay subscribed while live captures change the row
+// count: re-adding them per batch built a new ResizeObserver, whose first notification ran
+// after layout, on every batch (docs/performance.md, seventh session).
+test('live captures keep the list listeners: no new ResizeObserver per batch', async ({
+  page,
+  sb,
+}) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __observers: number };
+    w.__observers = 0;
+    const Original = window.ResizeObserver;
+    window.ResizeObserver = class extends Original {
+      constructor(cb: ResizeObserverCallback) {
+        super(cb);
+        w.__observers++;
+      }
+    };
+  });
+  const secret = await sb.webhookSecret();
+  await sendWebhook(sb.receiverUrl, { taskId: 'task-observe-0', secret });
+  await page.goto(sb.uiUrl);
+  await expect(page.locator('.filters-count')).toHaveText('1 shown');
+  const observers = () =>
+    page.evaluate(() => (window as unknown as { __observers: number }).__observers);
+  const before = await observers();
+  for (let i = 1; i <= 3; i++) {
+    await sendWebhook(sb.receiverUrl, { taskId: `task-observe-${i}`, secret });
+    await expect(page.locator('.filters-count')).toHaveText(`${i + 1} shown`);
+  }
+  expect(await observers()).toBe(before);
+});
