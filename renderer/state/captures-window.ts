@@ -38,11 +38,14 @@ export function mergeNewer(
   max = WINDOW_MAX,
 ): { items: CaptureSummary[]; trimmedTail: boolean } {
   if (incoming.length === 0) return { items, trimmedTail: false };
-  const known = new Set(items.map((c) => c.id));
-  const fresh = incoming.filter((c) => !known.has(c.id));
+  const head = items[0];
+  // Live captures are newer than every loaded one: then none can be a duplicate, and no set of
+  // the whole window (up to WINDOW_MAX ids) is built for each frame's batch.
+  const allNewer = !head || incoming.every((c) => c.id > head.id);
+  const known = allNewer ? null : new Set(items.map((c) => c.id));
+  const fresh = known ? incoming.filter((c) => !known.has(c.id)) : incoming.slice();
   if (fresh.length === 0) return { items, trimmedTail: false };
   fresh.sort((a, b) => b.id - a.id);
-  const head = items[0];
   let merged: CaptureSummary[];
   if (!head || (fresh[fresh.length - 1]?.id ?? 0) > head.id) merged = fresh.concat(items);
   else merged = fresh.concat(items).sort((a, b) => b.id - a.id);

@@ -21,6 +21,12 @@ describe('mergeNewer', () => {
   it('sorts out-of-order arrivals', () => {
     expect(ids(mergeNewer([cap(5), cap(2)], [cap(3)]).items)).toEqual([5, 3, 2]);
   });
+  it('merges captures all newer than the window without touching the batch given', () => {
+    const batch = [cap(6), cap(8), cap(7)];
+    expect(ids(mergeNewer([cap(5), cap(4)], batch).items)).toEqual([8, 7, 6, 5, 4]);
+    expect(ids(batch)).toEqual([6, 8, 7]);
+    expect(ids(mergeNewer([], batch).items)).toEqual([8, 7, 6]);
+  });
   it('bounds the window by trimming the oldest', () => {
     const r = mergeNewer([cap(3), cap(2), cap(1)], [cap(4), cap(5)], 4);
     expect(ids(r.items)).toEqual([5, 4, 3, 2]);
