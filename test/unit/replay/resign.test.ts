@@ -9,7 +9,7 @@ const body = new TextEncoder().encode('{"taskId":"t1","status":"completed"}');
 const mac = 'sha256=' + createHmac('sha256', keys.webhookSecret).update(body).digest('hex');
 
 describe('resign', () => {
-  it('does not list a header whose value did not change', async () => {
+  it('does not list a header whose value did not change', () => {
     const nowMs = 1_800_000_000_000;
     const r = resign(
       [
@@ -23,7 +23,7 @@ describe('resign', () => {
     expect(r.changes).toEqual([]);
   });
 
-  it('lists the timestamp when it moved, but not the body-only signature', async () => {
+  it('lists the timestamp when it moved, but not the body-only signature', () => {
     const nowMs = 1_800_000_000_000;
     const r = resign(
       [
