@@ -1,5 +1,5 @@
 // Renderer entry: picks the bridge (IPC or HTTP), creates the store, connects engine events
-// (batched per frame) and mounts the app.
+// (batched on animation frames) and mounts the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBridge } from './bridge';

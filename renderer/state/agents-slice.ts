@@ -4,9 +4,9 @@
 // The task list and the selected task's state follow 'task' events (stream, tasks/get answers
 // and verified webhooks all move it in the engine). A task list read while events arrive is
 // older than them: the events that came during its load are applied over it.
-// A slice of the app store under `agents`, fed the store's per-frame engine batches. The timeline
+// A slice of the app store under `agents`, fed the store's engine batches. The timeline
 // is a TimelineData (paged, append-only, its own subscription): live events never copy it and
-// never change this slice, so only the timeline re-renders, once per batch (per animation frame).
+// never change this slice, so only the timeline re-renders, once per batch (on an animation frame).
 // Views select single fields (useApp(s => s.agents.tasks)) and call `ops`, never the bridge.
 import { errorText } from '../../shared/error-text';
 import type { SwitchboardApi } from '../../shared/api';

@@ -1,6 +1,6 @@
 // The one zustand store: captures, detail, selection, settings and ui slices (flat), and the
 // domain slices under their own key (agents, demo, replay, audit), wired to a bridge.
-// Engine events go through the per-frame batcher, then each slice applies the batch it cares about.
+// Engine events go through the frame batcher, then each slice applies the batch it cares about.
 // Components select single fields with useApp(s => s.field).
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { EngineEvent } from '../../shared/events';

@@ -131,3 +131,38 @@ test('live captures keep the list listeners: no new ResizeObserver per batch', a
   }
   expect(await observers()).toBe(before);
 });
+
+// A stream of live captures renders in batches at least MIN_FLUSH_GAP_MS (50 ms) apart: each
+// render costs the page about the same for one row or ten, so a steady stream must not render
+// once per webhook (docs/performance.md, eighth session). Every capture still shows.
+test('a stream of live captures renders in batches 50 ms apart, none lost', async ({
+  page,
+  sb,
+}) => {
+  const secret = await sb.webhookSecret();
+  await sendWebhook(sb.receiverUrl, { taskId: 'task-stream-0', secret });
+  await page.goto(sb.uiUrl);
+  await expect(page.locator('.filters-count')).toHaveText('1 shown');
+  await page.locator('.filters-count').evaluate((el) => {
+    const w = window as unknown as { __renders: number[] };
+    w.__renders = [];
+    new MutationObserver(() => w.__renders.push(performance.now())).observe(el, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  const sent = 40;
+  for (let i = 1; i <= sent; i++) {
+    await sendWebhook(sb.receiverUrl, { taskId: `task-stream-${i}`, secret });
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  await expect(page.locator('.filters-count')).toHaveText(`${sent + 1} shown`);
+  const renders = await page.evaluate(
+    () => (window as unknown as { __renders: number[] }).__renders,
+  );
+  // One MutationObserver callback per render of the count (its text changes in one commit).
+  const gaps = renders.slice(1).map((t, i) => t - renders[i]!);
+  expect(renders.length).toBeLessThan(sent);
+  expect(Math.min(...gaps)).toBeGreaterThanOrEqual(45);
+});

@@ -197,6 +197,7 @@ describe('connectStore', () => {
       requestFrame: (cb) => void frames.push(cb),
       setTimer: () => undefined,
       isHidden: () => false,
+      now: () => 0,
     });
     f.setConnection('open');
     expect(s.getState().connection).toBe('open');
