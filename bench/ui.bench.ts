@@ -60,6 +60,20 @@ export async function run(): Promise<BenchResult> {
     const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
     // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name(); define it.
     await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+    /** Scrolls the list to `top` and lets the page settle. */
+    const scrollListTo = async (top: number) => {
+      await page.evaluate((t) => {
+        (document.querySelector('[data-testid=capture-list]') as HTMLElement).scrollTop = t;
+      }, top);
+      await page.waitForTimeout(300);
+    };
+    /** Back to the newest rows (the list may have slid deep into history) at the top. */
+    const showNewest = async () => {
+      const jump = page.getByText('Jump to newest');
+      if (await jump.count()) await jump.click();
+      await page.waitForSelector('[data-testid=capture-row]');
+      await scrollListTo(0);
+    };
     // Warm-up load (auth cookie, caches), then the measured first render on a fresh load.
     await page.goto(serve.uiUrl);
     await page.waitForSelector('[data-testid=capture-row]');
@@ -124,12 +138,7 @@ export async function run(): Promise<BenchResult> {
     // main-thread time per scroll frame, wherever it is spent (the scroll handler, a live batch's
     // render, style, layout, paint). A separate pass, so that the profiler does not slow the
     // figures above; from the top again, since the first pass may have reached the oldest rows.
-    const backToNewest = page.getByText('Jump to newest');
-    if (await backToNewest.count()) await backToNewest.click();
-    await page.evaluate(() => {
-      (document.querySelector('[data-testid=capture-list]') as HTMLElement).scrollTop = 0;
-    });
-    await page.waitForTimeout(300);
+    await showNewest();
     const busyLoad = feed('scroll-busy', Math.ceil(SCROLL_BUSY_MS / 1000) + 1);
     let busyFrames = 0;
     const scrollBusyMs = await rendererBusyMs(page, async () => {
@@ -156,26 +165,15 @@ export async function run(): Promise<BenchResult> {
     const keys = await measureKeyInput(page, KEYS_MS);
     await keyLoad;
 
-    // Reading history while webhooks arrive: 100 rows down from the newest, the rows in view stay
-    // put as live rows are prepended above them; the renderer's main-thread time per webhook.
-    const jumpBack = page.getByText('Jump to newest');
-    if (await jumpBack.count()) await jumpBack.click();
-    await page.waitForSelector('[data-testid=capture-row]');
-    // Watching the newest rows: the same figure at the top of the list, where each batch's rows
-    // push the others down.
-    await page.evaluate(() => {
-      (document.querySelector('[data-testid=capture-list]') as HTMLElement).scrollTop = 0;
-    });
-    await page.waitForTimeout(300);
+    // The renderer's main-thread time per live webhook: watching the newest rows (each batch's
+    // rows push the others down), then reading history 100 rows down from the newest (the rows in
+    // view stay put as live rows are prepended above them).
+    await showNewest();
     let topAcked = 0;
     const topBusyMs = await rendererBusyMs(page, async () => {
       topAcked = (await feed('top', HISTORY_SECONDS)).size;
     });
-    await page.evaluate(() => {
-      const el = document.querySelector('[data-testid=capture-list]') as HTMLElement;
-      el.scrollTop = 100 * 32;
-    });
-    await page.waitForTimeout(300);
+    await scrollListTo(100 * 32);
     let historyAcked = 0;
     const historyBusyMs = await rendererBusyMs(page, async () => {
       historyAcked = (await feed('history', HISTORY_SECONDS)).size;
