@@ -4,10 +4,11 @@
 // No layout reads while scrolling: the scroll offset comes from the scroll event and the height
 // from a ResizeObserver, both kept in a ref; a new row count recomputes from them. Scroll events
 // re-render synchronously (flushSync) so a frame never paints rows of the previous position.
-// With `follow`, new rows keep the list scrolled to the end. With `prepended` (a running count of
-// rows inserted at the start), a list scrolled away from the top keeps showing the same rows: the
-// window moves with them in the render that inserts them (no row unmounted and mounted again, no
-// frame at the old offset), and the scroll offset follows before paint.
+// With `follow`, new rows keep the list scrolled to the end. With `headShift` (a running count of
+// rows inserted at the start minus rows removed from it), a list scrolled away from the top keeps
+// showing the same rows: the window moves with them in the render that inserts or removes them
+// (no row unmounted and mounted again, no frame at the old offset), and the scroll offset follows
+// before paint.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
@@ -17,7 +18,7 @@ export interface RowWindow {
 }
 
 interface WindowState extends RowWindow {
-  /** The `prepended` count this window was computed with. */
+  /** The `headShift` this window was computed with. */
   base: number;
   atTop: boolean;
 }
@@ -37,13 +38,13 @@ export function useRowWindow(
   rowHeight: number,
   overscan: number,
   follow: boolean,
-  prepended = 0,
+  headShift = 0,
 ): RowWindowHandle {
   const [win, setWin] = useState<WindowState>({ start: 0, end: 0, base: 0, atTop: true });
   const view = useRef({ top: 0, height: 0 });
   const measured = useRef(false);
-  /** The `prepended` count that view.top already accounts for. */
-  const base = useRef(prepended);
+  /** The `headShift` that view.top already accounts for. */
+  const base = useRef(headShift);
   const compute = useCallback(() => {
     const { top, height } = view.current;
     const first = Math.floor(top / rowHeight);
@@ -105,21 +106,21 @@ export function useRowWindow(
     },
     [ref, count, rowHeight, compute],
   );
-  // Rows inserted above a scrolled view: shift the offset by their height. Read the element,
-  // not the last scroll event: a scroll to the top written in the same frame has not reported
-  // yet, and shifting then would carry the list away from the newest rows for good (one layout
-  // read per insert, at most once a frame).
+  // Rows inserted or removed above a scrolled view: shift the offset by their height (clamped at
+  // the top). Read the element, not the last scroll event: a scroll to the top written in the
+  // same frame has not reported yet, and shifting then would carry the list away from the newest
+  // rows for good (one layout read per shift, at most once a frame).
   useLayoutEffect(() => {
     const el = ref.current;
-    const added = prepended - base.current;
-    base.current = prepended;
-    if (!el || added <= 0) return;
+    const moved = headShift - base.current;
+    base.current = headShift;
+    if (!el || moved === 0) return;
     const top = el.scrollTop;
     if (top === 0) {
       view.current.top = 0;
       compute();
-    } else scrollTo(top + added * rowHeight);
-  }, [ref, prepended, rowHeight, compute, scrollTo]);
+    } else scrollTo(Math.max(0, top + moved * rowHeight));
+  }, [ref, headShift, rowHeight, compute, scrollTo]);
   const scrollToRow = useCallback(
     (index: number) => {
       const { top, height } = view.current;
@@ -129,10 +130,10 @@ export function useRowWindow(
     },
     [rowHeight, scrollTo],
   );
-  const shift = win.atTop ? 0 : Math.max(0, prepended - win.base);
+  const shift = win.atTop ? 0 : headShift - win.base;
   return {
-    start: Math.min(count, win.start + shift),
-    end: Math.min(count, win.end + shift),
+    start: Math.max(0, Math.min(count, win.start + shift)),
+    end: Math.max(0, Math.min(count, win.end + shift)),
     view,
     scrollTo,
     scrollToRow,

@@ -11,6 +11,7 @@ import {
   cursorAfter,
   matchesLocal,
   mergeNewer,
+  withItems,
   needsServerMatch,
   NO_FILTERS,
   PAGE_SIZE,
@@ -21,6 +22,9 @@ import type { SliceCreator } from './types';
 
 export interface CapturesSlice {
   items: CaptureSummary[];
+  /** Rows put above the head of `items` minus rows dropped from above it, running (headShift()
+   *  in captures-window.ts): the list moves a scrolled view by its change. */
+  headShift: number;
   total: number;
   filters: CaptureFilters;
   loading: boolean;
@@ -61,6 +65,7 @@ export const createCapturesSlice =
 
     return {
       items: [],
+      headShift: 0,
       total: 0,
       filters: NO_FILTERS,
       loading: false,
@@ -81,7 +86,7 @@ export const createCapturesSlice =
           ]);
           if (gen !== generation) return;
           set({
-            items: page.items,
+            ...withItems(get(), page.items),
             olderCursor: page.nextCursor,
             total: count.count,
             headTrimmed: false,
@@ -108,7 +113,7 @@ export const createCapturesSlice =
           if (gen !== generation) return;
           const { items, trimmedHead } = appendOlder(get().items, page.items);
           set({
-            items,
+            ...withItems(get(), items),
             olderCursor: page.nextCursor,
             headTrimmed: get().headTrimmed || trimmedHead > 0,
             loading: false,
@@ -133,7 +138,7 @@ export const createCapturesSlice =
           const merged = mergeNewer(get().items, page.items);
           if (merged.items === get().items) return;
           set({
-            items: merged.items,
+            ...withItems(get(), merged.items),
             olderCursor: merged.trimmedTail ? cursorAfter(merged.items) : get().olderCursor,
           });
         } catch (err) {
@@ -204,7 +209,7 @@ export const createCapturesSlice =
           if (merged.trimmedTail) olderCursor = cursorAfter(items);
         }
         items = removeIds(applyUpdates(items, updates, s.filters), deleted);
-        set({ items, total, olderCursor, missedLive: s.missedLive + missed });
+        set({ ...withItems(s, items), total, olderCursor, missedLive: s.missedLive + missed });
       },
     };
   };

@@ -92,6 +92,42 @@ export function removeIds(items: CaptureSummary[], ids: Set<number>): CaptureSum
   return out.length === items.length ? items : out;
 }
 
+/** Index of the capture `id` in a window (newest first), or -1: a binary search. */
+function indexOfId(items: CaptureSummary[], id: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = items[mid]?.id ?? 0;
+    if (at === id) return mid;
+    if (at > id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** How far the rows moved down from one window to the next: rows put above the old head
+ *  (positive), or the rows above the new head that were dropped (negative, a trimmed head or a
+ *  deleted newest capture); 0 when the two share no head (a new first page). A list scrolled
+ *  into history moves its view by as many rows, so the rows under the reader stay put. */
+export function headShift(prev: CaptureSummary[], next: CaptureSummary[]): number {
+  const oldHead = prev[0];
+  const newHead = next[0];
+  if (!oldHead || !newHead || oldHead.id === newHead.id) return 0;
+  const above = indexOfId(next, oldHead.id);
+  if (above >= 0) return above;
+  const dropped = indexOfId(prev, newHead.id);
+  return dropped >= 0 ? -dropped : 0;
+}
+
+/** The state update that puts `next` in place of a window, with the running head shift. */
+export function withItems(
+  s: { items: CaptureSummary[]; headShift: number },
+  next: CaptureSummary[],
+): { items: CaptureSummary[]; headShift: number } {
+  return { items: next, headShift: s.headShift + headShift(s.items, next) };
+}
+
 /** Cursor to page older than the window's last item. */
 export function cursorAfter(items: CaptureSummary[]): string | null {
   const last = items[items.length - 1];

@@ -3,7 +3,7 @@
 // Undo toast expires; Undo cancels it and reloads the rows from the store, where they never left.
 import { errorText } from '../../shared/error-text';
 import type { SwitchboardApi } from '../../shared/api';
-import { removeIds } from './captures-window';
+import { removeIds, withItems } from './captures-window';
 import type { SliceCreator } from './types';
 
 export const UNDO_MS = 8000;
@@ -64,7 +64,7 @@ export const createSelectionSlice =
       const gone = new Set(ids);
       const s = get();
       set({
-        items: removeIds(s.items, gone),
+        ...withItems(s, removeIds(s.items, gone)),
         marked: s.marked.filter((x) => !gone.has(x)),
         total: Math.max(0, s.total - ids.length),
       });

@@ -68,6 +68,60 @@ test('virtualized list pages older captures while scrolling', async ({ page, sb 
   expect(await rowAtTop()).toBe(before);
 });
 
+// Deep in history the window drops its newest rows to stay bounded (WINDOW_MAX in
+// captures-window.ts). The rows in view must stay put when that happens: before, the view kept
+// its offset, showed rows 200 older, was near the end again, paged again, and ran away to the
+// oldest capture. The older page is held back, so the row in view is read before it arrives.
+test('paging past the window bound drops the newest rows without moving the rows in view', async ({
+  page,
+  sb,
+}) => {
+  const secret = await sb.webhookSecret();
+  const total = 2300;
+  for (let i = 0; i < total; i += 100) {
+    await Promise.all(
+      Array.from({ length: Math.min(100, total - i) }, (_, j) =>
+        sendWebhook(sb.receiverUrl, { taskId: `task-deep-${i + j}`, secret }),
+      ),
+    );
+  }
+  await page.goto(sb.uiUrl);
+  await expect(page.getByTestId('capture-count')).toHaveText('2,300 captures');
+  const list = page.getByTestId('capture-list');
+  const shown = page.locator('.filters-count');
+  await expect(async () => {
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(shown).toHaveText('2,000+ shown', { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(
+    (url) => url.pathname === '/api/captures' && url.searchParams.has('cursor'),
+    async (route) => {
+      asked = true;
+      await held;
+      await route.continue();
+    },
+  );
+  const rowAtTop = () =>
+    list.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + 200, r.top + 5)?.closest('[data-id]');
+      return hit?.getAttribute('data-id') ?? null;
+    });
+  // Near the end of the window: the list asks for the next older page.
+  await list.evaluate((el) => (el.scrollTop = el.scrollHeight - el.clientHeight - 320));
+  await expect.poll(() => asked).toBe(true);
+  const before = await rowAtTop();
+  expect(before).not.toBeNull();
+  release();
+  await expect(page.getByText('Showing older captures')).toBeVisible();
+  await expect(shown).toHaveText('2,000+ shown');
+  expect(await rowAtTop()).toBe(before);
+});
+
 // Live captures re-render what shows them (the list, the counts), not the filter bar or the
 // view around the list: that re-render is work no frame needs (docs/performance.md). React stores each element's current
 // props on the element (`__reactProps$…`) and replaces that object whenever the component that

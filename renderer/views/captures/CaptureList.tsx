@@ -1,13 +1,14 @@
 // The virtualized live list: only the visible rows (plus overscan) exist in the DOM, rows have a
-// fixed height, and reaching the end of the window pages older captures from the store. When new
-// captures are prepended while the user is scrolled down, the window and the scroll position move
-// by the same number of rows (in one render) so the rows under the pointer do not move.
+// fixed height, and reaching the end of the window pages older captures from the store. When
+// rows are put above the loaded head (live captures) or dropped from it (a page of older ones
+// trims the window) while the user is scrolled down, the window and the scroll position move by
+// the same number of rows (in one render), so the rows under the pointer do not move.
 // Accessibility: a multi-select listbox that keeps focus itself and points at the keyboard cursor
 // with aria-activedescendant (rows come and go with virtualization, so they cannot hold focus);
 // the cursor row is always scrolled into the rendered window. Keys: see use-list-keys.ts.
 // The window is the shared useRowWindow (no layout reads while scrolling); each row sits in a
 // contained slot, and its content is memoized per summary (CaptureRow).
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { useRowWindow } from '../../components/use-row-window';
 import { useDisplayPrefs } from '../../state/display-prefs';
 import { useApp } from '../../state/store';
@@ -18,6 +19,7 @@ const OVERSCAN = 12;
 
 export function CaptureList() {
   const items = useApp((s) => s.items);
+  const headShift = useApp((s) => s.headShift);
   const selectedId = useApp((s) => s.selectedId);
   const activeId = useApp((s) => s.activeId);
   const select = useApp((s) => s.select);
@@ -29,18 +31,8 @@ export function CaptureList() {
   const markRange = useApp((s) => s.markRange);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  // Rows prepended by live batches, counted while rendering (React's "storing information from
-  // previous renders"), so the row window keeps the rows in view in the same render.
-  const head = items[0]?.id ?? null;
-  const [anchor, setAnchor] = useState({ head, prepended: 0 });
-  if (anchor.head !== head) {
-    // The old head's new index is the number of rows put above it (-1: it is gone, none were).
-    const added = items.findIndex((c) => c.id === anchor.head);
-    setAnchor({ head, prepended: anchor.prepended + Math.max(0, added) });
-  }
-
   const clock = useDisplayPrefs((s) => s.clock);
-  const win = useRowWindow(scrollRef, items.length, ROW_HEIGHT, OVERSCAN, false, anchor.prepended);
+  const win = useRowWindow(scrollRef, items.length, ROW_HEIGHT, OVERSCAN, false, headShift);
   const { scrollToRow } = win;
 
   const lastIndex = Math.max(0, win.end - 1);

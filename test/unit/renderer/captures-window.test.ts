@@ -4,6 +4,7 @@ import { cap } from './fixtures';
 import {
   appendOlder,
   applyUpdates,
+  headShift,
   matchesLocal,
   mergeNewer,
   NO_FILTERS,
@@ -39,6 +40,29 @@ describe('appendOlder', () => {
     const r = appendOlder([cap(9), cap(8)], [cap(7), cap(6), cap(5)], 4);
     expect(ids(r.items)).toEqual([8, 7, 6, 5]);
     expect(r.trimmedHead).toBe(1);
+  });
+});
+
+describe('headShift', () => {
+  const list = (...xs: number[]) => xs.map((id) => cap(id));
+  it('counts rows put above the old head', () => {
+    expect(headShift(list(5, 4), list(8, 7, 6, 5, 4))).toBe(3);
+    expect(headShift(list(5, 3), list(5, 4, 3))).toBe(0);
+  });
+  it('counts rows dropped above the new head, negative', () => {
+    const r = appendOlder(list(9, 8, 7), list(6, 5), 3);
+    expect(headShift(list(9, 8, 7), r.items)).toBe(-r.trimmedHead);
+    expect(headShift(list(9, 8, 7), list(8, 7))).toBe(-1);
+  });
+  it('is 0 when the windows share no head', () => {
+    expect(headShift([], list(3, 2))).toBe(0);
+    expect(headShift(list(3, 2), [])).toBe(0);
+    expect(headShift(list(9, 8), list(3, 2))).toBe(0);
+  });
+  it('finds the head in a long window', () => {
+    const long = Array.from({ length: 2000 }, (_, i) => cap(5000 - i));
+    expect(headShift(long, long.slice(1234))).toBe(-1234);
+    expect(headShift(long.slice(777), long)).toBe(777);
   });
 });
 

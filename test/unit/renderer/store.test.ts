@@ -98,6 +98,24 @@ describe('captures slice', () => {
     expect(st.headTrimmed).toBe(true);
     // Contiguous, newest first.
     expect(st.items[0]!.id - st.items[st.items.length - 1]!.id).toBe(WINDOW_MAX - 1);
+    // Each trimmed row counts against the head shift, so the list can keep its rows in view.
+    expect(st.headShift).toBe(-(50_000 - st.items[0]!.id));
+  });
+
+  it('counts live rows put above the head, and rows deleted from it, in the head shift', async () => {
+    const f = fakeBridge(3);
+    const s = createAppStore(f.bridge);
+    await s.getState().loadFirstPage();
+    expect(s.getState().headShift).toBe(0);
+    applyEngineEvents(s, [
+      { type: 'capture', capture: cap(4) },
+      { type: 'capture', capture: cap(5) },
+    ]);
+    expect(s.getState().headShift).toBe(2);
+    applyEngineEvents(s, [{ type: 'capture-updated', capture: cap(3, { verdict: 'invalid' }) }]);
+    expect(s.getState().headShift).toBe(2);
+    applyEngineEvents(s, [{ type: 'capture-deleted', id: 5 }]);
+    expect(s.getState().headShift).toBe(1);
   });
 
   it('applies live captures, respecting verdict filters', async () => {
