@@ -1,5 +1,6 @@
 // Captures slice: the bounded window of summaries shown in the live list, the filters, paging
-// from the store and the application of engine events. Loads are tagged with a generation number
+// from the store (older at the tail; newer at the head once paging deep has trimmed it) and the
+// application of engine events. Loads are tagged with a generation number
 // so a slow response for old filters never overwrites the result for new ones.
 import { errorText } from '../../shared/error-text';
 import type { SwitchboardApi } from '../../shared/api';
@@ -39,6 +40,8 @@ export interface CapturesSlice {
   missedLive: number;
   loadFirstPage(): Promise<void>;
   loadOlder(): Promise<void>;
+  /** With the head trimmed: the page of captures right above the loaded head. */
+  loadNewer(): Promise<void>;
   refreshHead(): Promise<void>;
   setFilters(patch: Partial<CaptureFilters>): void;
   /** Deletes from the store; the engine's capture-deleted event updates the list. */
@@ -118,6 +121,37 @@ export const createCapturesSlice =
             headTrimmed: get().headTrimmed || trimmedHead > 0,
             loading: false,
           });
+        } catch (err) {
+          if (gen === generation) set({ loading: false, loadError: errorText(err) });
+        }
+      },
+
+      async loadNewer() {
+        const { items, headTrimmed, loading, filters } = get();
+        const head = items[0];
+        if (!headTrimmed || loading || !head) return;
+        const gen = generation;
+        set({ loading: true });
+        try {
+          const page = await api.listCaptures({
+            limit: PAGE_SIZE,
+            after: head.id,
+            order: 'oldest',
+            ...filterArgs(filters),
+          });
+          if (gen !== generation) return;
+          const merged = mergeNewer(get().items, page.items);
+          const reachedNewest = page.nextCursor === null;
+          set({
+            ...withItems(get(), merged.items),
+            olderCursor: merged.trimmedTail ? cursorAfter(merged.items) : get().olderCursor,
+            headTrimmed: !reachedNewest,
+            missedLive: reachedNewest ? 0 : get().missedLive,
+            loading: false,
+          });
+          // Live captures were not applied while the head was trimmed: ask for any that
+          // arrived after this page was read.
+          if (reachedNewest) void get().refreshHead();
         } catch (err) {
           if (gen === generation) set({ loading: false, loadError: errorText(err) });
         }

@@ -53,6 +53,9 @@ export const captureOps = {
       cursor: z.string().max(64).optional(),
       /** Only captures with a greater id: a live view asking for what arrived since. */
       after: z.coerce.number().int().min(0).optional(),
+      /** 'oldest': the page runs oldest first from just above `after` (a view deep in history
+       *  asking for the rows newer than its head); its cursor is then the next page's `after`. */
+      order: z.enum(['newest', 'oldest']).optional(),
       verdict: z.enum(['valid', 'invalid', 'unverified']).optional(),
       /** Task id or its beginning (prefix match). */
       taskId: z.string().max(512).optional(),

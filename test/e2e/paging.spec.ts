@@ -72,7 +72,8 @@ test('virtualized list pages older captures while scrolling', async ({ page, sb 
 // captures-window.ts). The rows in view must stay put when that happens: before, the view kept
 // its offset, showed rows 200 older, was near the end again, paged again, and ran away to the
 // oldest capture. The older page is held back, so the row in view is read before it arrives.
-test('paging past the window bound drops the newest rows without moving the rows in view', async ({
+// Scrolling back up pages the newest rows back in, the same way.
+test('paging past the window bound drops the newest rows and pages them back, rows in view kept', async ({
   page,
   sb,
 }) => {
@@ -120,6 +121,37 @@ test('paging past the window bound drops the newest rows without moving the rows
   await expect(page.getByText('Showing older captures')).toBeVisible();
   await expect(shown).toHaveText('2,000+ shown');
   expect(await rowAtTop()).toBe(before);
+
+  // Back up: near the start of the window the list pages the newer captures back in, above
+  // the rows in view, which stay put (the view moves down by the 200 rows put above it).
+  let releaseNewer = () => {};
+  const heldNewer = new Promise<void>((resolve) => (releaseNewer = resolve));
+  let askedNewer = false;
+  await page.route(
+    (url) => url.pathname === '/api/captures' && url.searchParams.get('order') === 'oldest',
+    async (route) => {
+      askedNewer = true;
+      await heldNewer;
+      await route.continue();
+    },
+  );
+  await list.evaluate((el) => (el.scrollTop = 320));
+  await expect.poll(() => askedNewer).toBe(true);
+  const beforeNewer = await rowAtTop();
+  releaseNewer();
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(320 + 200 * 32);
+  expect(await rowAtTop()).toBe(beforeNewer);
+
+  // ...up to the newest, after which live captures show again.
+  await expect(async () => {
+    await list.evaluate((el) => (el.scrollTop = 0));
+    await expect(page.getByText('Showing older captures')).toBeHidden({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await list.evaluate((el) => (el.scrollTop = 0));
+  const newest = await sb.api<{ items: { id: number }[] }>('/api/captures?limit=1');
+  await expect.poll(rowAtTop).toBe(String(newest.items[0]?.id));
+  await sendWebhook(sb.receiverUrl, { taskId: 'task-after-paging', secret });
+  await expect(page.getByTestId('capture-row').first()).toContainText('task-after-paging');
 });
 
 // Live captures re-render what shows them (the list, the counts), not the filter bar or the
@@ -216,7 +248,9 @@ test('a stream of live captures renders in batches 50 ms apart, none lost', asyn
     () => (window as unknown as { __renders: number[] }).__renders,
   );
   // One MutationObserver callback per render of the count (its text changes in one commit).
+  // Timed at the commit's end, so a gap is 50 ms plus the difference of two renders' durations,
+  // which a loaded machine stretches (43.9 ms seen in CI); the old batcher renders 9.7 ms apart.
   const gaps = renders.slice(1).map((t, i) => t - renders[i]!);
   expect(renders.length).toBeLessThan(sent);
-  expect(Math.min(...gaps)).toBeGreaterThanOrEqual(45);
+  expect(Math.min(...gaps)).toBeGreaterThanOrEqual(30);
 });

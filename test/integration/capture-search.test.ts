@@ -108,3 +108,30 @@ it('answers only what is newer than `after`, for a live view that has the rest',
     expect(page.nextCursor !== null).toBe(newer.length > 1_000);
   }
 });
+
+it('pages oldest first from just above `after`, for a view deep in history paging back up', async () => {
+  const { hi } = captures.idSpan();
+  const start = hi! - 3_300;
+  for (const filter of [
+    { q: 'needle' },
+    { q: 'hay' },
+    { path: 'a2a' },
+    { verdict: 'valid' as const },
+  ]) {
+    const all = await allPages(async (c) => captures.list(filter, 1_000, c));
+    const newer = all
+      .flatMap((p) => p.ids)
+      .filter((id) => id > start)
+      .reverse();
+    const seen: number[] = [];
+    let after = start;
+    for (;;) {
+      const page = await listCaptures(captures, filter, 700, { after, order: 'oldest' });
+      seen.push(...page.items.map((c) => c.id));
+      expect(page.items.length === 700 || page.nextCursor === null).toBe(true);
+      if (page.nextCursor === null) break;
+      after = Number(page.nextCursor);
+    }
+    expect(seen).toEqual(newer);
+  }
+});

@@ -81,8 +81,8 @@ export function createCaptureHandlers(
       dataDir: deps.dataDir,
     }),
     receiverInfo: async () => deps.receiver(),
-    listCaptures: ({ limit, cursor, after, ...filter }) =>
-      listCaptures(captures, filter, limit, { cursor, after }),
+    listCaptures: ({ limit, cursor, after, order, ...filter }) =>
+      listCaptures(captures, filter, limit, { cursor, after, order }),
     countCaptures: async () => ({ count: captures.count() }),
     getCapture: async ({ id }) => captures.get(id) ?? Promise.reject(notFound(id)),
     getCaptureBody: async ({ id }) => captures.body(id) ?? Promise.reject(notFound(id)),

@@ -104,6 +104,7 @@ export function createCapturesRepo(db: Db) {
     limit: number,
     below: number | null,
     from: number | null,
+    oldestFirst = false,
   ): CaptureSummary[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
@@ -137,7 +138,7 @@ export function createCapturesRepo(db: Db) {
       params.push(`%${escapeLike(filter.q.toLowerCase())}%`);
     }
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM captures ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-        ORDER BY id DESC LIMIT ?`;
+        ORDER BY id ${oldestFirst ? 'ASC' : 'DESC'} LIMIT ?`;
     return (rangeStatement(sql).all(...params, limit) as Row[]).map(toSummary);
   }
 
@@ -196,8 +197,8 @@ export function createCapturesRepo(db: Db) {
       return pageOf(range(filter, limit + 1, cursor ? Number(cursor) : null, null), limit);
     },
 
-    /** Up to `limit` matches newest first, with ids below `below` and from `from` (either
-     *  bound optional): one window of a search that yields (capture-search.ts). */
+    /** Up to `limit` matches newest first (or oldest first), with ids below `below` and from
+     *  `from` (either bound optional): one window of a search that yields (capture-search.ts). */
     range,
 
     /** The lowest and highest id stored (nulls when empty). */

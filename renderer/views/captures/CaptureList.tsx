@@ -1,5 +1,6 @@
 // The virtualized live list: only the visible rows (plus overscan) exist in the DOM, rows have a
-// fixed height, and reaching the end of the window pages older captures from the store. When
+// fixed height, and reaching the end of the window pages older captures from the store (and,
+// once paging deep has dropped the newest from memory, reaching its start pages newer ones). When
 // rows are put above the loaded head (live captures) or dropped from it (a page of older ones
 // trims the window) while the user is scrolled down, the window and the scroll position move by
 // the same number of rows (in one render), so the rows under the pointer do not move.
@@ -25,7 +26,9 @@ export function CaptureList() {
   const select = useApp((s) => s.select);
   const setActiveId = useApp((s) => s.setActiveId);
   const loadOlder = useApp((s) => s.loadOlder);
+  const loadNewer = useApp((s) => s.loadNewer);
   const olderCursor = useApp((s) => s.olderCursor);
+  const headTrimmed = useApp((s) => s.headTrimmed);
   const marked = useApp((s) => s.marked);
   const toggleMark = useApp((s) => s.toggleMark);
   const markRange = useApp((s) => s.markRange);
@@ -39,6 +42,9 @@ export function CaptureList() {
   useEffect(() => {
     if (olderCursor && lastIndex >= items.length - LOAD_MORE_THRESHOLD) void loadOlder();
   }, [lastIndex, items.length, olderCursor, loadOlder]);
+  useEffect(() => {
+    if (headTrimmed && win.start <= LOAD_MORE_THRESHOLD) void loadNewer();
+  }, [win.start, headTrimmed, loadNewer]);
 
   // Follow the keyboard cursor when it moves (not on every live batch: the user may have
   // scrolled away from it on purpose).

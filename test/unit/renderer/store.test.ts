@@ -21,6 +21,7 @@ function fakeBridge(n: number) {
       verdict?: string;
       q?: string;
       after?: number;
+      order?: 'newest' | 'oldest';
     }) => {
       calls.push(
         `list ${a.cursor ?? '-'} ${a.verdict ?? '-'}` +
@@ -39,6 +40,7 @@ function fakeBridge(n: number) {
           (!a.verdict || c.verdict === a.verdict) &&
           (!a.q || c.path.includes(a.q)),
       );
+      if (a.order === 'oldest') matching.reverse();
       const items = matching.slice(0, a.limit ?? 100);
       const last = items[items.length - 1];
       return { items, nextCursor: matching.length > items.length && last ? String(last.id) : null };
@@ -176,6 +178,30 @@ describe('captures slice', () => {
     applyEngineEvents(s, [{ type: 'capture-deleted', id: 'all' }]);
     expect(s.getState().items).toEqual([]);
     expect(s.getState().total).toBe(0);
+  });
+
+  it('pages back up to the newest after paging deep, then applies live captures again', async () => {
+    const f = fakeBridge(3_000);
+    const s = createAppStore(f.bridge);
+    await s.getState().loadFirstPage();
+    for (let i = 0; i < WINDOW_MAX / PAGE_SIZE + 2; i++) await s.getState().loadOlder();
+    expect(s.getState().headTrimmed).toBe(true);
+    const head = s.getState().items[0]!.id;
+    const shift = s.getState().headShift;
+    await s.getState().loadNewer();
+    let st = s.getState();
+    expect(st.items[0]!.id).toBe(head + PAGE_SIZE);
+    expect(st.items.length).toBe(WINDOW_MAX);
+    expect(st.items[0]!.id - st.items[st.items.length - 1]!.id).toBe(WINDOW_MAX - 1);
+    expect(st.headShift).toBe(shift + PAGE_SIZE);
+    expect(st.olderCursor).toBe(String(st.items[st.items.length - 1]!.id));
+    while (s.getState().headTrimmed) await s.getState().loadNewer();
+    st = s.getState();
+    expect(st.items[0]!.id).toBe(3_000);
+    f.add(cap(3_001));
+    applyEngineEvents(s, [{ type: 'capture', capture: cap(3_001) }]);
+    expect(s.getState().items[0]!.id).toBe(3_001);
+    expect(s.getState().missedLive).toBe(0);
   });
 
   it('counts live captures it cannot show while the head is trimmed', async () => {
