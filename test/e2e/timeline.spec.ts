@@ -77,3 +77,46 @@ test('the open task gets live frames, webhooks and the follow-up tasks/get pushe
   expect(timelineCalls).toHaveLength(opened);
   expect(await audit(page, 'agents timeline, live')).toEqual([]);
 });
+
+// A press on a row of a following timeline: rows that arrive before the release must not scroll
+// the pressed row away, or the click lands beside it and selects nothing (seen in CI).
+test('following pauses while a row is pressed, so the click selects that row', async ({
+  page,
+  sb,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 640 });
+  const demo = await sb.api<{ url: string }>('/api/demo/agents/long/start', {
+    method: 'POST',
+    body: JSON.stringify({ port: 0, speed: 3 }),
+  });
+  await page.goto(sb.uiUrl);
+  await page.getByRole('button', { name: 'Agents', exact: true }).click();
+  await page.getByLabel('Agent base URL').fill(demo.url);
+  await page.getByRole('button', { name: 'Add agent' }).click();
+  await page.getByLabel('Message').fill('Run a long machine learning task');
+  await page.getByRole('button', { name: 'Send' }).click();
+  // Taller rows: the list overflows after a few of them, with more still to come.
+  await page.getByRole('checkbox', { name: 'wrap' }).check();
+
+  const list = page.getByTestId('timeline');
+  const rows = page.getByTestId('tl-row');
+  await expect
+    .poll(() => list.evaluate((el) => el.scrollHeight > el.clientHeight), { timeout: 30_000 })
+    .toBe(true);
+  const pressed = rows.last();
+  const box = (await pressed.boundingBox())!;
+  const time = await pressed.locator('.tl-time').textContent();
+  await page.mouse.move(box.x + 40, box.y + box.height / 2);
+  await page.mouse.down();
+  const top = await list.evaluate((el) => el.scrollTop);
+  const total = () => list.evaluate((el) => el.scrollHeight);
+  const before = await total();
+  await expect.poll(total, { timeout: 30_000 }).toBeGreaterThan(before);
+  expect(await list.evaluate((el) => el.scrollTop)).toBe(top);
+  await page.mouse.up();
+  await expect(page.getByTestId('tl-detail')).toContainText(time ?? '');
+  // Released, the list follows again.
+  await expect
+    .poll(() => list.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1))
+    .toBe(true);
+});

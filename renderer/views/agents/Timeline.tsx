@@ -43,6 +43,19 @@ export function Timeline({
   // The selected row's identity, with the index it had (a hint: indexes change on a reload).
   const [selected, setSelected] = useState<{ key: string; index: number } | null>(null);
   const [follow, setFollow] = useState(true);
+  // Following pauses while a pointer is pressed on the list: a row appended between press and
+  // release would scroll the pressed row away, and the click would land beside it.
+  const [pressed, setPressed] = useState(false);
+  const press = useCallback(() => {
+    setPressed(true);
+    const release = () => {
+      setPressed(false);
+      window.removeEventListener('pointerup', release);
+      window.removeEventListener('pointercancel', release);
+    };
+    window.addEventListener('pointerup', release);
+    window.addEventListener('pointercancel', release);
+  }, []);
   // Below 1200 px two lanes cut most text: one column is the first-visit default there.
   const [layout, setLayout] = usePref<LaneLayout>(
     'lanes',
@@ -51,7 +64,7 @@ export function Timeline({
   );
   const [wrap, setWrap] = usePref('wrap', false, isBool);
   const height = wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT;
-  const { start, end } = useRowWindow(scrollRef, snap.total, height, OVERSCAN, follow);
+  const { start, end } = useRowWindow(scrollRef, snap.total, height, OVERSCAN, follow && !pressed);
   const onSelect = useCallback((key: string, index: number) => setSelected({ key, index }), []);
   // Load the pages around the window (half a page behind, one ahead) that are not here yet;
   // none before the window is measured (it would ask for the first page of a list shown at its end).
@@ -138,6 +151,7 @@ export function Timeline({
         aria-label="Timeline events"
         data-testid="timeline"
         style={{ contain: 'strict' }}
+        onPointerDown={press}
       >
         <div style={{ height: snap.total * height, position: 'relative' }}>
           <div style={{ transform: `translateY(${start * height}px)` }}>{rows}</div>
