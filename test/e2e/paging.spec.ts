@@ -1,17 +1,10 @@
 // The list is virtualized and paged from the store: only visible rows exist in the DOM, and
 // scrolling to the end loads older captures page by page.
-import { expect, sendWebhook, test } from './serve-fixture';
+import { expect, sendWebhook, sendWebhooks, test } from './serve-fixture';
 
 test('virtualized list pages older captures while scrolling', async ({ page, sb }) => {
   const secret = await sb.webhookSecret();
-  const total = 450;
-  for (let i = 0; i < total; i += 50) {
-    await Promise.all(
-      Array.from({ length: Math.min(50, total - i) }, (_, j) =>
-        sendWebhook(sb.receiverUrl, { taskId: `task-page-${i + j}`, secret }),
-      ),
-    );
-  }
+  await sendWebhooks(sb.receiverUrl, { prefix: 'task-page', total: 450, secret, batch: 50 });
   await page.goto(sb.uiUrl);
   await expect(page.getByTestId('capture-count')).toHaveText('450 captures');
   await expect(page.locator('.filters-count')).toHaveText('200+ shown');
@@ -78,14 +71,7 @@ test('paging past the window bound drops the newest rows and pages them back, ro
   sb,
 }) => {
   const secret = await sb.webhookSecret();
-  const total = 2300;
-  for (let i = 0; i < total; i += 100) {
-    await Promise.all(
-      Array.from({ length: Math.min(100, total - i) }, (_, j) =>
-        sendWebhook(sb.receiverUrl, { taskId: `task-deep-${i + j}`, secret }),
-      ),
-    );
-  }
+  await sendWebhooks(sb.receiverUrl, { prefix: 'task-deep', total: 2300, secret });
   await page.goto(sb.uiUrl);
   await expect(page.getByTestId('capture-count')).toHaveText('2,300 captures');
   const list = page.getByTestId('capture-list');

@@ -102,3 +102,18 @@ export async function sendWebhook(
     body,
   });
 }
+
+/** Sends `total` signed webhooks with task ids `${prefix}-0` ... in parallel batches. */
+export async function sendWebhooks(
+  receiverUrl: string,
+  opts: { prefix: string; total: number; secret: string; batch?: number },
+): Promise<void> {
+  const batch = opts.batch ?? 100;
+  for (let i = 0; i < opts.total; i += batch) {
+    await Promise.all(
+      Array.from({ length: Math.min(batch, opts.total - i) }, (_, j) =>
+        sendWebhook(receiverUrl, { taskId: `${opts.prefix}-${i + j}`, secret: opts.secret }),
+      ),
+    );
+  }
+}

@@ -2,13 +2,12 @@
 // URL, send a long task with push (tutorial dialect), watch progress arrive live, disconnect,
 // and see the HMAC-signed webhook land on the same timeline with a valid verdict. Everything
 // after opening the task is pushed: the page asks for its timeline once.
+import type { Page } from '@playwright/test';
 import { audit } from './axe-audit';
-import { expect, test } from './serve-fixture';
+import { expect, test, type ServeHandle } from './serve-fixture';
 
-test('long task: live progress, disconnect, webhook with verdict on the same timeline', async ({
-  page,
-  sb,
-}) => {
+/** Starts the Long-Running demo agent (3x speed), opens Agents and adds it by URL. */
+async function addLongAgent(page: Page, sb: ServeHandle): Promise<void> {
   const demo = await sb.api<{ url: string }>('/api/demo/agents/long/start', {
     method: 'POST',
     body: JSON.stringify({ port: 0, speed: 3 }),
@@ -17,7 +16,15 @@ test('long task: live progress, disconnect, webhook with verdict on the same tim
   await page.getByRole('button', { name: 'Agents', exact: true }).click();
   await page.getByLabel('Agent base URL').fill(demo.url);
   await page.getByRole('button', { name: 'Add agent' }).click();
-  await expect(page.getByRole('heading', { name: /Long-Running Task Agent/ })).toBeVisible();
+  const agents = page.getByRole('list', { name: 'Agents' });
+  await expect(agents.getByRole('button', { name: /Long-Running Task Agent/ })).toBeVisible();
+}
+
+test('long task: live progress, disconnect, webhook with verdict on the same timeline', async ({
+  page,
+  sb,
+}) => {
+  await addLongAgent(page, sb);
   await page.getByLabel('Push dialect').selectOption('tutorial');
   await expect(page.getByLabel('Push dialect')).toHaveValue('tutorial');
 
@@ -41,19 +48,11 @@ test('the open task gets live frames, webhooks and the follow-up tasks/get pushe
   page,
   sb,
 }) => {
-  const demo = await sb.api<{ url: string }>('/api/demo/agents/long/start', {
-    method: 'POST',
-    body: JSON.stringify({ port: 0, speed: 3 }),
-  });
   const timelineCalls: string[] = [];
   page.on('request', (r) => {
     if (/\/api\/tasks\/[^/]+\/timeline/.test(r.url())) timelineCalls.push(r.url());
   });
-  await page.goto(sb.uiUrl);
-  await page.getByRole('button', { name: 'Agents', exact: true }).click();
-  await page.getByLabel('Agent base URL').fill(demo.url);
-  await page.getByRole('button', { name: 'Add agent' }).click();
-  await expect(page.getByRole('heading', { name: /Long-Running Task Agent/ })).toBeVisible();
+  await addLongAgent(page, sb);
   await page.getByLabel('Push dialect').selectOption('tutorial');
   await page.getByLabel('Message').fill('Run a long machine learning task');
   await page.getByRole('checkbox', { name: 'push' }).check();
@@ -85,14 +84,7 @@ test('following pauses while a row is pressed, so the click selects that row', a
   sb,
 }) => {
   await page.setViewportSize({ width: 1280, height: 640 });
-  const demo = await sb.api<{ url: string }>('/api/demo/agents/long/start', {
-    method: 'POST',
-    body: JSON.stringify({ port: 0, speed: 3 }),
-  });
-  await page.goto(sb.uiUrl);
-  await page.getByRole('button', { name: 'Agents', exact: true }).click();
-  await page.getByLabel('Agent base URL').fill(demo.url);
-  await page.getByRole('button', { name: 'Add agent' }).click();
+  await addLongAgent(page, sb);
   await page.getByLabel('Message').fill('Run a long machine learning task');
   await page.getByRole('button', { name: 'Send' }).click();
   // Taller rows: the list overflows after a few of them, with more still to come.
