@@ -5,10 +5,11 @@
 // from a ResizeObserver, both kept in a ref; a new row count recomputes from them. Scroll events
 // re-render synchronously (flushSync) so a frame never paints rows of the previous position.
 // With `follow`, new rows keep the list scrolled to the end. With `headShift` (a running count of
-// rows inserted at the start minus rows removed from it), a list scrolled away from the top keeps
-// showing the same rows: the window moves with them in the render that inserts or removes them
-// (no row unmounted and mounted again, no frame at the old offset), and the scroll offset follows
-// before paint.
+// rows inserted at the start minus rows removed from it), the list keeps showing the same rows:
+// the window moves with them in the render that inserts or removes them (no row unmounted and
+// mounted again, no frame at the old offset), and the scroll offset follows before paint. The
+// part of it counted in `liveShift` (live rows) is not followed by a view at the very top, which
+// shows the new rows instead.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
@@ -18,8 +19,9 @@ export interface RowWindow {
 }
 
 interface WindowState extends RowWindow {
-  /** The `headShift` this window was computed with. */
+  /** The `headShift` and `liveShift` this window was computed with. */
   base: number;
+  liveBase: number;
   atTop: boolean;
 }
 
@@ -39,24 +41,35 @@ export function useRowWindow(
   overscan: number,
   follow: boolean,
   headShift = 0,
+  liveShift = 0,
 ): RowWindowHandle {
-  const [win, setWin] = useState<WindowState>({ start: 0, end: 0, base: 0, atTop: true });
+  const [win, setWin] = useState<WindowState>({
+    start: 0,
+    end: 0,
+    base: headShift,
+    liveBase: liveShift,
+    atTop: true,
+  });
   const view = useRef({ top: 0, height: 0 });
   const measured = useRef(false);
-  /** The `headShift` that view.top already accounts for. */
-  const base = useRef(headShift);
+  /** The `headShift` and `liveShift` that view.top already accounts for. */
+  const base = useRef({ head: headShift, live: liveShift });
   const compute = useCallback(() => {
     const { top, height } = view.current;
     const first = Math.floor(top / rowHeight);
     const visible = Math.ceil(height / rowHeight) + 1;
     const start = Math.max(0, Math.min(count, first - overscan));
     const end = Math.min(count, first + visible + overscan);
-    const b = base.current;
+    const { head, live } = base.current;
     const atTop = top === 0;
     setWin((w) =>
-      w.start === start && w.end === end && w.base === b && w.atTop === atTop
+      w.start === start &&
+      w.end === end &&
+      w.base === head &&
+      w.liveBase === live &&
+      w.atTop === atTop
         ? w
-        : { start, end, base: b, atTop },
+        : { start, end, base: head, liveBase: live, atTop },
     );
   }, [count, rowHeight, overscan]);
   // The scroll and resize listeners call the current compute (a new one for every row count)
@@ -106,21 +119,24 @@ export function useRowWindow(
     },
     [ref, count, rowHeight, compute],
   );
-  // Rows inserted or removed above a scrolled view: shift the offset by their height (clamped at
-  // the top). Read the element, not the last scroll event: a scroll to the top written in the
-  // same frame has not reported yet, and shifting then would carry the list away from the newest
-  // rows for good (one layout read per shift, at most once a frame).
+  // Rows inserted or removed above the view: shift the offset by their height (clamped at the
+  // top), except for live rows when the view is at the top. Read the element, not the last
+  // scroll event: a scroll to the top written in the same frame has not reported yet, and
+  // shifting then would carry the list away from the newest rows for good (one layout read per
+  // shift, at most once a frame).
   useLayoutEffect(() => {
     const el = ref.current;
-    const moved = headShift - base.current;
-    base.current = headShift;
-    if (!el || moved === 0) return;
+    const all = headShift - base.current.head;
+    const live = liveShift - base.current.live;
+    base.current = { head: headShift, live: liveShift };
+    if (!el || all === 0) return;
     const top = el.scrollTop;
-    if (top === 0) {
-      view.current.top = 0;
+    const moved = top === 0 ? all - live : all;
+    if (moved === 0) {
+      view.current.top = top;
       compute();
     } else scrollTo(Math.max(0, top + moved * rowHeight));
-  }, [ref, headShift, rowHeight, compute, scrollTo]);
+  }, [ref, headShift, liveShift, rowHeight, compute, scrollTo]);
   const scrollToRow = useCallback(
     (index: number) => {
       const { top, height } = view.current;
@@ -130,7 +146,7 @@ export function useRowWindow(
     },
     [rowHeight, scrollTo],
   );
-  const shift = win.atTop ? 0 : headShift - win.base;
+  const shift = headShift - win.base - (win.atTop ? liveShift - win.liveBase : 0);
   return {
     start: Math.max(0, Math.min(count, win.start + shift)),
     end: Math.max(0, Math.min(count, win.end + shift)),

@@ -18,14 +18,16 @@ import {
   PAGE_SIZE,
   removeIds,
   type CaptureFilters,
+  type HeadShifts,
 } from './captures-window';
 import type { SliceCreator } from './types';
 
 export interface CapturesSlice {
   items: CaptureSummary[];
-  /** Rows put above the head of `items` minus rows dropped from above it, running (headShift()
-   *  in captures-window.ts): the list moves a scrolled view by its change. */
+  /** Rows put above the head of `items` minus rows dropped from above it, running, and the
+   *  part of it live captures put there (captures-window.ts): the list moves its view by them. */
   headShift: number;
+  liveShift: number;
   total: number;
   filters: CaptureFilters;
   loading: boolean;
@@ -69,6 +71,7 @@ export const createCapturesSlice =
     return {
       items: [],
       headShift: 0,
+      liveShift: 0,
       total: 0,
       filters: NO_FILTERS,
       loading: false,
@@ -172,7 +175,7 @@ export const createCapturesSlice =
           const merged = mergeNewer(get().items, page.items);
           if (merged.items === get().items) return;
           set({
-            ...withItems(get(), merged.items),
+            ...withItems(get(), merged.items, true),
             olderCursor: merged.trimmedTail ? cursorAfter(merged.items) : get().olderCursor,
           });
         } catch (err) {
@@ -226,7 +229,7 @@ export const createCapturesSlice =
           set({ items: [], total: 0, olderCursor: null, headTrimmed: false, missedLive: 0 });
           return;
         }
-        let items = s.items;
+        let next: { items: CaptureSummary[] } & HeadShifts = s;
         let olderCursor = s.olderCursor;
         if (needsServerMatch(s.filters)) {
           // Free text also searches headers and body, which summaries don't carry: ask the store.
@@ -238,12 +241,12 @@ export const createCapturesSlice =
             }, 250);
           }
         } else {
-          const merged = mergeNewer(items, added);
-          items = merged.items;
-          if (merged.trimmedTail) olderCursor = cursorAfter(items);
+          const merged = mergeNewer(s.items, added);
+          next = withItems(s, merged.items, true);
+          if (merged.trimmedTail) olderCursor = cursorAfter(merged.items);
         }
-        items = removeIds(applyUpdates(items, updates, s.filters), deleted);
-        set({ ...withItems(s, items), total, olderCursor, missedLive: s.missedLive + missed });
+        next = withItems(next, removeIds(applyUpdates(next.items, updates, s.filters), deleted));
+        set({ ...next, total, olderCursor, missedLive: s.missedLive + missed });
       },
     };
   };

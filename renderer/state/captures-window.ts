@@ -120,12 +120,27 @@ export function headShift(prev: CaptureSummary[], next: CaptureSummary[]): numbe
   return dropped >= 0 ? -dropped : 0;
 }
 
-/** The state update that puts `next` in place of a window, with the running head shift. */
+/** The running head shifts of a window: `headShift` counts every row put above its head or
+ *  dropped from above it; `liveShift` the part of it that live captures put there (a view at
+ *  the very top shows those rows rather than following the rows it showed). */
+export interface HeadShifts {
+  headShift: number;
+  liveShift: number;
+}
+
+/** The state update that puts `next` in place of a window, with its running head shifts;
+ *  `live`: the new rows above the head are live captures. */
 export function withItems(
-  s: { items: CaptureSummary[]; headShift: number },
+  s: { items: CaptureSummary[] } & HeadShifts,
   next: CaptureSummary[],
-): { items: CaptureSummary[]; headShift: number } {
-  return { items: next, headShift: s.headShift + headShift(s.items, next) };
+  live = false,
+): { items: CaptureSummary[] } & HeadShifts {
+  const moved = headShift(s.items, next);
+  return {
+    items: next,
+    headShift: s.headShift + moved,
+    liveShift: s.liveShift + (live ? Math.max(0, moved) : 0),
+  };
 }
 
 /** Cursor to page older than the window's last item. */

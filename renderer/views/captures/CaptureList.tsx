@@ -21,6 +21,7 @@ const OVERSCAN = 12;
 export function CaptureList() {
   const items = useApp((s) => s.items);
   const headShift = useApp((s) => s.headShift);
+  const liveShift = useApp((s) => s.liveShift);
   const selectedId = useApp((s) => s.selectedId);
   const activeId = useApp((s) => s.activeId);
   const select = useApp((s) => s.select);
@@ -35,7 +36,15 @@ export function CaptureList() {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const clock = useDisplayPrefs((s) => s.clock);
-  const win = useRowWindow(scrollRef, items.length, ROW_HEIGHT, OVERSCAN, false, headShift);
+  const win = useRowWindow(
+    scrollRef,
+    items.length,
+    ROW_HEIGHT,
+    OVERSCAN,
+    false,
+    headShift,
+    liveShift,
+  );
   const { scrollToRow } = win;
 
   const lastIndex = Math.max(0, win.end - 1);

@@ -9,6 +9,7 @@ import {
   mergeNewer,
   NO_FILTERS,
   removeIds,
+  withItems,
 } from '../../../renderer/state/captures-window';
 
 const ids = (xs: CaptureSummary[]) => xs.map((c) => c.id);
@@ -58,6 +59,12 @@ describe('headShift', () => {
     expect(headShift([], list(3, 2))).toBe(0);
     expect(headShift(list(3, 2), [])).toBe(0);
     expect(headShift(list(9, 8), list(3, 2))).toBe(0);
+  });
+  it('counts the rows live captures put above the head apart', () => {
+    const s = { items: list(5, 4), headShift: 3, liveShift: 1 };
+    expect(withItems(s, list(7, 6, 5, 4), true)).toMatchObject({ headShift: 5, liveShift: 3 });
+    expect(withItems(s, list(7, 6, 5, 4))).toMatchObject({ headShift: 5, liveShift: 1 });
+    expect(withItems(s, list(4), true)).toMatchObject({ headShift: 2, liveShift: 1 });
   });
   it('finds the head in a long window', () => {
     const long = Array.from({ length: 2000 }, (_, i) => cap(5000 - i));

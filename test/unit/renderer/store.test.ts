@@ -114,10 +114,12 @@ describe('captures slice', () => {
       { type: 'capture', capture: cap(5) },
     ]);
     expect(s.getState().headShift).toBe(2);
+    expect(s.getState().liveShift).toBe(2);
     applyEngineEvents(s, [{ type: 'capture-updated', capture: cap(3, { verdict: 'invalid' }) }]);
     expect(s.getState().headShift).toBe(2);
     applyEngineEvents(s, [{ type: 'capture-deleted', id: 5 }]);
     expect(s.getState().headShift).toBe(1);
+    expect(s.getState().liveShift).toBe(2);
   });
 
   it('applies live captures, respecting verdict filters', async () => {
@@ -194,6 +196,7 @@ describe('captures slice', () => {
     expect(st.items.length).toBe(WINDOW_MAX);
     expect(st.items[0]!.id - st.items[st.items.length - 1]!.id).toBe(WINDOW_MAX - 1);
     expect(st.headShift).toBe(shift + PAGE_SIZE);
+    expect(st.liveShift).toBe(0); // paged in, not live: a view at the top follows these rows
     expect(st.olderCursor).toBe(String(st.items[st.items.length - 1]!.id));
     while (s.getState().headTrimmed) await s.getState().loadNewer();
     st = s.getState();
