@@ -4,7 +4,8 @@
 // No layout reads while scrolling: the scroll offset comes from the scroll event and the height
 // from a ResizeObserver, both kept in a ref; a new row count recomputes from them. Scroll events
 // re-render synchronously (flushSync) so a frame never paints rows of the previous position.
-// With `follow`, new rows keep the list scrolled to the end. With `headShift` (a running count of
+// With `follow`, new rows keep the list scrolled to the end; `onEndChange` tells when the user
+// scrolls away from the end or back to it. With `headShift` (a running count of
 // rows inserted at the start minus rows removed from it), the list keeps showing the same rows:
 // the window moves with them in the render that inserts or removes them (no row unmounted and
 // mounted again, no frame at the old offset), and the scroll offset follows before paint. The
@@ -34,14 +35,22 @@ export interface RowWindowHandle extends RowWindow {
   scrollToRow(index: number): void;
 }
 
+export interface RowWindowOptions {
+  /** Rows rendered beyond each edge of the view. */
+  overscan: number;
+  /** Keep the list scrolled to the end as rows are added. */
+  follow?: boolean;
+  headShift?: number;
+  liveShift?: number;
+  /** Called when a scroll event leaves the end of the list or comes back to it. */
+  onEndChange?: (atEnd: boolean) => void;
+}
+
 export function useRowWindow(
   ref: RefObject<HTMLElement | null>,
   count: number,
   rowHeight: number,
-  overscan: number,
-  follow: boolean,
-  headShift = 0,
-  liveShift = 0,
+  { overscan, follow = false, headShift = 0, liveShift = 0, onEndChange }: RowWindowOptions,
 ): RowWindowHandle {
   const [win, setWin] = useState<WindowState>({
     start: 0,
@@ -79,6 +88,19 @@ export function useRowWindow(
   useLayoutEffect(() => {
     latest.current = compute;
   }, [compute]);
+  // Whether the last scroll event found the view at the end (within half a row), from what the
+  // events reported: no layout read.
+  const atEnd = useRef(true);
+  const endCheck = useRef(() => {});
+  useLayoutEffect(() => {
+    endCheck.current = () => {
+      const { top, height } = view.current;
+      const now = top + height >= count * rowHeight - rowHeight / 2;
+      if (now === atEnd.current) return;
+      atEnd.current = now;
+      onEndChange?.(now);
+    };
+  }, [count, rowHeight, onEndChange]);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -96,6 +118,7 @@ export function useRowWindow(
     const onScroll = () => {
       view.current.top = el.scrollTop;
       flushSync(() => latest.current());
+      endCheck.current();
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     const resize = new ResizeObserver((entries) => {

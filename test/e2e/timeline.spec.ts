@@ -112,3 +112,35 @@ test('following pauses while a row is pressed, so the click selects that row', a
     .poll(() => list.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1))
     .toBe(true);
 });
+
+// Following stops when the reader scrolls away from the end (new rows no longer pull the view
+// back down) and starts again when they scroll back to it, as log viewers do.
+test('scrolling up stops following; scrolling back to the end follows again', async ({
+  page,
+  sb,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 560 });
+  await addLongAgent(page, sb);
+  await page.getByLabel('Message').fill('Run a long machine learning task');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('checkbox', { name: 'wrap' }).check();
+  const list = page.getByTestId('timeline');
+  const follow = page.getByRole('checkbox', { name: 'follow' });
+  const height = () => list.evaluate((el) => el.scrollHeight);
+  const atEnd = () => list.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1);
+  await expect
+    .poll(() => list.evaluate((el) => el.scrollHeight > el.clientHeight), { timeout: 30_000 })
+    .toBe(true);
+
+  await list.evaluate((el) => (el.scrollTop = 0));
+  await expect(follow).not.toBeChecked();
+  let before = await height();
+  await expect.poll(height, { timeout: 30_000 }).toBeGreaterThan(before);
+  expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
+
+  await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(follow).toBeChecked();
+  before = await height();
+  await expect.poll(height, { timeout: 30_000 }).toBeGreaterThan(before);
+  await expect.poll(atEnd).toBe(true);
+});

@@ -3,7 +3,8 @@
 // force, long gaps are marked, webhooks carry their verdict badge, findings their rule id.
 // Lanes: split, one lane wide, or merged into one column; wrap shows up to three lines a row
 // (both remembered). Selecting a row (by its identity: frame or capture id, never its index)
-// shows its detail below. Agent data is text.
+// shows its detail below. Agent data is text. "follow" keeps the newest row in view; scrolling
+// away from the end turns it off, scrolling back turns it on, and a press on the list pauses it.
 // Rows come from TimelineData (paged from the engine, precomputed at ingest); this view
 // re-renders once per new snapshot, and rows keep their slot key while in view, so a scroll
 // step or a live event re-renders only the rows that changed. The view is keyed by task, so a
@@ -64,7 +65,12 @@ export function Timeline({
   );
   const [wrap, setWrap] = usePref('wrap', false, isBool);
   const height = wrap ? WRAPPED_ROW_HEIGHT : ROW_HEIGHT;
-  const { start, end } = useRowWindow(scrollRef, snap.total, height, OVERSCAN, follow && !pressed);
+  // Scrolling away from the end stops following; scrolling back to it follows again.
+  const { start, end } = useRowWindow(scrollRef, snap.total, height, {
+    overscan: OVERSCAN,
+    follow: follow && !pressed,
+    onEndChange: setFollow,
+  });
   const onSelect = useCallback((key: string, index: number) => setSelected({ key, index }), []);
   // Load the pages around the window (half a page behind, one ahead) that are not here yet;
   // none before the window is measured (it would ask for the first page of a list shown at its end).

@@ -36,15 +36,11 @@ export function CaptureList() {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const clock = useDisplayPrefs((s) => s.clock);
-  const win = useRowWindow(
-    scrollRef,
-    items.length,
-    ROW_HEIGHT,
-    OVERSCAN,
-    false,
+  const win = useRowWindow(scrollRef, items.length, ROW_HEIGHT, {
+    overscan: OVERSCAN,
     headShift,
     liveShift,
-  );
+  });
   const { scrollToRow } = win;
 
   const lastIndex = Math.max(0, win.end - 1);
