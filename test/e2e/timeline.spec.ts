@@ -20,6 +20,23 @@ async function addLongAgent(page: Page, sb: ServeHandle): Promise<void> {
   await expect(agents.getByRole('button', { name: /Long-Running Task Agent/ })).toBeVisible();
 }
 
+/** Adds the agent and sends the long task in a short window with wrapped (taller) rows, so
+ *  the list overflows after a few rows with more still to come; answers once it overflows. */
+async function overflowingTimeline(page: Page, sb: ServeHandle, height: number) {
+  await page.setViewportSize({ width: 1280, height });
+  await addLongAgent(page, sb);
+  await page.getByLabel('Message').fill('Run a long machine learning task');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('checkbox', { name: 'wrap' }).check();
+  const list = page.getByTestId('timeline');
+  await expect
+    .poll(() => list.evaluate((el) => el.scrollHeight > el.clientHeight), { timeout: 30_000 })
+    .toBe(true);
+  const atEnd = () => list.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1);
+  const scrollHeight = () => list.evaluate((el) => el.scrollHeight);
+  return { list, atEnd, scrollHeight };
+}
+
 test('long task: live progress, disconnect, webhook with verdict on the same timeline', async ({
   page,
   sb,
@@ -83,34 +100,21 @@ test('following pauses while a row is pressed, so the click selects that row', a
   page,
   sb,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 640 });
-  await addLongAgent(page, sb);
-  await page.getByLabel('Message').fill('Run a long machine learning task');
-  await page.getByRole('button', { name: 'Send' }).click();
-  // Taller rows: the list overflows after a few of them, with more still to come.
-  await page.getByRole('checkbox', { name: 'wrap' }).check();
-
-  const list = page.getByTestId('timeline');
+  const { list, atEnd, scrollHeight } = await overflowingTimeline(page, sb, 640);
   const rows = page.getByTestId('tl-row');
-  await expect
-    .poll(() => list.evaluate((el) => el.scrollHeight > el.clientHeight), { timeout: 30_000 })
-    .toBe(true);
   const pressed = rows.last();
   const box = (await pressed.boundingBox())!;
   const time = await pressed.locator('.tl-time').textContent();
   await page.mouse.move(box.x + 40, box.y + box.height / 2);
   await page.mouse.down();
   const top = await list.evaluate((el) => el.scrollTop);
-  const total = () => list.evaluate((el) => el.scrollHeight);
-  const before = await total();
-  await expect.poll(total, { timeout: 30_000 }).toBeGreaterThan(before);
+  const before = await scrollHeight();
+  await expect.poll(scrollHeight, { timeout: 30_000 }).toBeGreaterThan(before);
   expect(await list.evaluate((el) => el.scrollTop)).toBe(top);
   await page.mouse.up();
   await expect(page.getByTestId('tl-detail')).toContainText(time ?? '');
   // Released, the list follows again.
-  await expect
-    .poll(() => list.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1))
-    .toBe(true);
+  await expect.poll(atEnd).toBe(true);
 });
 
 // Following stops when the reader scrolls away from the end (new rows no longer pull the view
@@ -119,28 +123,18 @@ test('scrolling up stops following; scrolling back to the end follows again', as
   page,
   sb,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 560 });
-  await addLongAgent(page, sb);
-  await page.getByLabel('Message').fill('Run a long machine learning task');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await page.getByRole('checkbox', { name: 'wrap' }).check();
-  const list = page.getByTestId('timeline');
+  const { list, atEnd, scrollHeight } = await overflowingTimeline(page, sb, 560);
   const follow = page.getByRole('checkbox', { name: 'follow' });
-  const height = () => list.evaluate((el) => el.scrollHeight);
-  const atEnd = () => list.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1);
-  await expect
-    .poll(() => list.evaluate((el) => el.scrollHeight > el.clientHeight), { timeout: 30_000 })
-    .toBe(true);
 
   await list.evaluate((el) => (el.scrollTop = 0));
   await expect(follow).not.toBeChecked();
-  let before = await height();
-  await expect.poll(height, { timeout: 30_000 }).toBeGreaterThan(before);
+  let before = await scrollHeight();
+  await expect.poll(scrollHeight, { timeout: 30_000 }).toBeGreaterThan(before);
   expect(await list.evaluate((el) => el.scrollTop)).toBe(0);
 
   await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(follow).toBeChecked();
-  before = await height();
-  await expect.poll(height, { timeout: 30_000 }).toBeGreaterThan(before);
+  before = await scrollHeight();
+  await expect.poll(scrollHeight, { timeout: 30_000 }).toBeGreaterThan(before);
   await expect.poll(atEnd).toBe(true);
 });
