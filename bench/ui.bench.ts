@@ -136,10 +136,6 @@ export async function run(): Promise<BenchResult> {
     }, SCROLL_MS);
     await scrollLoad;
 
-    // The same scrolling again from the newest rows, under a CPU profile: the renderer's
-    // main-thread time per scroll frame, wherever it is spent (the scroll handler, a live batch's
-    // render, style, layout, paint). A separate pass, so that the profiler does not slow the
-    // figures above; from the top again, since the first pass may have reached the oldest rows.
     /** Scrolls 240 px per animation frame for `ms`; answers the number of frames. */
     const scrollFor = (ms: number) =>
       page.evaluate(async (ms) => {
@@ -157,6 +153,10 @@ export async function run(): Promise<BenchResult> {
         });
         return n;
       }, ms);
+    // The same scrolling again from the newest rows, under a CPU profile: the renderer's
+    // main-thread time per scroll frame, wherever it is spent (the scroll handler, a live batch's
+    // render, style, layout, paint). A separate pass, so that the profiler does not slow the
+    // figures above; from the top again, since the first pass may have reached the oldest rows.
     await showNewest();
     const busyLoad = feed('scroll-busy', Math.ceil(SCROLL_BUSY_MS / 1000) + 1);
     let busyFrames = 0;

@@ -1,22 +1,22 @@
 // Captures slice: the bounded window of summaries shown in the live list, the filters, paging
 // from the store (older at the tail; newer at the head once paging deep has trimmed it) and the
-// application of engine events. Loads are tagged with a generation number
-// so a slow response for old filters never overwrites the result for new ones.
+// application of engine events. Loads are tagged with a generation number so a slow response
+// for old filters never overwrites the result for new ones.
 import { errorText } from '../../shared/error-text';
 import type { SwitchboardApi } from '../../shared/api';
 import type { EngineEvent } from '../../shared/events';
-import type { CaptureSummary } from '../../shared/model';
+import type { CaptureSummary, Page } from '../../shared/model';
 import {
   appendOlder,
   applyUpdates,
   cursorAfter,
   matchesLocal,
   mergeNewer,
-  withItems,
   needsServerMatch,
   NO_FILTERS,
   PAGE_SIZE,
   removeIds,
+  withItems,
   type CaptureFilters,
   type HeadShifts,
 } from './captures-window';
@@ -68,6 +68,29 @@ export const createCapturesSlice =
     // (the refresh asks only for those, not for a scan of the whole store).
     let unmatchedFrom: number | null = null;
 
+    /** Pages one edge of the window in: asks for a page under the current filters and applies
+     *  it, unless the filters changed meanwhile. Answers whether it was applied. */
+    const pageIn = async (
+      bounds: { cursor?: string; after?: number; order?: 'oldest' },
+      apply: (page: Page<CaptureSummary>) => Partial<CapturesSlice>,
+    ): Promise<boolean> => {
+      const gen = generation;
+      set({ loading: true });
+      try {
+        const page = await api.listCaptures({
+          limit: PAGE_SIZE,
+          ...bounds,
+          ...filterArgs(get().filters),
+        });
+        if (gen !== generation) return false;
+        set({ ...apply(page), loading: false });
+        return true;
+      } catch (err) {
+        if (gen === generation) set({ loading: false, loadError: errorText(err) });
+        return false;
+      }
+    };
+
     return {
       items: [],
       headShift: 0,
@@ -106,58 +129,36 @@ export const createCapturesSlice =
       },
 
       async loadOlder() {
-        const { olderCursor, loading, filters } = get();
+        const { olderCursor, loading } = get();
         if (!olderCursor || loading) return;
-        const gen = generation;
-        set({ loading: true });
-        try {
-          const page = await api.listCaptures({
-            limit: PAGE_SIZE,
-            cursor: olderCursor,
-            ...filterArgs(filters),
-          });
-          if (gen !== generation) return;
+        await pageIn({ cursor: olderCursor }, (page) => {
           const { items, trimmedHead } = appendOlder(get().items, page.items);
-          set({
+          return {
             ...withItems(get(), items),
             olderCursor: page.nextCursor,
             headTrimmed: get().headTrimmed || trimmedHead > 0,
-            loading: false,
-          });
-        } catch (err) {
-          if (gen === generation) set({ loading: false, loadError: errorText(err) });
-        }
+          };
+        });
       },
 
       async loadNewer() {
-        const { items, headTrimmed, loading, filters } = get();
+        const { items, headTrimmed, loading } = get();
         const head = items[0];
         if (!headTrimmed || loading || !head) return;
-        const gen = generation;
-        set({ loading: true });
-        try {
-          const page = await api.listCaptures({
-            limit: PAGE_SIZE,
-            after: head.id,
-            order: 'oldest',
-            ...filterArgs(filters),
-          });
-          if (gen !== generation) return;
+        let reachedNewest = false;
+        const applied = await pageIn({ after: head.id, order: 'oldest' }, (page) => {
           const merged = mergeNewer(get().items, page.items);
-          const reachedNewest = page.nextCursor === null;
-          set({
+          reachedNewest = page.nextCursor === null;
+          return {
             ...withItems(get(), merged.items),
             olderCursor: merged.trimmedTail ? cursorAfter(merged.items) : get().olderCursor,
             headTrimmed: !reachedNewest,
             missedLive: reachedNewest ? 0 : get().missedLive,
-            loading: false,
-          });
-          // Live captures were not applied while the head was trimmed: ask for any that
-          // arrived after this page was read.
-          if (reachedNewest) void get().refreshHead();
-        } catch (err) {
-          if (gen === generation) set({ loading: false, loadError: errorText(err) });
-        }
+          };
+        });
+        // Live captures were not applied while the head was trimmed: ask for any that arrived
+        // after this page was read.
+        if (applied && reachedNewest) void get().refreshHead();
       },
 
       async refreshHead() {
