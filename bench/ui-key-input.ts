@@ -15,24 +15,28 @@ export interface KeyInputFigures {
 
 export async function measureKeyInput(page: Page, ms: number): Promise<KeyInputFigures> {
   const before = await page.evaluate(() => {
-    const w = window as unknown as { __keyPaints: number[] };
+    const w = window as unknown as { __keyPaints: number[]; __keyListener?: true };
     w.__keyPaints = [];
     // Capture phase on window: registered before the app's own keydown listener runs, so the
-    // animation frame below is the first one that can paint the cursor's move.
-    window.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key !== 'j') return;
-        const at = e.timeStamp;
-        requestAnimationFrame(() => {
-          // A message posted from the frame's rAF callback is handled after that frame's paint.
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => w.__keyPaints.push(performance.now() - at);
-          ch.port2.postMessage(0);
-        });
-      },
-      { capture: true },
-    );
+    // animation frame below is the first one that can paint the cursor's move. Once per page:
+    // a second measurement reuses the listener.
+    if (!w.__keyListener) {
+      w.__keyListener = true;
+      window.addEventListener(
+        'keydown',
+        (e) => {
+          if (e.key !== 'j') return;
+          const at = e.timeStamp;
+          requestAnimationFrame(() => {
+            // A message posted from the frame's rAF callback is handled after that frame's paint.
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => w.__keyPaints.push(performance.now() - at);
+            ch.port2.postMessage(0);
+          });
+        },
+        { capture: true },
+      );
+    }
     const list = document.querySelector<HTMLElement>('[data-testid=capture-list]');
     list?.focus();
     return list?.getAttribute('aria-activedescendant') ?? '';
