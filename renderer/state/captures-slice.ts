@@ -50,6 +50,9 @@ export interface CapturesSlice {
   deleteCapture(id: number): Promise<void>;
   clearCaptures(): Promise<number>;
   applyCaptureEvents(batch: EngineEvent[]): void;
+  /** The list tells which row its view starts at (read when the rows change, so scrolling costs
+   *  nothing); null when no list shows. Rows removed above that row then move the view too. */
+  setViewRow(viewRow: (() => number) | null): void;
 }
 
 const filterArgs = (f: CaptureFilters) => ({
@@ -90,6 +93,10 @@ export const createCapturesSlice =
         return false;
       }
     };
+
+    let viewRow: (() => number) | null = null;
+    /** The capture at the top of the list's view, where shifts are counted (captures-window). */
+    const anchor = (): number | null => (viewRow ? (get().items[viewRow()]?.id ?? null) : null);
 
     return {
       items: [],
@@ -134,7 +141,7 @@ export const createCapturesSlice =
         await pageIn({ cursor: olderCursor }, (page) => {
           const { items, trimmedHead } = appendOlder(get().items, page.items);
           return {
-            ...withItems(get(), items),
+            ...withItems(get(), items, false, anchor()),
             olderCursor: page.nextCursor,
             headTrimmed: get().headTrimmed || trimmedHead > 0,
           };
@@ -150,7 +157,7 @@ export const createCapturesSlice =
           const merged = mergeNewer(get().items, page.items);
           reachedNewest = page.nextCursor === null;
           return {
-            ...withItems(get(), merged.items),
+            ...withItems(get(), merged.items, false, anchor()),
             olderCursor: merged.trimmedTail ? cursorAfter(merged.items) : get().olderCursor,
             headTrimmed: !reachedNewest,
             missedLive: reachedNewest ? 0 : get().missedLive,
@@ -176,7 +183,7 @@ export const createCapturesSlice =
           const merged = mergeNewer(get().items, page.items);
           if (merged.items === get().items) return;
           set({
-            ...withItems(get(), merged.items, true),
+            ...withItems(get(), merged.items, true, anchor()),
             olderCursor: merged.trimmedTail ? cursorAfter(merged.items) : get().olderCursor,
           });
         } catch (err) {
@@ -199,6 +206,10 @@ export const createCapturesSlice =
       async clearCaptures() {
         const { deleted } = await api.clearCaptures({});
         return deleted;
+      },
+
+      setViewRow(provider) {
+        viewRow = provider;
       },
 
       applyCaptureEvents(batch) {
@@ -231,6 +242,8 @@ export const createCapturesSlice =
           return;
         }
         let next: { items: CaptureSummary[] } & HeadShifts = s;
+        // One anchor for both steps: the row is the same one after the live rows are put in.
+        const anchorId = anchor();
         let olderCursor = s.olderCursor;
         if (needsServerMatch(s.filters)) {
           // Free text also searches headers and body, which summaries don't carry: ask the store.
@@ -243,10 +256,11 @@ export const createCapturesSlice =
           }
         } else {
           const merged = mergeNewer(s.items, added);
-          next = withItems(s, merged.items, true);
+          next = withItems(s, merged.items, true, anchorId);
           if (merged.trimmedTail) olderCursor = cursorAfter(merged.items);
         }
-        next = withItems(next, removeIds(applyUpdates(next.items, updates, s.filters), deleted));
+        const kept = removeIds(applyUpdates(next.items, updates, s.filters), deleted);
+        next = withItems(next, kept, false, anchorId);
         set({ ...next, total, olderCursor, missedLive: s.missedLive + missed });
       },
     };

@@ -109,8 +109,23 @@ function indexOfId(items: CaptureSummary[], id: number): number {
 /** How far the rows moved down from one window to the next: rows put above the old head
  *  (positive), or the rows above the new head that were dropped (negative, a trimmed head or a
  *  deleted newest capture); 0 when the two share no head (a new first page). A list scrolled
- *  into history moves its view by as many rows, so the rows under the reader stay put. */
-export function headShift(prev: CaptureSummary[], next: CaptureSummary[]): number {
+ *  into history moves its view by as many rows, so the rows under the reader stay put.
+ *  With `anchorId`, the row at the top of the view, the shift is counted there instead: rows put
+ *  above it minus rows removed above it (so deleting rows between the head and the view counts
+ *  too). If the anchor itself went, the first row below it that stayed takes its place. */
+export function headShift(
+  prev: CaptureSummary[],
+  next: CaptureSummary[],
+  anchorId: number | null = null,
+): number {
+  const at = anchorId === null ? -1 : indexOfId(prev, anchorId);
+  if (at >= 0) {
+    for (let i = at; i < prev.length; i++) {
+      const now = indexOfId(next, prev[i]!.id);
+      // The rows from the anchor down to this one were removed: none of them was above it.
+      if (now >= 0) return now - at;
+    }
+  }
   const oldHead = prev[0];
   const newHead = next[0];
   if (!oldHead || !newHead || oldHead.id === newHead.id) return 0;
@@ -129,13 +144,15 @@ export interface HeadShifts {
 }
 
 /** The state update that puts `next` in place of a window, with its running head shifts;
- *  `live`: the new rows above the head are live captures. */
+ *  `live`: the new rows above the head are live captures; `anchorId`: the row at the top of the
+ *  list's view (see headShift). */
 export function withItems(
   s: { items: CaptureSummary[] } & HeadShifts,
   next: CaptureSummary[],
   live = false,
+  anchorId: number | null = null,
 ): { items: CaptureSummary[] } & HeadShifts {
-  const moved = headShift(s.items, next);
+  const moved = headShift(s.items, next, anchorId);
   return {
     items: next,
     headShift: s.headShift + moved,

@@ -59,6 +59,15 @@ test('virtualized list pages older captures while scrolling', async ({ page, sb 
   await expect(page.getByTestId('capture-count')).toHaveText('456 captures');
   expect(await remounted()).toBe(0);
   expect(await rowAtTop()).toBe(before);
+
+  // Captures deleted between the head and the view: the rows in view stay put as well (the
+  // store counts removed rows above the view's first row, not only above the head).
+  const newest = await sb.api<{ items: { id: number }[] }>('/api/captures?limit=20');
+  for (const { id } of newest.items.slice(10, 13))
+    await sb.api(`/api/captures/${id}`, { method: 'DELETE' });
+  await expect(page.getByTestId('capture-count')).toHaveText('453 captures');
+  await expect(page.locator('.filters-count')).toHaveText('453 shown');
+  expect(await rowAtTop()).toBe(before);
 });
 
 // Deep in history the window drops its newest rows to stay bounded (WINDOW_MAX in

@@ -1,15 +1,16 @@
 // The virtualized live list: only the visible rows (plus overscan) exist in the DOM, rows have a
 // fixed height, and reaching the end of the window pages older captures from the store (and,
 // once paging deep has dropped the newest from memory, reaching its start pages newer ones). When
-// rows are put above the loaded head (live captures) or dropped from it (a page of older ones
-// trims the window) while the user is scrolled down, the window and the scroll position move by
-// the same number of rows (in one render), so the rows under the pointer do not move.
+// rows are put above the view (live captures) or removed from above it (a page of older ones
+// trims the window, or captures are deleted) while the user is scrolled down, the window and the
+// scroll position move by the same number of rows (in one render), so the rows under the pointer
+// do not move.
 // Accessibility: a multi-select listbox that keeps focus itself and points at the keyboard cursor
 // with aria-activedescendant (rows come and go with virtualization, so they cannot hold focus);
 // the cursor row is always scrolled into the rendered window. Keys: see use-list-keys.ts.
 // The window is the shared useRowWindow (no layout reads while scrolling); each row sits in a
 // contained slot, and its content is memoized per summary (CaptureRow).
-import { useCallback, useEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { useRowWindow } from '../../components/use-row-window';
 import { useDisplayPrefs } from '../../state/display-prefs';
 import { useApp } from '../../state/store';
@@ -33,6 +34,7 @@ export function CaptureList() {
   const marked = useApp((s) => s.marked);
   const toggleMark = useApp((s) => s.toggleMark);
   const markRange = useApp((s) => s.markRange);
+  const setViewRow = useApp((s) => s.setViewRow);
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const clock = useDisplayPrefs((s) => s.clock);
@@ -41,7 +43,12 @@ export function CaptureList() {
     headShift,
     liveShift,
   });
-  const { scrollToRow } = win;
+  const { scrollToRow, view } = win;
+  // The store counts removed rows above this one as a shift of the view (captures-window.ts).
+  useLayoutEffect(() => {
+    setViewRow(() => Math.floor(view.current.top / ROW_HEIGHT));
+    return () => setViewRow(null);
+  }, [setViewRow, view]);
 
   const lastIndex = Math.max(0, win.end - 1);
   useEffect(() => {

@@ -66,6 +66,35 @@ describe('headShift', () => {
     expect(withItems(s, list(7, 6, 5, 4))).toMatchObject({ headShift: 5, liveShift: 1 });
     expect(withItems(s, list(4), true)).toMatchObject({ headShift: 2, liveShift: 1 });
   });
+  it('with an anchor, counts rows put above it and removed above it, not below', () => {
+    const prev = list(9, 8, 7, 6, 5, 4);
+    // The view starts at 6: 8 and 7 go (between the head and the view), 4 goes (below it).
+    expect(headShift(prev, list(9, 6, 5), 6)).toBe(-2);
+    expect(headShift(prev, list(9, 8, 7, 6, 5), 6)).toBe(0);
+    // Live rows above, a removal above: both counted.
+    expect(headShift(prev, list(11, 10, 9, 7, 6, 5, 4), 6)).toBe(1);
+    // The same removal seen from the head (no anchor) moves nothing.
+    expect(headShift(prev, list(9, 6, 5))).toBe(0);
+  });
+  it('when the anchor itself goes, counts only the rows removed above it', () => {
+    const prev = list(9, 8, 7, 6, 5, 4);
+    // 7 (above) and 6, 5 (the anchor and the row below it) go: the view moves up one row.
+    expect(headShift(prev, list(9, 8, 4), 6)).toBe(-1);
+    // Nothing at or below the anchor stays (a trimmed tail): counted at the head instead.
+    expect(headShift(prev, list(10, 9, 8), 5)).toBe(1);
+    // An anchor the window never held: counted at the head.
+    expect(headShift(prev, list(10, 9, 8, 7, 6, 5, 4), 99)).toBe(1);
+  });
+  it('keeps the trimmed head and live shifts when the anchor stays', () => {
+    const r = appendOlder(list(9, 8, 7, 6), list(5, 4), 4);
+    expect(headShift(list(9, 8, 7, 6), r.items, 7)).toBe(-r.trimmedHead);
+    const s = { items: list(5, 4, 3), headShift: 0, liveShift: 0 };
+    expect(withItems(s, list(7, 6, 5, 4, 3), true, 4)).toMatchObject({
+      headShift: 2,
+      liveShift: 2,
+    });
+    expect(withItems(s, list(5, 3), false, 3)).toMatchObject({ headShift: -1, liveShift: 0 });
+  });
   it('finds the head in a long window', () => {
     const long = Array.from({ length: 2000 }, (_, i) => cap(5000 - i));
     expect(headShift(long, long.slice(1234))).toBe(-1234);
