@@ -24,8 +24,9 @@ import type { SliceCreator } from './types';
 
 export interface CapturesSlice {
   items: CaptureSummary[];
-  /** Rows put above the head of `items` minus rows dropped from above it, running, and the
-   *  part of it live captures put there (captures-window.ts): the list moves its view by them. */
+  /** Rows put above the list's view (its first row, or the head when no list shows) minus rows
+   *  removed from above it, running, and the part of it live captures put there
+   *  (captures-window.ts): the list moves its view by them. */
   headShift: number;
   liveShift: number;
   total: number;

@@ -135,9 +135,10 @@ export function headShift(
   return dropped >= 0 ? -dropped : 0;
 }
 
-/** The running head shifts of a window: `headShift` counts every row put above its head or
- *  dropped from above it; `liveShift` the part of it that live captures put there (a view at
- *  the very top shows those rows rather than following the rows it showed). */
+/** The running head shifts of a window: `headShift` counts every row put above its head (or
+ *  the view's first row) or removed from above it; `liveShift` the part of it that live
+ *  captures put there (a view at the very top shows those rows rather than following the rows
+ *  it showed). */
 export interface HeadShifts {
   headShift: number;
   liveShift: number;
