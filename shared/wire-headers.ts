@@ -43,7 +43,8 @@ export function findHeader(headers: HeaderPair[], name: string): string | undefi
  *  place, keeping its casing, and removes later duplicates so the receiver sees one value;
  *  it appends when the name is absent. */
 export function editHeaders(headers: HeaderPair[]) {
-  const pairs: HeaderPair[] = headers.map(([n, v]) => [n, v]);
+  // The list is copied, its pairs are shared: `set` puts a new pair in place, never writes one.
+  const pairs = headers.slice();
   const names = pairs.map(([n]) => n.toLowerCase());
   return {
     get(name: string): string | undefined {
@@ -89,13 +90,15 @@ export function pairsOf(raw: string[]): HeaderPair[] {
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** What a header value may not contain (a literal in the loop would build a RegExp per header). */
+const LINE_BREAK_OR_NUL = /[\r\n\0]/;
 
 /** Why: an edited header with CR/LF would smuggle extra headers or a second request onto the
  *  wire. Returns what is wrong, or null when every name is a token and no value breaks a line. */
 export function headerProblem(headers: HeaderPair[]): string | null {
   for (const [n, v] of headers) {
     if (!TOKEN.test(n)) return `header name "${n.slice(0, 40)}" has characters HTTP does not allow`;
-    if (/[\r\n\0]/.test(v)) return `header ${n} contains a line break or NUL: not sent`;
+    if (LINE_BREAK_OR_NUL.test(v)) return `header ${n} contains a line break or NUL: not sent`;
   }
   return null;
 }

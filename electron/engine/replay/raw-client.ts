@@ -160,7 +160,7 @@ export function createRawConnection(): RawConnection {
   async function send(req: WireRequest, opts: SendOptions): Promise<SendOutcome> {
     const started = performance.now();
     const sentHeaders: [string, string][] = [['Host', req.url.host], ...req.headers];
-    const hasBody = req.body.byteLength > 0 || !['GET', 'HEAD'].includes(req.method.toUpperCase());
+    const hasBody = req.body.byteLength > 0 || !/^(GET|HEAD)$/i.test(req.method);
     if (hasBody) sentHeaders.push(['Content-Length', String(req.body.byteLength)]);
     const base = { sentHeaders, sentUrl: req.url.href };
     const fail = (error: string): SendOutcome => ({
@@ -177,10 +177,13 @@ export function createRawConnection(): RawConnection {
     if (problem) return fail(problem);
     if (opts.signal?.aborted) return fail('cancelled');
     if (current) return fail('a request is already in flight on this connection');
-    const head = `${req.method} ${req.url.pathname}${req.url.search} HTTP/1.1\r\n${sentHeaders
-      .map(([n, v]) => `${n}: ${v}\r\n`)
-      .join('')}\r\n`;
-    const wire = Buffer.concat([Buffer.from(head, 'latin1'), req.body]);
+    let head = `${req.method} ${req.url.pathname}${req.url.search} HTTP/1.1\r\n`;
+    for (const [n, v] of sentHeaders) head += `${n}: ${v}\r\n`;
+    head += '\r\n';
+    // One buffer for the head and the body (names and values are Latin-1 on the wire).
+    const wire = Buffer.allocUnsafe(head.length + req.body.byteLength);
+    wire.write(head, 0, 'latin1');
+    wire.set(req.body, head.length);
 
     const r = await new Promise<ReaderResult>((resolve) => {
       const x: Exchange = {

@@ -27,14 +27,17 @@ export function createResponseReader(method: string, maxBytes: number) {
   let size = 0;
   let truncated = false;
 
-  const ok = (): ReaderResult => ({
-    kind: 'ok',
-    status,
-    headers,
-    body: new Uint8Array(Buffer.concat(parts)),
-    truncated,
-    keepAlive: keepAlive && !truncated && phase !== 'close',
-  });
+  const ok = (): ReaderResult => {
+    const body = Buffer.concat(parts, size);
+    return {
+      kind: 'ok',
+      status,
+      headers,
+      body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+      truncated,
+      keepAlive: keepAlive && !truncated && phase !== 'close',
+    };
+  };
   const broken = (error: string): ReaderResult => ({ kind: 'broken', error });
   /** Adds body bytes; true when the cap was hit. */
   const take = (b: Buffer): boolean => {
@@ -58,19 +61,30 @@ export function createResponseReader(method: string, maxBytes: number) {
     const m = /^HTTP\/1\.([01]) (\d{3})/.exec(lines[0] ?? '');
     if (!m) return broken(`not an HTTP/1.x response: "${(lines[0] ?? '').slice(0, 60)}"`);
     status = Number(m[2]);
-    headers = lines.slice(1).map((l) => {
-      const i = l.indexOf(':');
-      return [l.slice(0, i).trim(), l.slice(i + 1).trim()] as HeaderPair;
-    });
+    headers = [];
+    // The first value of each header the framing depends on, lower-cased.
+    let connection: string | undefined;
+    let transferEncoding: string | undefined;
+    let contentLength: string | undefined;
+    for (let k = 1; k < lines.length; k++) {
+      const line = lines[k] as string;
+      const i = line.indexOf(':');
+      const name = line.slice(0, i).trim();
+      const value = line.slice(i + 1).trim();
+      headers.push([name, value]);
+      const lower = name.toLowerCase();
+      if (lower === 'connection') connection ??= value.toLowerCase();
+      else if (lower === 'transfer-encoding') transferEncoding ??= value.toLowerCase();
+      else if (lower === 'content-length') contentLength ??= value;
+    }
     if (status >= 100 && status < 200) return null; // interim: read the next head
-    const get = (n: string) => headers.find(([k]) => k.toLowerCase() === n)?.[1]?.toLowerCase();
-    keepAlive = m[1] === '1' ? get('connection') !== 'close' : get('connection') === 'keep-alive';
+    keepAlive = m[1] === '1' ? connection !== 'close' : connection === 'keep-alive';
     if (method.toUpperCase() === 'HEAD' || status === 204 || status === 304) {
       remaining = 0;
       phase = 'length';
-    } else if (get('transfer-encoding')?.includes('chunked')) phase = 'chunked';
-    else if (get('content-length') !== undefined) {
-      remaining = Number(get('content-length'));
+    } else if (transferEncoding?.includes('chunked')) phase = 'chunked';
+    else if (contentLength !== undefined) {
+      remaining = Number(contentLength);
       if (!Number.isSafeInteger(remaining) || remaining < 0)
         return broken('invalid Content-Length in response');
       phase = 'length';

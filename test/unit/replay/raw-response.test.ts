@@ -50,6 +50,25 @@ describe('raw HTTP/1.1 response reader', () => {
     expect(body(r)).toBe('all of it');
   });
 
+  it('keeps the connection by version and Connection header, whatever their case', () => {
+    const ok = 'Content-Length: 2\r\n\r\nok';
+    expect(read(`HTTP/1.1 200 OK\r\n${ok}`)).toMatchObject({ keepAlive: true });
+    expect(read(`HTTP/1.1 200 OK\r\nconnection: Close\r\n${ok}`)).toMatchObject({
+      keepAlive: false,
+    });
+    expect(read(`HTTP/1.0 200 OK\r\n${ok}`)).toMatchObject({ keepAlive: false });
+    expect(read(`HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\n${ok}`)).toMatchObject({
+      keepAlive: true,
+    });
+    // The first Content-Length and Transfer-Encoding decide the framing.
+    const twice = read('HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 9\r\n\r\nabc');
+    expect(body(twice)).toBe('abc');
+    const chunked = read(
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: Chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n',
+    );
+    expect(body(chunked)).toBe('hi');
+  });
+
   it('has no body for HEAD, 204 and 304', () => {
     expect(read('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n', { method: 'HEAD' })).toMatchObject(
       { kind: 'ok' },
