@@ -4,7 +4,7 @@
 // Bodies containing NUL go through POSIX printf octal escapes piped into --data-binary @-.
 // The one builder: the UI's "Copy as curl" (curlForCapture) and the replay CLI both use it.
 import type { CaptureDetail, HeaderPair } from './model';
-import { findHeader, replayableHeaders } from './wire-headers';
+import { headerValue, replayableHeaders } from './wire-headers';
 
 export function shellQuote(value: string | Uint8Array): string {
   const bytes = typeof value === 'string' ? new TextEncoder().encode(value) : value;
@@ -40,7 +40,7 @@ export function curlCommand(
   }
   // Why suppress curl's own defaults: the replay must carry the captured headers only.
   for (const name of ['User-Agent', 'Accept', 'Content-Type']) {
-    if (findHeader(list, name) === undefined) parts.push('-H', shellQuote(`${name}:`));
+    if (headerValue(list, name) === undefined) parts.push('-H', shellQuote(`${name}:`));
   }
   parts.push('-H', shellQuote('Expect:'));
   if (body.byteLength === 0) return parts.join(' ');

@@ -33,9 +33,17 @@ export function replayableHeaders(headers: HeaderPair[]): HeaderPair[] {
   });
 }
 
-export function findHeader(headers: HeaderPair[], name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return headers.find(([n]) => n.toLowerCase() === lower)?.[1];
+/** The first value of a header, its name compared case-insensitively. */
+export function headerValue(headers: HeaderPair[], name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (let i = 0; i < headers.length; i++) {
+    const [key, value] = headers[i]!;
+    // Why the length first: the checks look up a dozen names per webhook, and most pairs are
+    // then rejected without a lower-cased copy of their name. (Lower-casing keeps a name's
+    // length whenever the result is ASCII, as every name asked for here is.)
+    if (key.length === wanted.length && key.toLowerCase() === wanted) return value;
+  }
+  return undefined;
 }
 
 /** An editable copy of a header list, each name lower-cased once (re-signing reads and

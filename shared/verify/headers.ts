@@ -1,12 +1,9 @@
 // Header lookups over raw [name, value] pairs: names compare case-insensitively, the first
 // occurrence wins (a later duplicate never overrides what the check reads first).
 import type { HeaderPair } from '../model';
+import { headerValue } from '../wire-headers';
 
-export function headerValue(headers: HeaderPair[], name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of headers) if (key.toLowerCase() === wanted) return value;
-  return undefined;
-}
+export { headerValue };
 
 export interface Authorization {
   /** The scheme as sent (e.g. `Bearer`), or '' when the value has no scheme part. */

@@ -6,6 +6,7 @@
 import { decodeJwt } from 'jose';
 import type { AgentCheck } from '../../../shared/api/agent-report';
 import type { CheckId } from '../../../shared/model';
+import { headerValue } from '../../../shared/wire-headers';
 import { ids, row } from './check';
 import type { Hook, ScenarioResult } from './scenario';
 
@@ -91,7 +92,7 @@ export function judgeAuth(r: ScenarioResult, seenJtis: Set<string>): AgentCheck[
 }
 
 function bearer(h: Hook): string | null {
-  const auth = h.capture.headers.find(([n]) => n.toLowerCase() === 'authorization')?.[1];
+  const auth = headerValue(h.capture.headers, 'Authorization');
   const m = auth ? /^Bearer\s+([\w-]+\.[\w-]+\.[\w-]*)$/i.exec(auth.trim()) : null;
   return m ? m[1]! : null;
 }

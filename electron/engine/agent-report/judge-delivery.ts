@@ -3,6 +3,7 @@
 // sane, and no delivery acknowledged with 2xx was sent again.
 import type { AgentCheck } from '../../../shared/api/agent-report';
 import { TERMINAL_STATES } from '../../../shared/a2a/types';
+import { headerValue } from '../../../shared/wire-headers';
 import { attemptsByBody, ids, notStarted, ok2xx, row, terminalHooks } from './check';
 import type { Hook, ScenarioResult } from './scenario';
 
@@ -67,7 +68,7 @@ export function judgeDelivery(r: ScenarioResult): AgentCheck[] {
   ];
   out.push(judgeStates(r));
   const wrongId = r.hooks.filter((h) => {
-    const header = h.capture.headers.find(([n]) => n.toLowerCase() === 'x-a2a-task-id')?.[1];
+    const header = headerValue(h.capture.headers, 'X-A2A-Task-ID');
     return h.taskId !== r.taskId || (header !== undefined && header !== r.taskId);
   });
   out.push(

@@ -10,7 +10,7 @@ import type { AttackName, Expectation } from '../../../shared/api/replay';
 import { prepareResigned, type Prepared } from './prepare';
 import type { SigningKeys } from './resign';
 import { bearerToken } from './jwt-resign';
-import { findHeader, removeHeader } from '../../../shared/wire-headers';
+import { headerValue, removeHeader } from '../../../shared/wire-headers';
 
 export interface CaptureWithBody {
   detail: CaptureDetail;
@@ -95,13 +95,13 @@ export function planAttack(attack: AttackName, a: AttackInput): AttackPlan {
   });
   const signed = (tweaks: Parameters<typeof prepareResigned>[4] = {}) =>
     prepareResigned(detail, body, a.keys, a.stamp(), tweaks);
-  const hasJwt = bearerToken(findHeader(detail.headers, 'Authorization')) !== null;
-  const hasSignature = SIGNATURE_HEADERS.some((h) => findHeader(detail.headers, h) !== undefined);
+  const hasJwt = bearerToken(headerValue(detail.headers, 'Authorization')) !== null;
+  const hasSignature = SIGNATURE_HEADERS.some((h) => headerValue(detail.headers, h) !== undefined);
 
   switch (attack) {
     case 'stale-timestamp': {
       const hasTs = ['X-A2A-Timestamp', 'webhook-timestamp'].some(
-        (h) => findHeader(detail.headers, h) !== undefined,
+        (h) => headerValue(detail.headers, h) !== undefined,
       );
       if (!hasTs) return skip('the capture carries no timestamp header');
       return plan([signed({ timestampSec: a.nowMs / 1000 - a.timestampWindowSec - 3600 })]);
@@ -143,7 +143,7 @@ export function planAttack(attack: AttackName, a: AttackInput): AttackPlan {
       const p = signed();
       let headers = p.headers;
       for (const h of SIGNATURE_HEADERS) headers = removeHeader(headers, h);
-      const removed = SIGNATURE_HEADERS.filter((h) => findHeader(p.headers, h) !== undefined);
+      const removed = SIGNATURE_HEADERS.filter((h) => headerValue(p.headers, h) !== undefined);
       return plan([
         {
           ...p,

@@ -6,7 +6,7 @@ import type { HarImportResult } from '../../../shared/api/replay';
 import { ApiError } from '../../../shared/api/define';
 import { extractTaskId } from '../../../shared/verify/index';
 import type { NewCapture } from '../store/captures-repo';
-import { findHeader } from '../../../shared/wire-headers';
+import { headerValue } from '../../../shared/wire-headers';
 
 const MAX_ENTRIES = 10_000;
 const SKIPPED_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'CONNECT', 'TRACE']);
@@ -81,7 +81,7 @@ function toCapture(entry: unknown, now: number): NewCapture | string {
   const started = str(entry.startedDateTime);
   const at = started ? Date.parse(started) : NaN;
   const contentType =
-    findHeader(headers, 'content-type') ?? (post ? str(post.mimeType) : null) ?? null;
+    headerValue(headers, 'content-type') ?? (post ? str(post.mimeType) : null) ?? null;
   return {
     receivedAt: Number.isFinite(at) ? at : now,
     method,

@@ -4,7 +4,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { HeaderPair } from '../../../shared/model';
-import { flatten, headerProblem, pairsOf, removeHeader } from '../../../shared/wire-headers';
+import {
+  flatten,
+  headerProblem,
+  headerValue,
+  pairsOf,
+  removeHeader,
+} from '../../../shared/wire-headers';
 
 export interface WireRequest {
   method: string;
@@ -44,7 +50,7 @@ export async function sendRequest(req: WireRequest, opts: SendOptions): Promise<
   let current = req;
   for (let hop = 0; ; hop++) {
     const out = await sendOnce(current, opts, started);
-    const location = out.headers.find(([n]) => n.toLowerCase() === 'location')?.[1];
+    const location = headerValue(out.headers, 'Location');
     if (!opts.followRedirects || out.status === null || !REDIRECTS.has(out.status) || !location) {
       return out;
     }

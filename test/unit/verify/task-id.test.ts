@@ -49,6 +49,9 @@ describe('headerValue and parseAuthorization', () => {
     ];
     expect(headerValue(headers, 'X-ONE')).toBe('a');
     expect(headerValue(headers, 'missing')).toBeUndefined();
+    expect(headerValue(headers, 'X-Two')).toBeUndefined();
+    // A name that lower-cases to an ASCII name matches it, as String#toLowerCase says.
+    expect(headerValue([['\u212Aey', 'kelvin']], 'key')).toBe('kelvin');
   });
 
   it('splits scheme and credentials', () => {
