@@ -22,6 +22,7 @@ export interface BenchResult {
 const QUICK_KNOBS: Record<string, string> = {
   BENCH_SECONDS: '2',
   REPLAY_BENCH_N: '5000',
+  REPLAY_ROUNDS: '2',
   SSE_BENCH_N: '20000',
   BENCH_TIMELINE_EVENTS: '20000',
   BENCH_UI_CAPTURES: '10000',
