@@ -18,7 +18,7 @@ import { replayFloor } from './replay-floor';
 
 const CONCURRENCY = 16;
 const WEBHOOKS = Number(process.env.REPLAY_BENCH_N ?? 5000);
-// Why three: the first round reads 25-35% low in every run (the target and the JIT still cold),
+// Why three: the first round reads a quarter to a third low in every run (target and JIT cold),
 // and rounds this short vary by a third between them; each figure is the best round's.
 const ROUNDS = Number(process.env.REPLAY_ROUNDS ?? 3);
 
