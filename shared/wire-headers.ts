@@ -21,15 +21,16 @@ const NOT_REPLAYED = new Set([
 
 /** Removes hop-by-hop headers (including those named in Connection) and Host/Content-Length. */
 export function replayableHeaders(headers: HeaderPair[]): HeaderPair[] {
-  const named = new Set<string>();
+  let named: Set<string> | null = null;
   for (const [n, v] of headers) {
-    if (n.toLowerCase() === 'connection') {
+    if (n.length === 10 && n.toLowerCase() === 'connection') {
+      named ??= new Set();
       for (const token of v.split(',')) named.add(token.trim().toLowerCase());
     }
   }
   return headers.filter(([n]) => {
     const lower = n.toLowerCase();
-    return !NOT_REPLAYED.has(lower) && !named.has(lower);
+    return !NOT_REPLAYED.has(lower) && !named?.has(lower);
   });
 }
 

@@ -15,53 +15,76 @@ export type ReaderResult =
   | { kind: 'no-response' | 'broken' | 'timeout'; error: string };
 
 const MAX_HEAD = 64 * 1024;
+const EMPTY = Buffer.alloc(0);
+const broken = (error: string): ReaderResult => ({ kind: 'broken', error });
 
-export function createResponseReader(method: string, maxBytes: number) {
-  let buf: Buffer = Buffer.alloc(0);
-  let phase: 'head' | 'length' | 'chunked' | 'close' = 'head';
-  let status = 0;
-  let headers: HeaderPair[] = [];
-  let keepAlive = true;
-  let remaining = 0;
-  const parts: Buffer[] = [];
-  let size = 0;
-  let truncated = false;
+/** A reader for one response (see the header). A class, not closures: one is made per request. */
+class ResponseReader {
+  private buf: Buffer = EMPTY;
+  private phase: 'head' | 'length' | 'chunked' | 'close' = 'head';
+  private status = 0;
+  private headers: HeaderPair[] = [];
+  private keepAlive = true;
+  private remaining = 0;
+  private readonly parts: Buffer[] = [];
+  private size = 0;
+  private truncated = false;
 
-  const ok = (): ReaderResult => {
-    const body = Buffer.concat(parts, size);
+  constructor(
+    private readonly method: string,
+    private readonly maxBytes: number,
+  ) {}
+
+  push(chunk: Buffer): ReaderResult | null {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    return this.step();
+  }
+
+  /** The server closed the connection. */
+  end(gotBytes: boolean): ReaderResult {
+    if (!gotBytes)
+      return { kind: 'no-response', error: 'the server closed the connection without answering' };
+    if (this.phase === 'close') return this.ok();
+    return broken('response ended early (connection closed mid-body)');
+  }
+
+  private ok(): ReaderResult {
+    const body = Buffer.concat(this.parts, this.size);
     return {
       kind: 'ok',
-      status,
-      headers,
+      status: this.status,
+      headers: this.headers,
       body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-      truncated,
-      keepAlive: keepAlive && !truncated && phase !== 'close',
+      truncated: this.truncated,
+      keepAlive: this.keepAlive && !this.truncated && this.phase !== 'close',
     };
-  };
-  const broken = (error: string): ReaderResult => ({ kind: 'broken', error });
+  }
+
   /** Adds body bytes; true when the cap was hit. */
-  const take = (b: Buffer): boolean => {
-    const room = maxBytes - size;
+  private take(b: Buffer): boolean {
+    const room = this.maxBytes - this.size;
     if (b.length > room) {
-      parts.push(b.subarray(0, room));
-      size = maxBytes;
-      truncated = true;
+      this.parts.push(b.subarray(0, room));
+      this.size = this.maxBytes;
+      this.truncated = true;
       return true;
     }
-    parts.push(b);
-    size += b.length;
+    this.parts.push(b);
+    this.size += b.length;
     return false;
-  };
+  }
 
-  function parseHead(): ReaderResult | null | 'more' {
-    const end = buf.indexOf('\r\n\r\n');
-    if (end < 0) return buf.length > MAX_HEAD ? broken('response headers too large') : 'more';
-    const lines = buf.subarray(0, end).toString('latin1').split('\r\n');
-    buf = buf.subarray(end + 4);
+  private parseHead(): ReaderResult | null | 'more' {
+    const end = this.buf.indexOf('\r\n\r\n');
+    if (end < 0) return this.buf.length > MAX_HEAD ? broken('response headers too large') : 'more';
+    const lines = this.buf.subarray(0, end).toString('latin1').split('\r\n');
+    this.buf = this.buf.subarray(end + 4);
     const m = /^HTTP\/1\.([01]) (\d{3})/.exec(lines[0] ?? '');
     if (!m) return broken(`not an HTTP/1.x response: "${(lines[0] ?? '').slice(0, 60)}"`);
-    status = Number(m[2]);
-    headers = [];
+    const status = Number(m[2]);
+    this.status = status;
+    const headers: HeaderPair[] = [];
+    this.headers = headers;
     // The first value of each header the framing depends on, lower-cased.
     let connection: string | undefined;
     let transferEncoding: string | undefined;
@@ -78,55 +101,56 @@ export function createResponseReader(method: string, maxBytes: number) {
       else if (lower === 'content-length') contentLength ??= value;
     }
     if (status >= 100 && status < 200) return null; // interim: read the next head
-    keepAlive = m[1] === '1' ? connection !== 'close' : connection === 'keep-alive';
-    if (method.toUpperCase() === 'HEAD' || status === 204 || status === 304) {
-      remaining = 0;
-      phase = 'length';
-    } else if (transferEncoding?.includes('chunked')) phase = 'chunked';
+    this.keepAlive = m[1] === '1' ? connection !== 'close' : connection === 'keep-alive';
+    if (this.method.toUpperCase() === 'HEAD' || status === 204 || status === 304) {
+      this.remaining = 0;
+      this.phase = 'length';
+    } else if (transferEncoding?.includes('chunked')) this.phase = 'chunked';
     else if (contentLength !== undefined) {
-      remaining = Number(contentLength);
-      if (!Number.isSafeInteger(remaining) || remaining < 0)
+      this.remaining = Number(contentLength);
+      if (!Number.isSafeInteger(this.remaining) || this.remaining < 0)
         return broken('invalid Content-Length in response');
-      phase = 'length';
-    } else phase = 'close';
+      this.phase = 'length';
+    } else this.phase = 'close';
     return null;
   }
 
-  function step(): ReaderResult | null {
+  private step(): ReaderResult | null {
     for (;;) {
-      if (phase === 'head') {
-        const r = parseHead();
+      if (this.phase === 'head') {
+        const r = this.parseHead();
         if (r === 'more') return null;
         if (r) return r;
-        if (status < 200) continue;
+        if (this.status < 200) continue;
       }
-      if (phase === 'length') {
-        const n = Math.min(remaining, buf.length);
-        const chunk = buf.subarray(0, n);
-        buf = buf.subarray(n);
-        remaining -= n;
-        if (take(chunk)) return ok();
-        return remaining === 0 ? ok() : null;
+      if (this.phase === 'length') {
+        const n = Math.min(this.remaining, this.buf.length);
+        const chunk = this.buf.subarray(0, n);
+        this.buf = this.buf.subarray(n);
+        this.remaining -= n;
+        if (this.take(chunk)) return this.ok();
+        return this.remaining === 0 ? this.ok() : null;
       }
-      if (phase === 'close') {
-        const chunk = buf;
-        buf = Buffer.alloc(0);
-        return take(chunk) ? ok() : null;
+      if (this.phase === 'close') {
+        const chunk = this.buf;
+        this.buf = EMPTY;
+        return this.take(chunk) ? this.ok() : null;
       }
       // chunked: "<hex size>[;ext]\r\n<data>\r\n" ... "0\r\n[trailers]\r\n"
-      if (remaining > 0) {
-        const n = Math.min(remaining, buf.length);
-        if (take(buf.subarray(0, n))) return ok();
-        buf = buf.subarray(n);
-        remaining -= n;
-        if (remaining > 0) return null;
-        remaining = -2; // expect the CRLF after the data
+      if (this.remaining > 0) {
+        const n = Math.min(this.remaining, this.buf.length);
+        if (this.take(this.buf.subarray(0, n))) return this.ok();
+        this.buf = this.buf.subarray(n);
+        this.remaining -= n;
+        if (this.remaining > 0) return null;
+        this.remaining = -2; // expect the CRLF after the data
       }
-      if (remaining === -2) {
-        if (buf.length < 2) return null;
-        buf = buf.subarray(2);
-        remaining = 0;
+      if (this.remaining === -2) {
+        if (this.buf.length < 2) return null;
+        this.buf = this.buf.subarray(2);
+        this.remaining = 0;
       }
+      const buf = this.buf;
       const eol = buf.indexOf('\r\n');
       if (eol < 0) return buf.length > MAX_HEAD ? broken('bad chunked encoding') : null;
       const line = buf.subarray(0, eol).toString('latin1');
@@ -136,25 +160,15 @@ export function createResponseReader(method: string, maxBytes: number) {
       if (n === 0) {
         const trailerEnd = buf.indexOf('\r\n\r\n', eol);
         const bare = buf.indexOf('\r\n', eol + 2) === eol + 2;
-        if (bare) return ok();
-        return trailerEnd >= 0 ? ok() : null;
+        if (bare) return this.ok();
+        return trailerEnd >= 0 ? this.ok() : null;
       }
-      buf = buf.subarray(eol + 2);
-      remaining = n;
+      this.buf = buf.subarray(eol + 2);
+      this.remaining = n;
     }
   }
+}
 
-  return {
-    push(chunk: Buffer): ReaderResult | null {
-      buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
-      return step();
-    },
-    /** The server closed the connection. */
-    end(gotBytes: boolean): ReaderResult {
-      if (!gotBytes)
-        return { kind: 'no-response', error: 'the server closed the connection without answering' };
-      if (phase === 'close') return ok();
-      return broken('response ended early (connection closed mid-body)');
-    },
-  };
+export function createResponseReader(method: string, maxBytes: number): ResponseReader {
+  return new ResponseReader(method, maxBytes);
 }

@@ -37,6 +37,9 @@ export interface Resigned {
   jwtReissued: boolean;
 }
 
+/** The headers that carry `sha256=<hex HMAC of the body>`: the tutorial's and GitHub's. */
+const HMAC_HEADERS = ['X-A2A-Signature', 'X-Hub-Signature-256'];
+
 const short = (v: string) => (v.length > 48 ? `${v.slice(0, 45)}...` : v);
 
 export function resign(
@@ -56,13 +59,12 @@ export function resign(
     headers.set(name, after);
     // Diffs list only real changes: re-signing to the same value (same body, same second) is none.
     if (before === after) return;
-    changes.push({
-      field: name,
-      kind: before === undefined ? 'added' : 'replaced',
-      ...(before !== undefined ? { before: short(before) } : {}),
-      after: short(after),
-      ...(note ? { note } : {}),
-    });
+    const change: ReplayChange =
+      before === undefined
+        ? { field: name, kind: 'added', after: short(after) }
+        : { field: name, kind: 'replaced', before: short(before), after: short(after) };
+    if (note) change.note = note;
+    changes.push(change);
   };
   const keep = (name: string, note: string) => changes.push({ field: name, kind: 'kept', note });
 
@@ -70,7 +72,7 @@ export function resign(
   if (headers.get('X-A2A-Timestamp') !== undefined || a2aSig !== undefined) {
     replace('X-A2A-Timestamp', ts);
   }
-  for (const name of ['X-A2A-Signature', 'X-Hub-Signature-256']) {
+  for (const name of HMAC_HEADERS) {
     if (headers.get(name) === undefined) continue;
     if (!hmacSecret) keep(name, 'no webhook secret configured: sent as captured');
     else
