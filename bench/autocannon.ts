@@ -1,7 +1,10 @@
 // Runs autocannon in a child process (so the load generator does not share the event loop of
-// the server under test) and returns its JSON summary.
+// the server under test) and returns its JSON summary. Given `requests`, every connection
+// cycles through all of them, each from its own offset, so no two in a row carry one webhook.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 export interface LoadResult {
@@ -16,6 +19,24 @@ export interface LoadResult {
 const require = createRequire(import.meta.url);
 const bin = join(dirname(require.resolve('autocannon/package.json')), 'autocannon.js');
 
+/** autocannon's API in the child (its CLI takes one body): argv file url connections seconds
+ *  method; the file holds the requests as JSON. Prints the same summary as `--json`. */
+const CYCLING_SRC = `
+const autocannon = require(${JSON.stringify(require.resolve('autocannon'))});
+const [file, url, connections, seconds, method] = process.argv.slice(1);
+const list = JSON.parse(require('node:fs').readFileSync(file, 'utf8')).map((r) => ({ method, ...r }));
+const step = Math.max(1, Math.floor(list.length / Number(connections)));
+let client = 0;
+autocannon({ url, connections: Number(connections), duration: Number(seconds), method,
+  requests: list,
+  setupClient(c) {
+    const k = (client++ * step) % list.length;
+    c.setRequests([...list.slice(k), ...list.slice(0, k)]);
+  } }, (err, r) => {
+    if (err) { console.error(err); process.exit(1); }
+    process.stdout.write(JSON.stringify(r));
+  });`;
+
 export function autocannon(opts: {
   url: string;
   method?: string;
@@ -23,7 +44,17 @@ export function autocannon(opts: {
   headers?: Record<string, string>;
   connections?: number;
   durationSec?: number;
+  /** Distinct requests (body and headers) to cycle through instead of one `body`. */
+  requests?: { body: string; headers: Record<string, string> }[];
 }): Promise<LoadResult> {
+  if (opts.requests) {
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-autocannon-'));
+    const file = join(dir, 'requests.json');
+    writeFileSync(file, JSON.stringify(opts.requests));
+    const args = ['-e', CYCLING_SRC, file, opts.url, String(opts.connections ?? 10)];
+    args.push(String(opts.durationSec ?? 5), opts.method ?? 'POST');
+    return runChild(args).finally(() => rmSync(dir, { recursive: true, force: true }));
+  }
   const args = [
     bin,
     '--json',
@@ -37,13 +68,19 @@ export function autocannon(opts: {
   for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}=${v}`);
   if (opts.body !== undefined) args.push('-b', opts.body);
   args.push(opts.url);
+  return runChild(args);
+}
+
+function runChild(args: string[]): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited ${code}`));
+      if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${err.slice(0, 500)}`));
       const r = JSON.parse(out) as {
         requests: { average: number };
         latency: { p50: number; p99: number };

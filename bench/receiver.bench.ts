@@ -1,6 +1,7 @@
 // Receiver throughput: autocannon against a bare node:http server answering 200 and against
 // Switchboard's receiver (capture + verify HMAC and JWT + durable insert), verifying on the main
-// thread and on a worker thread, same payload (the tutorial's enterprise webhook), same run.
+// thread and on a worker thread, same payloads, same run: 2,000 tutorial enterprise webhooks,
+// each with its own JWT (bench/webhooks.ts), cycled by every connection from its own offset.
 // Reports the req/s ratios, latencies and whether the stored captures cover every 2xx answer.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,20 +12,24 @@ import {
   tempDataDir,
   testSecrets,
 } from '../test/helpers/engine-fixture';
-import { tutorialWebhook } from '../test/helpers/tutorial-webhook';
 import { autocannon, type LoadResult } from './autocannon';
 import { startFloorServer } from './receiver-floor';
+import { distinctWebhooks } from './webhooks';
 import type { BenchResult } from './run';
 
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8);
 const CONNECTIONS = 10;
+const DISTINCT_WEBHOOKS = 2000;
+
+type Hook = { body: string; headers: Record<string, string> };
 
 export async function run(): Promise<BenchResult> {
   const env = testSecrets();
-  const hook = await tutorialWebhook({
+  const hooks = await distinctWebhooks(DISTINCT_WEBHOOKS, {
     webhookSecret: env.SWITCHBOARD_WEBHOOK_SECRET,
     jwtSecret: env.SWITCHBOARD_JWT_SECRET,
   });
+  const hook = hooks[0]!;
 
   const bare = createServer((req, res) => {
     req.resume();
@@ -35,7 +40,7 @@ export async function run(): Promise<BenchResult> {
   });
   await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
   const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/webhook`;
-  const { load: base, cpuUs: bareUs } = await loadWithCpu(bareUrl, hook);
+  const { load: base, cpuUs: bareUs } = await loadWithCpu(bareUrl, hooks);
   bare.close();
 
   // The floor: the same HMACs, row and jti record through node:http, node:crypto and SQLite alone.
@@ -46,13 +51,13 @@ export async function run(): Promise<BenchResult> {
     jwtSecret: env.SWITCHBOARD_JWT_SECRET,
     checksJson: await storedChecksJson({ env }, hook),
   });
-  const { load: floor, cpuUs: floorUs } = await loadWithCpu(`${floorServer.url}/webhook`, hook);
+  const { load: floor, cpuUs: floorUs } = await loadWithCpu(`${floorServer.url}/webhook`, hooks);
   await floorServer.close();
   rmSync(floorDir, { recursive: true, force: true });
 
   // Verification on the main thread (the default), then on one worker thread (verify pool).
-  const main = await measure({ env }, hook);
-  const pooled = await measure({ env, verifyWorkers: 1 }, hook);
+  const main = await measure({ env }, hooks);
+  const pooled = await measure({ env, verifyWorkers: 1 }, hooks);
   const ratio = (r: LoadResult, of = base) => (r.requestsPerSec / of.requestsPerSec).toFixed(2);
   return {
     name: 'receiver',
@@ -86,14 +91,14 @@ export async function run(): Promise<BenchResult> {
       'ratio receiver + verify worker / bare': '>= 0.7',
       'no loss (2xx <= stored <= 2xx + connections)': 'true',
     },
-    notes: `${CONNECTIONS} connections, ${DURATION} s each, payload ${hook.body.length} B with HMAC + HS256 JWT; autocannon in a child process on the same 2 cores.`,
+    notes: `${CONNECTIONS} connections, ${DURATION} s each, ${DISTINCT_WEBHOOKS} distinct payloads of ${hook.body.length} B with HMAC + HS256 JWT; autocannon in a child process on the same 2 cores.`,
   };
 }
 
 /** The checks JSON the receiver stores for this webhook (the floor writes the same bytes). */
 async function storedChecksJson(
   opts: Parameters<typeof startTestEngine>[0],
-  hook: { body: string; headers: Record<string, string> },
+  hook: Hook,
 ): Promise<string> {
   const t = await startTestEngine(opts);
   try {
@@ -110,22 +115,23 @@ async function storedChecksJson(
 
 async function measure(
   opts: Parameters<typeof startTestEngine>[0],
-  hook: { body: string; headers: Record<string, string> },
+  hooks: Hook[],
 ): Promise<{ load: LoadResult; stored: number; noLoss: boolean; cpuUs: number }> {
   const t = await startTestEngine(opts);
   // Warm-up (JIT, and a worker's module loading) outside the measured seconds.
   for (let i = 0; i < 20; i++)
     await Promise.all(
-      Array.from({ length: 10 }, () =>
-        fetch(`${t.receiverUrl}/webhook`, {
+      Array.from({ length: 10 }, (_, k) => {
+        const hook = hooks[(i * 10 + k) % hooks.length]!;
+        return fetch(`${t.receiverUrl}/webhook`, {
           method: 'POST',
           headers: hook.headers,
           body: hook.body,
-        }).then((r) => r.arrayBuffer()),
-      ),
+        }).then((r) => r.arrayBuffer());
+      }),
     );
   const warm = (await t.engine.handlers.countCaptures({})).count;
-  const { load, cpuUs } = await loadWithCpu(`${t.receiverUrl}/webhook`, hook);
+  const { load, cpuUs } = await loadWithCpu(`${t.receiverUrl}/webhook`, hooks);
   const count = (await t.engine.handlers.countCaptures({})).count - warm;
   await t.stop();
   rmSync(t.dataDir, { recursive: true, force: true });
@@ -137,13 +143,12 @@ async function measure(
  *  threads) per answered request: less sensitive than req/s to other jobs on the machine. */
 async function loadWithCpu(
   url: string,
-  hook: { body: string; headers: Record<string, string> },
+  hooks: Hook[],
 ): Promise<{ load: LoadResult; cpuUs: number }> {
   const since = process.cpuUsage();
   const load = await autocannon({
     url,
-    body: hook.body,
-    headers: hook.headers,
+    requests: hooks,
     connections: CONNECTIONS,
     durationSec: DURATION,
   });

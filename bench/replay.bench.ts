@@ -12,9 +12,9 @@ import { DEFAULT_SETTINGS } from '../shared/model';
 import { createCapturesRepo } from '../electron/engine/store/captures-repo';
 import { openDatabase } from '../electron/engine/store/open-store';
 import { createReplaysRepo } from '../electron/engine/store/replays-repo';
-import { tutorialWebhook } from '../test/helpers/tutorial-webhook';
 import { autocannon } from './autocannon';
 import { replayFloor } from './replay-floor';
+import { distinctWebhooks } from './webhooks';
 
 const CONCURRENCY = 16;
 const WEBHOOKS = Number(process.env.REPLAY_BENCH_N ?? 5000);
@@ -46,23 +46,21 @@ export async function run() {
   try {
     const settings = { ...DEFAULT_SETTINGS, webhookSecret: 'bench-hmac', jwtSecret: 'bench-jwt' };
     const captures = createCapturesRepo(db);
-    const w = await tutorialWebhook({
-      webhookSecret: settings.webhookSecret,
-      jwtSecret: settings.jwtSecret,
-    });
-    const body = Buffer.from(w.body);
-    const headers = Object.entries(w.headers);
+    // Each capture its own JWT (bench/webhooks.ts): re-signing decodes every token, as it does
+    // in real use, not one token kept from the capture before.
+    const hooks = await distinctWebhooks(WEBHOOKS, settings);
+    const w = hooks[0]!;
     db.transaction(() => {
-      for (let i = 0; i < WEBHOOKS; i++) {
+      for (const hook of hooks) {
         captures.insert({
           receivedAt: Date.now(),
           method: 'POST',
           path: '/webhook',
           query: '',
-          headers,
-          body,
+          headers: Object.entries(hook.headers),
+          body: Buffer.from(hook.body),
           remoteAddress: '127.0.0.1',
-          taskId: w.taskId,
+          taskId: hook.taskId,
           contentType: 'application/json',
           source: 'receiver',
         });
