@@ -1,6 +1,6 @@
 // Runs autocannon in a child process (so the load generator does not share the event loop of
 // the server under test) and returns its JSON summary. Given `requests`, every connection
-// cycles through all of them, each from its own offset, so no two in a row carry one webhook.
+// cycles through all of them, each from its own offset, so requests in a row rarely repeat one.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
