@@ -1,6 +1,7 @@
 // The bulk runner's raw keep-alive client against real node:http servers: chunked and
 // close-delimited responses, connection reuse, a server that drops idle connections (one retry
-// on a fresh connection), refused and timed-out targets, and header injection refused.
+// on a fresh connection), refused and timed-out targets, header injection refused, and requests
+// written at the end of the event-loop turn (together, and not at all once cancelled).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +11,10 @@ describe('raw replay client', () => {
   let server: http.Server;
   let base: string;
   let connections = 0;
+  let requests = 0;
   beforeAll(async () => {
     server = http.createServer((req, res) => {
+      requests++;
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
@@ -112,5 +115,23 @@ describe('raw replay client', () => {
     expect((await c.send(req('/echo'), withSignal)).error).toBe('cancelled');
     expect((await c.send(req('/echo'), opts)).status).toBe(200);
     c.close();
+  });
+  it('writes at the end of the turn: a request cancelled in the same turn is never sent', async () => {
+    const clients = Array.from({ length: 4 }, () => createRawConnection());
+    // Open and keep alive one connection each, so the next writes need no connect.
+    for (const c of clients) expect((await c.send(req('/echo'), opts)).status).toBe(200);
+    const controller = new AbortController();
+    const before = requests;
+    const sent = clients.map((c, i) =>
+      c.send(req('/echo'), i === 0 ? { ...opts, signal: controller.signal } : opts),
+    );
+    // Nothing is on the wire before the turn ends, so a cancel in the same turn sends nothing.
+    controller.abort();
+    const [cancelled, ...answered] = await Promise.all(sent);
+    expect(cancelled!.error).toBe('cancelled');
+    expect(answered.map((a) => a.status)).toEqual([200, 200, 200]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(requests - before).toBe(3);
+    for (const c of clients) c.close();
   });
 });

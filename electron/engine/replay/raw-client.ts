@@ -3,13 +3,15 @@
 // reader (Content-Length, chunked, or read-until-close; 1xx skipped; body capped). node:http
 // costs about twice as much CPU per request, which halves bulk throughput on small machines.
 // One request at a time per connection: the socket's listeners, the deadline timer and the
-// cancel listener are set up once per connection, not per request. Same outcome shape and
-// error wording as http-send.ts; never throws.
+// cancel listener are set up once per connection, not per request. Requests go out at the end
+// of the event-loop turn, together with the other connections' (turn-writes.ts). Same outcome
+// shape and error wording as http-send.ts; never throws.
 import net from 'node:net';
 import tls from 'node:tls';
 import { describeError, type SendOptions, type SendOutcome, type WireRequest } from './http-send';
 import { headerProblem } from '../../../shared/wire-headers';
 import { createResponseReader, type ReaderResult } from './raw-response';
+import { writeAtEndOfTurn } from './turn-writes';
 
 export interface RawConnection {
   send(req: WireRequest, opts: SendOptions): Promise<SendOutcome>;
@@ -120,7 +122,7 @@ export function createRawConnection(): RawConnection {
       reuse = false;
     }
     x.reused = reuse;
-    sock.write(x.wire);
+    writeAtEndOfTurn(sock, x.wire);
   }
 
   /** One timer per connection, pushed back per request (timer.refresh) instead of a new one. */
