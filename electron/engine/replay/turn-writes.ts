@@ -2,8 +2,8 @@
 // turn ends (setImmediate), not one by one as each answer is read. A bulk run's 16 connections
 // then reach the target back to back, and its answers come back together. Per request the
 // syscalls are the same, but each write is cheaper: fewer wake-ups on both sides. Measured
-// (docs/performance.md, twelfth session): re-signed bulk replay 8 µs less CPU per replay, 12%
-// more replays/s. A cancel or timeout destroys the socket, so its queued write is dropped.
+// (docs/performance.md, twelfth session): about 15% less CPU per re-signed replay and 11% per
+// exact one. A cancel or timeout destroys the socket, so its queued write is dropped.
 import type { Socket } from 'node:net';
 
 let queued: { socket: Socket; bytes: Buffer }[] = [];
