@@ -190,8 +190,9 @@ export async function run(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-sse-'));
   const dirs = [dataDir];
   const floorDir = () => {
-    dirs.push(mkdtempSync(join(tmpdir(), 'switchboard-bench-sse-floor-')));
-    return dirs.at(-1)!;
+    const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-sse-floor-'));
+    dirs.push(dir);
+    return dir;
   };
   const agent = await startAgent();
   try {

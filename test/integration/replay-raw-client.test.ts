@@ -1,7 +1,7 @@
 // The bulk runner's raw keep-alive client against real node:http servers: chunked and
 // close-delimited responses, connection reuse, a server that drops idle connections (one retry
-// on a fresh connection), refused and timed-out targets, header injection refused, and requests
-// written at the end of the event-loop turn (together, and not at all once cancelled).
+// on a fresh connection), refused and timed-out targets, header injection refused, and a request
+// cancelled before the end of its event-loop turn never sent.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,7 @@ describe('raw replay client', () => {
     expect((await c.send(req('/echo'), opts)).status).toBe(200);
     c.close();
   });
+
   it('writes at the end of the turn: a request cancelled in the same turn is never sent', async () => {
     const clients = Array.from({ length: 4 }, () => createRawConnection());
     // Open and keep alive one connection each, so the next writes need no connect.
