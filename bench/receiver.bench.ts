@@ -16,6 +16,7 @@ import { autocannon, type LoadResult } from './autocannon';
 import { startFloorServer } from './receiver-floor';
 import { distinctWebhooks } from './webhooks';
 import type { BenchResult } from './run';
+import { withCpu } from './stats';
 
 const DURATION = Number(process.env['BENCH_SECONDS'] ?? 8);
 const CONNECTIONS = 10;
@@ -145,13 +146,8 @@ async function loadWithCpu(
   url: string,
   hooks: Hook[],
 ): Promise<{ load: LoadResult; cpuUs: number }> {
-  const since = process.cpuUsage();
-  const load = await autocannon({
-    url,
-    requests: hooks,
-    connections: CONNECTIONS,
-    durationSec: DURATION,
-  });
-  const used = process.cpuUsage(since);
-  return { load, cpuUs: Math.round((used.user + used.system) / Math.max(1, load.total2xx)) };
+  const { value: load, cpuUs } = await withCpu(() =>
+    autocannon({ url, requests: hooks, connections: CONNECTIONS, durationSec: DURATION }),
+  );
+  return { load, cpuUs: Math.round(cpuUs / Math.max(1, load.total2xx)) };
 }

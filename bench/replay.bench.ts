@@ -14,6 +14,7 @@ import { openDatabase } from '../electron/engine/store/open-store';
 import { createReplaysRepo } from '../electron/engine/store/replays-repo';
 import { autocannon } from './autocannon';
 import { replayFloor } from './replay-floor';
+import { withCpu } from './stats';
 import { distinctWebhooks } from './webhooks';
 
 const CONCURRENCY = 16;
@@ -114,10 +115,8 @@ export async function run() {
       floorResigned: [],
     };
     const timed = async (k: keyof typeof cpu, f: () => Promise<number>) => {
-      const since = process.cpuUsage();
-      const rate = await f();
-      const used = process.cpuUsage(since);
-      cpu[k].push((used.user + used.system) / WEBHOOKS);
+      const { value: rate, cpuUs } = await withCpu(f);
+      cpu[k].push(cpuUs / WEBHOOKS);
       return rate;
     };
     for (let i = 0; i < ROUNDS; i++) {

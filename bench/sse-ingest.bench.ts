@@ -13,6 +13,7 @@ import { createEngineContext, type EngineContext } from '../electron/engine/cont
 import { DEFAULT_SETTINGS } from '../shared/model';
 import { openDatabase } from '../electron/engine/store/open-store';
 import type { BenchResult } from './run';
+import { withCpu } from './stats';
 
 const N = Number(process.env.SSE_BENCH_N ?? 20000);
 // Alternating rounds, each figure its best: rounds of 20,000 events last 0.1-0.3 s and vary
@@ -203,11 +204,8 @@ export async function run(): Promise<BenchResult> {
     await floorLoop(agent.url, floorDir());
     // CPU time of this process too: a figure the other processes on the machine do not skew.
     const timed = async <T extends { events: number; ms: number }>(f: () => Promise<T>) => {
-      const since = process.cpuUsage();
-      const out = await f();
-      const used = process.cpuUsage(since);
-      const cpuUs = (used.user + used.system) / out.events;
-      return { out, rate: out.events / (out.ms / 1000), cpuUs };
+      const { value: out, cpuUs } = await withCpu(f);
+      return { out, rate: out.events / (out.ms / 1000), cpuUs: cpuUs / out.events };
     };
     const round = async () => ({
       raw: await timed(() => rawLoop(agent.url)),
