@@ -1,6 +1,7 @@
 // Runs autocannon in a child process (so the load generator does not share the event loop of
-// the server under test) and returns its JSON summary. Given `requests`, every connection
-// cycles through all of them, each from its own offset, so requests in a row rarely repeat one.
+// the server under test) and returns its JSON summary, with the CPU time the child used (what
+// the load generator takes of the machine's cores). Given `requests`, every connection cycles
+// through all of them, each from its own offset, so requests in a row rarely repeat one.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +15,8 @@ export interface LoadResult {
   total2xx: number;
   non2xx: number;
   errors: number;
+  /** CPU time (user + system, µs) the autocannon process used from its first connection on. */
+  cpuUs: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -71,16 +74,30 @@ export function autocannon(opts: {
   return runChild(args);
 }
 
+/** Loaded before autocannon in the child: from its first connection (start-up excluded) to its
+ *  exit, the CPU time it used goes to fd 3 (stdout is the summary's). */
+const REPORT_CPU = `data:text/javascript,${encodeURIComponent(
+  "import { writeSync } from 'node:fs'; import dc from 'node:diagnostics_channel';" +
+    "let from; dc.subscribe('net.client.socket', () => { from ??= process.cpuUsage(); });" +
+    "process.on('exit', () => writeSync(3, JSON.stringify(process.cpuUsage(from))));",
+)}`;
+
 function runChild(args: string[]): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', REPORT_CPU, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    let cpu = '';
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdio[3]?.on('data', (d: Buffer) => (cpu += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the CPU report on fd 3 is read to its end.
+    child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${err.slice(0, 500)}`));
+      const used = JSON.parse(cpu) as { user: number; system: number };
       const r = JSON.parse(out) as {
         requests: { average: number };
         latency: { p50: number; p99: number };
@@ -95,6 +112,7 @@ function runChild(args: string[]): Promise<LoadResult> {
         total2xx: r['2xx'],
         non2xx: r.non2xx,
         errors: r.errors,
+        cpuUs: used.user + used.system,
       });
     });
   });

@@ -22,3 +22,23 @@ export function goalOf(
 ): string | undefined {
   return own?.[metric] ?? /\(goal ([^)]*)\)/.exec(metric)?.[1] ?? GOALS[bench]?.[metric];
 }
+
+/** The number in a ">= x" goal of the table: the rate a budget is worked out for. */
+export function goalRatio(bench: string, metric: string): number {
+  const goal = GOALS[bench]?.[metric];
+  const x = goal ? /^>= ([\d.]+)$/.exec(goal)?.[1] : undefined;
+  if (x === undefined) throw new Error(`no ">= x" goal for ${bench}: ${metric}`);
+  return Number(x);
+}
+
+/** CPU µs per request that `cores` leave for the code under test when it runs at `ratio` of
+ *  `baselinePerSec`, after `othersUs` per request taken by the processes beside it (the load
+ *  generator, the target). Above it the goal is out of reach on this machine, whatever the code. */
+export function cpuBudgetUs(opts: {
+  cores: number;
+  baselinePerSec: number;
+  ratio: number;
+  othersUs: number;
+}): number {
+  return (opts.cores * 1e6) / (opts.ratio * opts.baselinePerSec) - opts.othersUs;
+}

@@ -2,10 +2,12 @@
 // Switchboard's receiver (capture + verify HMAC and JWT + durable insert), verifying on the main
 // thread and on a worker thread, same payloads, same run: 2,000 tutorial enterprise webhooks,
 // each with its own JWT (bench/webhooks.ts), cycled by every connection from its own offset.
-// Reports the req/s ratios, latencies and whether the stored captures cover every 2xx answer.
+// Reports the req/s ratios, latencies, CPU per request (and what the goal's rate leaves per
+// request on this machine's cores), and whether the stored captures cover every 2xx answer.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import {
   postAndSettle,
   startTestEngine,
@@ -13,6 +15,7 @@ import {
   testSecrets,
 } from '../test/helpers/engine-fixture';
 import { autocannon, type LoadResult } from './autocannon';
+import { cpuBudgetUs, goalRatio } from './goals';
 import { startFloorServer } from './receiver-floor';
 import { distinctWebhooks } from './webhooks';
 import type { BenchResult } from './run';
@@ -60,6 +63,15 @@ export async function run(): Promise<BenchResult> {
   const main = await measure({ env }, hooks);
   const pooled = await measure({ env, verifyWorkers: 1 }, hooks);
   const ratio = (r: LoadResult, of = base) => (r.requestsPerSec / of.requestsPerSec).toFixed(2);
+  // What both cores leave the receiver per request at the goal's rate, once autocannon has taken
+  // its share (measured against the bare server, where its cost per request is lowest).
+  const loadUs = base.cpuUs / Math.max(1, base.total2xx);
+  const budgetUs = cpuBudgetUs({
+    cores: availableParallelism(),
+    baselinePerSec: base.requestsPerSec,
+    ratio: goalRatio('receiver', 'ratio receiver / bare'),
+    othersUs: loadUs,
+  });
   return {
     name: 'receiver',
     metrics: {
@@ -79,6 +91,10 @@ export async function run(): Promise<BenchResult> {
       'floor CPU µs/request': floorUs,
       'receiver CPU µs/request': main.cpuUs,
       'receiver + verify worker CPU µs/request': pooled.cpuUs,
+      'autocannon CPU µs/request (against bare)': Math.round(loadUs),
+      'CPU µs/request all cores leave the receiver at the goal (after autocannon)':
+        Math.round(budgetUs),
+      'ratio floor CPU / that budget': (floorUs / budgetUs).toFixed(2),
       'bare p50/p99 ms': `${base.p50}/${base.p99}`,
       'receiver p50/p99 ms': `${main.load.p50}/${main.load.p99}`,
       'receiver + verify worker p50/p99 ms': `${pooled.load.p50}/${pooled.load.p99}`,

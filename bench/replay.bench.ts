@@ -1,10 +1,11 @@
 // Bulk replay throughput (webhooks/s, concurrency 16) to a bare node:http target running in its
 // own process, against autocannon (also its own process, 16 connections) on the same target in
-// the same run. Goal: ratio >= 0.5. Every replay is stored (SQLite) as in real use.
+// the same run. Goal: ratio >= 0.5. Every replay is stored (SQLite) as in real use. Also prints
+// the CPU per replay the goals leave bulk replay on this machine (one thread, or all cores less
+// the target's share), beside what each path and its floor use.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBulkRunner } from '../electron/engine/replay/bulk';
 import { createReplayService } from '../electron/engine/replay/replay-service';
@@ -13,6 +14,7 @@ import { createCapturesRepo } from '../electron/engine/store/captures-repo';
 import { openDatabase } from '../electron/engine/store/open-store';
 import { createReplaysRepo } from '../electron/engine/store/replays-repo';
 import { autocannon } from './autocannon';
+import { cpuBudgetUs, goalRatio } from './goals';
 import { replayFloor } from './replay-floor';
 import { withCpu } from './stats';
 import { distinctWebhooks } from './webhooks';
@@ -23,10 +25,23 @@ const WEBHOOKS = Number(process.env.REPLAY_BENCH_N ?? 5000);
 // and rounds this short vary by a third between them; each figure is the best round's.
 const ROUNDS = Number(process.env.REPLAY_ROUNDS ?? 3);
 
+// GET /cpu answers the target's own CPU time so far (user + system, µs).
 const TARGET_SRC = `
 const http = require('node:http');
-const s = http.createServer((req, res) => { req.resume(); req.on('end', () => res.end('ok')); });
+const s = http.createServer((req, res) => {
+  if (req.url === '/cpu') return res.end(JSON.stringify(process.cpuUsage()));
+  req.resume(); req.on('end', () => res.end('ok'));
+});
 s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
+
+/** The target's CPU time so far, µs. */
+async function targetCpuUs(targetUrl: string): Promise<number> {
+  const r = (await (await fetch(new URL('/cpu', targetUrl))).json()) as {
+    user: number;
+    system: number;
+  };
+  return r.user + r.system;
+}
 
 function startTarget(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['-e', TARGET_SRC], {
@@ -106,6 +121,8 @@ export async function run() {
     const lastExact = lastReplay('exact');
     type Figure = 'exact' | 'resigned' | 'ac' | 'floor' | 'floorResigned';
     const rounds: Record<Figure, number>[] = [];
+    /** CPU µs per request of the target and of autocannon, in each autocannon round. */
+    const sideUs: { target: number; load: number }[] = [];
     // CPU of this process per replay (the target and autocannon run in their own): less
     // sensitive than replays/s to other jobs and to CPU steal.
     const cpu: Record<Exclude<Figure, 'ac'>, number[]> = {
@@ -122,12 +139,18 @@ export async function run() {
     for (let i = 0; i < ROUNDS; i++) {
       const exact = await timed('exact', () => runBulk('exact'));
       const resigned = await timed('resigned', () => runBulk('resigned'));
+      const targetBefore = await targetCpuUs(target.url);
       const load = await autocannon({
         url: target.url,
         connections: CONCURRENCY,
         durationSec: 3,
         body: w.body,
         headers: w.headers,
+      });
+      const answered = Math.max(1, load.total2xx);
+      sideUs.push({
+        target: ((await targetCpuUs(target.url)) - targetBefore) / answered,
+        load: load.cpuUs / answered,
       });
       const floor = await timed('floor', () =>
         replayFloor({
@@ -155,6 +178,21 @@ export async function run() {
     }
     const best = (k: Figure) => Math.max(...rounds.map((r) => r[k]));
     const leastCpu = (k: keyof typeof cpu) => Math.min(...cpu[k]);
+    // The goals' rates, against the best autocannon round: the CPU per replay they leave on the
+    // one thread bulk replay runs on, and on all cores once the target has taken its share
+    // (its least per request, measured under autocannon).
+    const targetUs = Math.min(...sideUs.map((s) => s.target));
+    const budget = (metric: string, cores: number, othersUs: number) =>
+      cpuBudgetUs({
+        cores,
+        baselinePerSec: best('ac'),
+        ratio: goalRatio('replay', metric),
+        othersUs,
+      }).toFixed(1);
+    const budgets = (cores: number, othersUs: number) =>
+      ['ratio exact / autocannon', 'ratio re-signed / autocannon']
+        .map((m) => budget(m, cores, othersUs))
+        .join(' / ');
     return {
       name: 'replay',
       metrics: {
@@ -187,6 +225,14 @@ export async function run() {
           .map((k) => leastCpu(k as keyof typeof cpu).toFixed(1))
           .join(' / '),
         'ratio floor CPU / exact CPU': Number((leastCpu('floor') / leastCpu('exact')).toFixed(2)),
+        'target / autocannon CPU µs per request (least)': `${targetUs.toFixed(1)} / ${Math.min(
+          ...sideUs.map((s) => s.load),
+        ).toFixed(1)}`,
+        'CPU µs per replay the goals leave, exact / re-signed: one thread': budgets(1, 0),
+        [`... all ${availableParallelism()} cores less the target's`]: budgets(
+          availableParallelism(),
+          targetUs,
+        ),
         'load average (1 min)': Number(loadavg()[0]?.toFixed(1) ?? 0),
         'ratio exact / autocannon per round': rounds
           .map((r) => (r.exact / r.ac).toFixed(2))
