@@ -95,6 +95,13 @@ export async function run(): Promise<BenchResult> {
       'CPU µs/request all cores leave the receiver at the goal (after autocannon)':
         Math.round(budgetUs),
       'ratio floor CPU / that budget': (floorUs / budgetUs).toFixed(2),
+      // The floor's work spread perfectly over every core, autocannon beside it: the most any
+      // receiver doing that work could reach here, however its threads were arranged.
+      'ratio ceiling of the floor on all cores / bare': (
+        (availableParallelism() * 1e6) /
+        (floorUs + loadUs) /
+        base.requestsPerSec
+      ).toFixed(2),
       'bare p50/p99 ms': `${base.p50}/${base.p99}`,
       'receiver p50/p99 ms': `${main.load.p50}/${main.load.p99}`,
       'receiver + verify worker p50/p99 ms': `${pooled.load.p50}/${pooled.load.p99}`,
