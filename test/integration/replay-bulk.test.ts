@@ -1,5 +1,6 @@
 // Bulk replay: original order at concurrency 1, progress events, concurrency cap, rate limit
-// (as a lower bound on elapsed time), cancellation mid-run, and selection by task id.
+// (as a lower bound on elapsed time), cancellation mid-run, selection by task id, and a selected
+// capture that no longer exists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBulkRunner, type BulkRunner } from '../../electron/engine/replay/bulk';
 import { startJudgingServer, type FixtureReceiver } from '../fixtures/strict-receiver';
@@ -101,6 +102,28 @@ describe('bulk replay', () => {
     expect(end.state).toBe('cancelled');
     expect(end.done).toBeLessThan(12);
     expect(bulk.get(r.bulkId).state).toBe('cancelled');
+  });
+
+  it('counts a selected capture that no longer exists as failed, and sends the others as captured', async () => {
+    const before = target.received.length;
+    const gone = ids[5]!;
+    const kept = [ids[4]!, ids[6]!];
+    s.captures.delete(gone);
+    const r = bulk.start(args({ selection: { captureIds: [...kept, gone] }, concurrency: 1 }));
+    const end = await bulk.wait(r.bulkId);
+    expect(end).toMatchObject({ total: 3, ok: 2, failed: 1, state: 'finished' });
+    const sent = target.received.slice(before);
+    expect(sent.map((x) => x.body.toString())).toEqual(
+      kept.map((id) => Buffer.from(s.captures.body(id)!).toString()),
+    );
+    // The signed headers went out under their own names and values.
+    const signed = s.captures
+      .get(kept[1]!)!
+      .headers.filter(([n]) => /^(x-|authorization$|content-type$)/i.test(n));
+    expect(signed.length).toBeGreaterThanOrEqual(3);
+    const raw = sent[1]!.rawHeaders;
+    const pairs = Array.from({ length: raw.length / 2 }, (_, i) => [raw[2 * i], raw[2 * i + 1]]);
+    for (const pair of signed) expect(pairs).toContainEqual(pair);
   });
 
   it('refuses an empty selection and an unconfirmed remote target at once', () => {

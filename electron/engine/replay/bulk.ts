@@ -8,7 +8,12 @@ import https from 'node:https';
 import { ApiError } from '../../../shared/api/define';
 import type { BulkProgress } from '../../../shared/api/replay';
 import type { CaptureFilter } from '../store/captures-repo';
-import type { NewReplay, ReplaySourceRow } from '../store/replays-repo';
+import {
+  readSource,
+  type NewReplay,
+  type ReplaySourceRow,
+  type SourceColumns,
+} from '../store/replays-repo';
 import { prepareExact, prepareResigned } from './prepare';
 import { createRawConnection } from './raw-client';
 import type { ReplayService, TargetArgs } from './replay-service';
@@ -126,17 +131,18 @@ export function createBulkRunner(svc: ReplayService) {
     let next = 0;
     let prevReceivedAt: number | null = null;
 
-    // Captures are read ahead in chunks (one query each) instead of two queries per replay.
-    const cache = new Map<number, ReplaySourceRow>();
+    // Captures are read ahead in chunks (one query each) instead of two queries per replay, and
+    // kept as SQLite's rows until their turn (readSource says why).
+    const cache = new Map<number, SourceColumns>();
     const source = (index: number): ReplaySourceRow | undefined => {
       const id = ids[index] as number;
       if (!cache.has(id)) {
         for (const row of svc.deps.replays.sources(ids.slice(index, index + READ_AHEAD)))
-          cache.set(row.detail.id, row);
+          cache.set(row[0], row);
       }
       const row = cache.get(id);
       cache.delete(id);
-      return row;
+      return row && readSource(row);
     };
     const worker = async () => {
       // Redirect handling lives in the node:http path; plain runs use the lean raw client.

@@ -83,8 +83,28 @@ const MAX_TARGETS = 20;
 const decoder = new TextDecoder('utf-8', { fatal: false });
 const EMPTY = Buffer.alloc(0);
 
-/** The columns `sources` selects, in order. */
-type SourceColumns = [number, string, string, string, string, Buffer, number];
+/** A capture's replay inputs as SQLite returns them (the columns `sources` selects, in order),
+ *  decoded by `readSource` only when the capture is replayed. */
+export type SourceColumns = [number, string, string, string, string, Buffer, number];
+
+/** A read-ahead row as bulk replay uses it, decoded when its capture is replayed. Why not when
+ *  read: in most processes V8 pretenured the decoded rows waiting in the read-ahead (allocated
+ *  them in the old generation), and every young collection then kept their parsed headers alive,
+ *  about 5 MB each time (docs/performance.md, fourteenth session). SQLite's rows are not. */
+export function readSource([
+  id,
+  method,
+  path,
+  query,
+  headers,
+  body,
+  receivedAt,
+]: SourceColumns): ReplaySourceRow {
+  return {
+    detail: { id, method, path, query, headers: JSON.parse(headers) as HeaderPair[], receivedAt },
+    body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+  };
+}
 
 function toBuffer(b: Uint8Array): Buffer {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
@@ -158,25 +178,14 @@ export function createReplaysRepo(db: Db) {
   return {
     insert: insertOne,
 
-    /** Reads the replay inputs of many captures in one query (bulk runs). Why here and not in
-     *  the captures repo: only replay needs this narrow projection. Missing ids are left out. */
-    sources(ids: number[]): ReplaySourceRow[] {
+    /** Reads the replay inputs of many captures in one query (bulk runs), as raw rows: see
+     *  `readSource`. Why here and not in the captures repo: only replay needs this narrow
+     *  projection. Missing ids are left out. */
+    sources(ids: number[]): SourceColumns[] {
       if (ids.length === 0) return [];
-      // Rows as arrays (raw): no keyed object per row to build and read back.
-      const rows = sourcesOf(ids.length)
+      return sourcesOf(ids.length)
         .raw()
         .all(...ids) as SourceColumns[];
-      return rows.map(([id, method, path, query, headers, body, receivedAt]) => ({
-        detail: {
-          id,
-          method,
-          path,
-          query,
-          headers: JSON.parse(headers) as HeaderPair[],
-          receivedAt,
-        },
-        body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-      }));
     },
 
     insertMany(rs: NewReplay[]): void {
