@@ -65,9 +65,10 @@ export async function run(): Promise<BenchResult> {
   const ratio = (r: LoadResult, of = base) => (r.requestsPerSec / of.requestsPerSec).toFixed(2);
   // What both cores leave the receiver per request at the goal's rate, once autocannon has taken
   // its share (measured against the bare server, where its cost per request is lowest).
+  const cores = availableParallelism();
   const loadUs = base.cpuUs / Math.max(1, base.total2xx);
   const budgetUs = cpuBudgetUs({
-    cores: availableParallelism(),
+    cores,
     baselinePerSec: base.requestsPerSec,
     ratio: goalRatio('receiver', 'ratio receiver / bare'),
     othersUs: loadUs,
@@ -98,7 +99,7 @@ export async function run(): Promise<BenchResult> {
       // The floor's work spread perfectly over every core, autocannon beside it: the most any
       // receiver doing that work could reach here, however its threads were arranged.
       'ratio ceiling of the floor on all cores / bare': (
-        (availableParallelism() * 1e6) /
+        (cores * 1e6) /
         (floorUs + loadUs) /
         base.requestsPerSec
       ).toFixed(2),
