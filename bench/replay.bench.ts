@@ -182,6 +182,7 @@ export async function run() {
     // one thread bulk replay runs on, and on all cores once the target has taken its share
     // (its least per request, measured under autocannon).
     const targetUs = Math.min(...sideUs.map((s) => s.target));
+    const cores = availableParallelism();
     const budget = (metric: string, cores: number, othersUs: number) =>
       cpuBudgetUs({
         cores,
@@ -229,10 +230,7 @@ export async function run() {
           ...sideUs.map((s) => s.load),
         ).toFixed(1)}`,
         'CPU µs per replay the goals leave, exact / re-signed: one thread': budgets(1, 0),
-        [`... all ${availableParallelism()} cores less the target's`]: budgets(
-          availableParallelism(),
-          targetUs,
-        ),
+        [`... all ${cores} cores less the target's`]: budgets(cores, targetUs),
         'load average (1 min)': Number(loadavg()[0]?.toFixed(1) ?? 0),
         'ratio exact / autocannon per round': rounds
           .map((r) => (r.exact / r.ac).toFixed(2))
